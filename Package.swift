@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ml-commons-emulator",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ml-commons-emulator", targets: ["ml-commons-emulator"]),
+    ],
+    dependencies: [
+        // `traits: []` keeps SwiftPM's flag order stable, so re-plans do not rebuild Hummingbird.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "MLCommonsCore"),
+        .target(
+            name: "WireFormats",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "MLStore",
+            dependencies: [
+                "MLCommonsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RemoteInference",
+            dependencies: [
+                "MLCommonsCore",
+                "WireFormats",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MockLLM",
+            dependencies: ["MLCommonsCore", "WireFormats", "RemoteInference"]
+        ),
+        .target(
+            name: "Agents",
+            dependencies: ["MLCommonsCore", "MLStore", "RemoteInference"]
+        ),
+        .target(
+            name: "EmulatorServer",
+            dependencies: [
+                "MLCommonsCore",
+                "WireFormats",
+                "MLStore",
+                "RemoteInference",
+                "MockLLM",
+                "Agents",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ml-commons-emulator",
+            dependencies: [
+                "EmulatorServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
+        .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
+        .testTarget(name: "MLStoreTests", dependencies: ["MLStore", "MLCommonsCore"]),
+        .testTarget(
+            name: "EmulatorServerTests",
+            dependencies: [
+                "EmulatorServer",
+                "MLCommonsCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,151 @@
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
+import MLCommonsCore
+import NIOCore
+
+/// The Hummingbird responder: turns HTTP into ``RESTRequest``s, dispatches through the
+/// ``RouteTable`` and renders every answer, errors included, the way OpenSearch does.
+struct OpenSearchResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let routes: RouteTable
+    let maxContentLength: Int
+    let logger: Logger
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let rawURI = request.uri.description
+        let path = Self.decodedPath(request.uri.path)
+        let method = request.method.rawValue
+        let query = Self.query(request.uri)
+        let pretty = query["pretty"].map { $0.isEmpty || $0 == "true" } ?? false
+
+        let collected: [UInt8]
+        do {
+            collected = try await Self.collect(request.body, limit: maxContentLength)
+        } catch is BodyTooLarge {
+            let error = OpenSearchError(
+                "ContentTooLongException",
+                reason: "request body is too large; max content length is \(maxContentLength) bytes", status: 413)
+            return render(.error(error), method: method, pretty: pretty)
+        }
+
+        let outcome: RESTResponse
+        switch routes.resolve(method: method, path: path) {
+        case .failure(let error):
+            outcome = .error(error)
+        case .success(let (route, parameters)):
+            let unknown = query.keys.filter {
+                !route.queryParameters.contains($0) && !RouteTable.globalQueryParameters.contains($0)
+            }.sorted()
+            if !unknown.isEmpty {
+                outcome = .error(Self.unrecognizedParameters(unknown, path: path))
+                break
+            }
+            var restRequest = RESTRequest(
+                method: method, path: path, rawURI: rawURI, query: query,
+                headers: request.headers.map { ($0.name.rawName, $0.value) }, body: collected)
+            restRequest.pathParameters = parameters
+            do {
+                outcome = try await route.handler(restRequest)
+            } catch let error as OpenSearchError {
+                outcome = .error(error)
+            } catch {
+                logger.error("unexpected error", metadata: ["path": "\(path)", "error": "\(error)"])
+                outcome = .error(OpenSearchError("Exception", reason: String(describing: error), status: 500))
+            }
+        }
+        return render(outcome, method: method, pretty: pretty)
+    }
+
+    private func render(_ response: RESTResponse, method: String, pretty: Bool) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        let status = HTTPResponse.Status(code: response.status)
+        let bytes: [UInt8]
+        switch response.body {
+        case .json(let value):
+            let writer = JSONWriter()
+            bytes = Array((pretty ? writer.prettyString(value) : writer.string(value)).utf8)
+            fields[.contentType] = "application/json; charset=UTF-8"
+        case .text(let text, let contentType):
+            bytes = Array(text.utf8)
+            fields[.contentType] = contentType
+        case .empty:
+            bytes = []
+        case .stream(let contentType, let producer):
+            fields[.contentType] = contentType
+            let body = ResponseBody { writer in
+                let sink = WriterBox(writer)
+                try await producer(StreamWriter { chunk in try await sink.write(chunk) })
+                try await sink.finish()
+            }
+            return Response(status: status, headers: fields, body: body)
+        }
+        fields[.contentLength] = String(bytes.count)
+        if method == "HEAD" { return Response(status: status, headers: fields, body: ResponseBody()) }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func unrecognizedParameters(_ names: [String], path: String) -> OpenSearchError {
+        let list = names.map { "[\($0)]" }.joined(separator: ", ")
+        let noun = names.count == 1 ? "parameter" : "parameters"
+        return .illegalArgument("request [\(path)] contains unrecognized \(noun): \(list)")
+    }
+
+    static func decodedPath(_ path: String) -> String {
+        path.removingPercentEncodingOrSelf
+    }
+
+    static func query(_ uri: URI) -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, value) in uri.queryParameters { out[String(key)] = String(value) }
+        return out
+    }
+
+    struct BodyTooLarge: Error {}
+
+    static func collect(_ body: RequestBody, limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for try await buffer in body {
+            guard bytes.count + buffer.readableBytes <= limit else { throw BodyTooLarge() }
+            bytes.append(contentsOf: buffer.readableBytesView)
+        }
+        return bytes
+    }
+}
+
+/// Lets a `ResponseBodyWriter` (an inout existential) be used from an escaping `@Sendable` closure
+/// that the body writer awaits before returning.
+final class WriterBox: @unchecked Sendable {
+    private var writer: any ResponseBodyWriter
+
+    init(_ writer: any ResponseBodyWriter) { self.writer = writer }
+
+    func write(_ bytes: [UInt8]) async throws { try await writer.write(ByteBuffer(bytes: bytes)) }
+    func finish() async throws { try await writer.finish(nil) }
+}
+
+extension String {
+    /// `%XX` sequences decoded as UTF-8; the text unchanged when it is not valid percent-encoding.
+    var removingPercentEncodingOrSelf: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+            } else if byte == UInt8(ascii: "%") {
+                return self
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

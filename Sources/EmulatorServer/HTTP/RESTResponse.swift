@@ -1,0 +1,43 @@
+import MLCommonsCore
+
+/// What a REST handler answers.
+public struct RESTResponse: Sendable {
+    /// The body of a response.
+    public enum Body: Sendable {
+        case json(JSONValue)
+        case text(String, contentType: String)
+        case empty
+        /// Bytes written as produced, each flushed at once (Server-Sent Events).
+        case stream(contentType: String, producer: @Sendable (StreamWriter) async throws -> Void)
+    }
+
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: Body
+
+    public init(status: Int = 200, headers: [(String, String)] = [], body: Body) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A JSON document with a status.
+    public static func json(_ value: JSONValue, status: Int = 200) -> RESTResponse {
+        RESTResponse(status: status, body: .json(value))
+    }
+
+    /// The error's OpenSearch envelope.
+    public static func error(_ error: OpenSearchError) -> RESTResponse {
+        RESTResponse(status: error.status, headers: error.headers.map { ($0.key, $0.value) }, body: .json(error.envelope))
+    }
+}
+
+/// Writes chunks of a streamed response; each write is flushed to the client.
+public struct StreamWriter: Sendable {
+    let writeBytes: @Sendable ([UInt8]) async throws -> Void
+
+    public init(write: @escaping @Sendable ([UInt8]) async throws -> Void) { self.writeBytes = write }
+
+    public func write(_ bytes: [UInt8]) async throws { try await writeBytes(bytes) }
+    public func write(_ text: String) async throws { try await writeBytes(Array(text.utf8)) }
+}

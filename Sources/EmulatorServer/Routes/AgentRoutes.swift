@@ -1,0 +1,100 @@
+import MLCommonsCore
+
+/// `/_plugins/_ml/agents`: register, get, update, delete, search (execution lives with the agent runners).
+enum AgentRoutes {
+    static let base = "/_plugins/_ml/agents"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("POST", "\(base)/_register") { request in
+            try await requireAgentFramework(emulator)
+            let input = try AgentInput(parsing: try request.requiredJSONBody())
+            if input.parameters?["mcp_connectors"] != nil,
+                !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
+            {
+                throw OpenSearchError(
+                    "OpenSearchException",
+                    reason: "The MCP connector is not enabled. To enable, please update the setting plugins.ml_commons.mcp_connector_enabled",
+                    status: 500)
+            }
+            let now = emulator.nowMillis()
+            var document = input.document(now: now)
+            if AgentType(name: input.type ?? "") == .planExecuteAndReflect,
+                input.parameters?["executor_agent_id"] == nil
+            {
+                // ml-commons registers a ReAct executor agent first and links it.
+                var executor = document
+                executor["name"] = .string((input.name ?? "") + " (ReAct)")
+                executor["type"] = "CONVERSATIONAL"
+                executor["description"] = .string("Execution Agent for Plan Execute Reflect - \(input.name ?? "")")
+                let executorID = emulator.ids.next()
+                _ = try await emulator.documents.put(SystemIndex.agent, id: executorID, source: executor.ordered(by: AgentInput.fieldOrder))
+                var parameters = document["parameters"]?.objectValue ?? JSONObject()
+                parameters["executor_agent_id"] = .string(executorID)
+                document["parameters"] = .object(parameters)
+                document = document.ordered(by: AgentInput.fieldOrder)
+            }
+            let id = emulator.ids.next()
+            _ = try await emulator.documents.put(SystemIndex.agent, id: id, source: document)
+            return .json(["agent_id": .string(id)])
+        }
+
+        routes.add("GET", "\(base)/{agent_id}", query: ["tenant_id"]) { request in
+            try await requireAgentFramework(emulator)
+            return .json(.object(try await stored(request.parameter("agent_id"), emulator).source))
+        }
+
+        routes.add("PUT", "\(base)/{agent_id}") { request in
+            try await requireAgentFramework(emulator)
+            let id = request.parameter("agent_id")
+            let body = try request.requiredJSONBody()
+            guard try await emulator.documents.indexExists(SystemIndex.agent),
+                let current = try await emulator.documents.document(SystemIndex.agent, id: id)
+            else { throw OpenSearchError.statusException("Failed to get agent with ID \(id)", status: 404) }
+            // An update is a full agent definition laid over the stored one.
+            var merged = current.source
+            for (key, value) in try RequestObject(body).object { merged[key] = value }
+            let input = try AgentInput(parsing: .object(merged))
+            var document = input.document(now: emulator.nowMillis())
+            document["created_time"] = current.source["created_time"]
+            let result = try await emulator.documents.put(SystemIndex.agent, id: id, source: document.ordered(by: AgentInput.fieldOrder))
+            return .json(result.json())
+        }
+
+        routes.add("DELETE", "\(base)/{agent_id}") { request in
+            try await requireAgentFramework(emulator)
+            let id = request.parameter("agent_id")
+            guard try await emulator.documents.indexExists(SystemIndex.agent) else {
+                throw OpenSearchError.statusException("Failed to get agent index", status: 404)
+            }
+            guard try await emulator.documents.document(SystemIndex.agent, id: id) != nil else {
+                throw OpenSearchError.statusException("Fail to find ml agent", status: 404)
+            }
+            guard let result = try await emulator.documents.delete(SystemIndex.agent, id: id) else {
+                throw OpenSearchError.statusException("Failed to get agent index", status: 404)
+            }
+            return .json(result.json())
+        }
+
+        routes.addSearch(
+            "\(base)/_search", emulator: emulator, index: SystemIndex.agent,
+            precondition: { try await requireAgentFramework(emulator) },
+            hidden: { $0.source["is_hidden"]?.boolValue == true })
+    }
+
+    static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
+        guard try await emulator.documents.indexExists(SystemIndex.agent) else {
+            throw OpenSearchError.statusException("Failed to get agent index", status: 404)
+        }
+        guard let agent = try await emulator.documents.document(SystemIndex.agent, id: id) else {
+            throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(id)", status: 404)
+        }
+        return agent
+    }
+
+    static func requireAgentFramework(_ emulator: Emulator) async throws(OpenSearchError) {
+        try await emulator.require(
+            MLCommonsSettings.agentFrameworkEnabled,
+            else: .illegalState(
+                "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true."))
+    }
+}

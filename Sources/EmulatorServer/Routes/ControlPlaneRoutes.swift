@@ -1,0 +1,35 @@
+import MLCommonsCore
+
+/// The emulator's own API under `/__emulator`: index names cannot start with `_`, and OpenSearch
+/// has no double-underscore API, so these paths never collide with OpenSearch's.
+enum ControlPlaneRoutes {
+    static let base = "/__emulator"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("GET", "\(base)/health") { _ in
+            let migrations = try await emulator.database.appliedMigrations()
+            return .json(["status": "ready", "schema_migrations": .array(migrations.map(JSONValue.string))])
+        }
+        routes.add("POST", "\(base)/reset", query: ["persistent"]) { request in
+            let includePersistent = request.flag("persistent")
+            try await emulator.database.wipeResources(includingPersistentSettings: includePersistent)
+            await emulator.settings.reset(includingPersistent: includePersistent)
+            return .json(["acknowledged": true])
+        }
+        routes.add("GET", "\(base)/config") { _ in
+            let configuration = emulator.configuration
+            return .json([
+                "host": .string(configuration.host),
+                "port": configuration.port.json,
+                "data": .string(configuration.data.description),
+                "log_level": .string(configuration.logLevel.rawValue),
+                "master_key_source": configuration.masterKey == nil ? "store" : "environment",
+                "max_content_length": configuration.maxContentLength.json,
+                "cluster_name": .string(emulator.node.clusterName),
+                "node_name": .string(emulator.node.nodeName),
+                "node_id": .string(emulator.node.nodeID),
+                "opensearch_version": "3.3.0",
+            ])
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import MLCommonsCore
+
+/// `/_plugins/_ml/model_groups`: register, get, update, delete, search.
+enum ModelGroupRoutes {
+    static let base = "/_plugins/_ml/model_groups"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("POST", "\(base)/_register") { request in
+            let fields = try RequestObject(try request.requiredJSONBody())
+            guard let name = try fields.string("name") else {
+                throw OpenSearchError("NullPointerException", reason: "model group name must not be null", status: 500)
+            }
+            let description = try fields.string("description")
+            _ = try fields.stringList("backend_roles")
+            let id = try await create(name: name, description: description, latestVersion: 0, emulator)
+            return .json(["model_group_id": .string(id), "status": "CREATED"])
+        }
+
+        routes.add("GET", "\(base)/{model_group_id}", query: ["tenant_id"]) { request in
+            .json(.object(try await stored(request.parameter("model_group_id"), emulator).source))
+        }
+
+        routes.add("PUT", "\(base)/{model_group_id}") { request in
+            let id = request.parameter("model_group_id")
+            let fields = try RequestObject(try request.requiredJSONBody())
+            let name = try fields.string("name")
+            let description = try fields.string("description")
+            guard try await emulator.documents.indexExists(SystemIndex.modelGroup) else {
+                throw OpenSearchError.statusException("Failed to find model group", status: 404)
+            }
+            guard try await emulator.documents.document(SystemIndex.modelGroup, id: id) != nil else {
+                throw OpenSearchError.statusException(
+                    "Failed to find model group with the provided model group id: \(id)", status: 404)
+            }
+            if let name, let other = try await group(named: name, emulator), other.id != id {
+                throw OpenSearchError.illegalArgument(
+                    "The name you provided is already being used by another model with ID: \(other.id). Please provide a different name")
+            }
+            let now = emulator.nowMillis()
+            _ = try await emulator.documents.update(SystemIndex.modelGroup, id: id) { source in
+                var next = source
+                if let name { next["name"] = .string(name) }
+                if let description { next["description"] = .string(description) }
+                next["last_updated_time"] = now.json
+                return next.ordered(by: fieldOrder)
+            }
+            return .json(["status": "Updated"])
+        }
+
+        routes.add("DELETE", "\(base)/{model_group_id}") { request in
+            let id = request.parameter("model_group_id")
+            let models = try await emulator.documents.documents(SystemIndex.model, where: "model_group_id", equals: id)
+            if !models.isEmpty {
+                throw OpenSearchError.statusException(
+                    "Cannot delete the model group when it has associated model versions", status: 409)
+            }
+            guard let result = try await emulator.documents.delete(SystemIndex.modelGroup, id: id) else {
+                throw OpenSearchError.statusException("Failed to find model group", status: 404)
+            }
+            return .json(result.json())
+        }
+
+        routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.modelGroup)
+    }
+
+    /// `MLModelGroup.toXContent` order.
+    static let fieldOrder = [
+        "name", "latest_version", "description", "backend_roles", "owner", "access", "model_group_id",
+        "created_time", "last_updated_time", "tenant_id",
+    ]
+
+    /// Creates a public group, refusing a duplicate name as ml-commons does.
+    static func create(name: String, description: String?, latestVersion: Int, _ emulator: Emulator) async throws -> String {
+        if let existing = try await group(named: name, emulator) {
+            throw OpenSearchError.illegalArgument(
+                "The name you provided is already being used by a model group with ID: \(existing.id).")
+        }
+        let id = emulator.ids.next()
+        _ = try await emulator.documents.put(SystemIndex.modelGroup, id: id, source: document(name: name, description: description, latestVersion: latestVersion, now: emulator.nowMillis()))
+        return id
+    }
+
+    static func document(name: String, description: String?, latestVersion: Int, now: Int64) -> JSONObject {
+        var source: JSONObject = ["name": .string(name), "latest_version": latestVersion.json]
+        if let description { source["description"] = .string(description) }
+        source["access"] = "public"
+        source["created_time"] = now.json
+        source["last_updated_time"] = now.json
+        return source
+    }
+
+    static func group(named name: String, _ emulator: Emulator) async throws -> StoredDocument? {
+        try await emulator.documents.documents(SystemIndex.modelGroup, where: "name", equals: name).first
+    }
+
+    static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
+        guard try await emulator.documents.indexExists(SystemIndex.modelGroup) else {
+            throw OpenSearchError.statusException("Failed to find model group index", status: 404)
+        }
+        guard let document = try await emulator.documents.document(SystemIndex.modelGroup, id: id) else {
+            throw OpenSearchError.statusException(
+                "Failed to find model group with the provided model group id: \(id)", status: 404)
+        }
+        return document
+    }
+}

@@ -1,0 +1,221 @@
+import MLCommonsCore
+
+/// `/_plugins/_ml/models`: register, get, update, delete, search, deploy, undeploy.
+enum ModelRoutes {
+    static let base = "/_plugins/_ml/models"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("POST", "\(base)/_register", query: ["deploy"]) { request in
+            try await registerModel(request, emulator)
+        }
+        routes.add("GET", "\(base)/{model_id}", query: ["tenant_id"]) { request in
+            let model = try await stored(request.parameter("model_id"), emulator)
+            return .json(.object(view(model.source)))
+        }
+        routes.add("PUT", "\(base)/{model_id}") { request in
+            try await updateModel(request, emulator)
+        }
+        routes.add("DELETE", "\(base)/{model_id}") { request in
+            let id = request.parameter("model_id")
+            guard try await emulator.documents.indexExists(SystemIndex.model),
+                let model = try await emulator.documents.document(SystemIndex.model, id: id)
+            else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
+            if ["DEPLOYED", "DEPLOYING", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "") {
+                throw OpenSearchError.statusException(
+                    "Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete",
+                    status: 400)
+            }
+            guard let result = try await emulator.documents.delete(SystemIndex.model, id: id) else {
+                throw OpenSearchError.statusException("Failed to find model", status: 404)
+            }
+            return .json(result.json())
+        }
+        routes.add("POST", "\(base)/{model_id}/_deploy") { request in
+            let id = request.parameter("model_id")
+            let taskID = try await deploy(id, emulator)
+            return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": "COMPLETED"])
+        }
+        routes.add("POST", "\(base)/{model_id}/_undeploy") { request in
+            let id = request.parameter("model_id")
+            let outcome = try await undeploy(id, emulator)
+            return .json([emulator.node.nodeID: ["stats": [id: .string(outcome)]]])
+        }
+        routes.add("POST", "\(base)/_undeploy") { request in
+            let fields = try RequestObject(try request.jsonBody() ?? [:])
+            var stats = JSONObject()
+            for id in try fields.stringList("model_ids") ?? [] { stats[id] = .string(try await undeploy(id, emulator)) }
+            return .json([emulator.node.nodeID: ["stats": .object(stats)]])
+        }
+        routes.addSearch(
+            "\(base)/_search", emulator: emulator, index: SystemIndex.model,
+            excluding: ["model_content", "content", "ui_metadata", "connector.credential"],
+            hidden: { $0.source["is_hidden"]?.boolValue == true })
+    }
+
+    /// The model as GET returns it: the stored document without the inline connector's credential.
+    static func view(_ source: JSONObject) -> JSONObject {
+        var view = source
+        if case .object(var connector)? = view["connector"] {
+            connector["credential"] = nil
+            view["connector"] = .object(connector)
+        }
+        return view
+    }
+
+    static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
+        guard try await emulator.documents.indexExists(SystemIndex.model) else {
+            throw OpenSearchError.statusException("Fail to find model", status: 404)
+        }
+        guard let model = try await emulator.documents.document(SystemIndex.model, id: id) else {
+            throw OpenSearchError.statusException("Failed to find model with the provided model id: \(id)", status: 404)
+        }
+        return model
+    }
+
+    static func registerModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
+        let body = try request.requiredJSONBody()
+        let functionName = try RequestObject(body).string("function_name")?.uppercased()
+        if functionName == "REMOTE" { try await ConnectorRoutes.requireRemoteInference(emulator) }
+        let registration = try ModelRegistration(parsing: body)
+        guard registration.isRemote else {
+            if registration.url != nil, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url")) {
+                throw OpenSearchError.illegalArgument(
+                    "To upload custom model user needs to enable allow_registering_model_via_url settings. Otherwise please use OpenSearch pre-trained models.")
+            }
+            throw OpenSearchError.illegalArgument(
+                "ml-commons-emulator serves remote models only (function_name \"remote\"); local model [\(registration.name)] cannot be registered")
+        }
+        var inlineConnector: JSONObject?
+        if let connectorID = registration.connectorID {
+            guard try await emulator.documents.document(SystemIndex.connector, id: connectorID) != nil || registration.modelInterface != nil else {
+                throw OpenSearchError.statusException("Failed to find connector:\(connectorID)", status: 404)
+            }
+        } else {
+            guard let connector = registration.connector else {
+                throw OpenSearchError.illegalArgument(
+                    "You must provide connector content when creating a remote model without connector id!")
+            }
+            guard connector.actions?.contains(where: { $0.actionType == "PREDICT" }) == true else {
+                throw OpenSearchError.illegalArgument(
+                    "Connector endpoint is required when creating a remote model without connector id!")
+            }
+            inlineConnector = try await ConnectorRoutes.newConnectorDocument(connector, emulator, timestamps: false)
+        }
+        let now = emulator.nowMillis()
+        let taskID = emulator.ids.next()
+        let modelID = emulator.ids.next()
+        let groupID: String
+        let version: String
+        if let given = registration.modelGroupID {
+            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
+                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
+            }
+            groupID = given
+            version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) + 1)
+        } else if let existing = try await ModelGroupRoutes.group(named: registration.name, emulator) {
+            groupID = existing.id
+            version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) + 1)
+        } else {
+            groupID = emulator.ids.next()
+            version = "1"
+        }
+        let modelDocument = registration.document(modelGroupID: groupID, version: version, inlineConnector: inlineConnector, now: now)
+        let task = TaskRoutes.document(
+            modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: "COMPLETED",
+            workerNode: emulator.node.nodeID, isAsync: false, now: now)
+        let groupDocument = ModelGroupRoutes.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
+        try await emulator.documents.transaction { tx in
+            if let group = try tx.document(SystemIndex.modelGroup, id: groupID) {
+                var source = group.source
+                source["latest_version"] = (Int(version) ?? 1).json
+                source["last_updated_time"] = now.json
+                try tx.put(SystemIndex.modelGroup, id: groupID, source: source)
+            } else {
+                try tx.put(SystemIndex.modelGroup, id: groupID, source: groupDocument)
+            }
+            try tx.put(SystemIndex.task, id: taskID, source: task)
+            try tx.put(SystemIndex.model, id: modelID, source: modelDocument)
+        }
+        if request.flag("deploy") { _ = try await deploy(modelID, emulator) }
+        return .json(["task_id": .string(taskID), "status": "CREATED", "model_id": .string(modelID)])
+    }
+
+    static func updateModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
+        let id = request.parameter("model_id")
+        let fields = try RequestObject(try request.requiredJSONBody())
+        guard try await emulator.documents.indexExists(SystemIndex.model),
+            let model = try await emulator.documents.document(SystemIndex.model, id: id)
+        else {
+            throw OpenSearchError.statusException("Failed to find model to update with the provided model id: \(id)", status: 404)
+        }
+        if model.source["model_state"]?.stringValue == "DEPLOYING" {
+            throw OpenSearchError.statusException(
+                "Model is deploying. Please wait for the model to complete deployment. model ID \(id)", status: 400)
+        }
+        var next = model.source
+        if let name = try fields.string("name") { next["name"] = .string(name) }
+        if let description = try fields.string("description") { next["description"] = .string(description) }
+        if let enabled = try fields.bool("is_enabled") { next["is_enabled"] = .bool(enabled) }
+        if let limiter = try fields.object("rate_limiter") { next["rate_limiter"] = .object(limiter) }
+        if let guardrails = try fields.object("guardrails") { next["guardrails"] = .object(guardrails) }
+        if let interface = try fields.stringMap("interface") { next["interface"] = .object(interface) }
+        if let connectorID = try fields.string("connector_id") {
+            _ = try await ConnectorRoutes.stored(connectorID, emulator)
+            next["connector_id"] = .string(connectorID)
+        }
+        if let connectorUpdate = fields.object["connector"], case .object(var stored)? = next["connector"] {
+            let update = try ConnectorInput(parsing: connectorUpdate)
+            let encrypted = try update.credential.map { try emulator.cipher.encrypt($0) }
+            stored = Connector.applying(update, to: stored, encryptedCredential: encrypted, now: emulator.nowMillis())
+            stored["last_updated_time"] = nil
+            next["connector"] = .object(stored)
+        }
+        next["last_updated_time"] = emulator.nowMillis().json
+        let result = try await emulator.documents.put(SystemIndex.model, id: id, source: next.ordered(by: ModelRegistration.fieldOrder))
+        return .json(result.json())
+    }
+
+    /// Remote deploy is synchronous in ml-commons: the model is DEPLOYED when the call returns.
+    static func deploy(_ id: String, _ emulator: Emulator) async throws -> String {
+        let model = try await stored(id, emulator)
+        let now = emulator.nowMillis()
+        let taskID = emulator.ids.next()
+        let node = emulator.node.nodeID
+        var next = model.source
+        next["model_state"] = "DEPLOYED"
+        next["last_updated_time"] = now.json
+        next["last_deployed_time"] = now.json
+        next["auto_redeploy_retry_times"] = 0
+        next["planning_worker_node_count"] = 1
+        next["current_worker_node_count"] = 1
+        next["planning_worker_nodes"] = .array([.string(node)])
+        next["deploy_to_all_nodes"] = true
+        let task = TaskRoutes.document(
+            modelID: id, type: "DEPLOY_MODEL", functionName: model.source["algorithm"]?.stringValue ?? "REMOTE",
+            state: "COMPLETED", workerNode: node, isAsync: true, now: now)
+        let ordered = next.ordered(by: ModelRegistration.fieldOrder)
+        try await emulator.documents.transaction { tx in
+            try tx.put(SystemIndex.task, id: taskID, source: task)
+            try tx.put(SystemIndex.model, id: id, source: ordered)
+        }
+        return taskID
+    }
+
+    /// Marks a model undeployed; `not_found` when it was not deployed on this node.
+    static func undeploy(_ id: String, _ emulator: Emulator) async throws -> String {
+        let model = try await stored(id, emulator)
+        let wasDeployed = ["DEPLOYED", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "")
+        let now = emulator.nowMillis()
+        _ = try await emulator.documents.update(SystemIndex.model, id: id) { source in
+            var next = source
+            next["model_state"] = "UNDEPLOYED"
+            next["current_worker_node_count"] = 0
+            next["planning_worker_node_count"] = nil
+            next["planning_worker_nodes"] = nil
+            next["last_updated_time"] = now.json
+            if wasDeployed { next["last_undeployed_time"] = now.json }
+            return next.ordered(by: ModelRegistration.fieldOrder)
+        }
+        return wasDeployed ? "undeployed" : "not_found"
+    }
+}

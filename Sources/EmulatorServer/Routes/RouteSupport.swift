@@ -1,0 +1,43 @@
+import MLCommonsCore
+
+/// The ml-commons system indices.
+enum SystemIndex {
+    static let connector = ".plugins-ml-connector"
+    static let model = ".plugins-ml-model"
+    static let modelGroup = ".plugins-ml-model-group"
+    static let task = ".plugins-ml-task"
+    static let agent = ".plugins-ml-agent"
+    static let config = ".plugins-ml-config"
+}
+
+extension RouteTable {
+    /// `GET|POST <path>/_search` over one index, as `AbstractMLSearchAction` serves it.
+    mutating func addSearch(
+        _ path: String, emulator: Emulator, index: String, excluding: [String] = [],
+        precondition: @escaping @Sendable () async throws -> Void = {},
+        scope: @escaping @Sendable (RESTRequest) -> SearchQuery? = { _ in nil },
+        hidden: (@Sendable (StoredDocument) -> Bool)? = nil
+    ) {
+        let handler: Handler = { request in
+            try await precondition()
+            var search = try SearchRequest(parsing: try request.jsonBody())
+            if let extra = scope(request) {
+                search.query = .bool(must: [search.query], filter: [extra], should: [], mustNot: [], minimumShouldMatch: nil)
+            }
+            guard try await emulator.documents.indexExists(index) else { return .json(SearchExecution.emptyResponse) }
+            var documents = try await emulator.documents.documents(index)
+            if let hidden { documents.removeAll(where: hidden) }
+            return .json(SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents))
+        }
+        add("GET", path, query: ["size", "from", "q", "sort"], handler)
+        add("POST", path, query: ["size", "from", "q", "sort"], handler)
+    }
+}
+
+extension Int {
+    var json: JSONValue { .number(JSONNumber(self)) }
+}
+
+extension Int64 {
+    var json: JSONValue { .number(JSONNumber(Int(self))) }
+}

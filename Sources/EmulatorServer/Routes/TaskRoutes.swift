@@ -1,0 +1,48 @@
+import MLCommonsCore
+
+/// `/_plugins/_ml/tasks`: get, delete, search.
+enum TaskRoutes {
+    static let base = "/_plugins/_ml/tasks"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("GET", "\(base)/{task_id}", query: ["tenant_id"]) { request in
+            let id = request.parameter("task_id")
+            guard let task = try await emulator.documents.document(SystemIndex.task, id: id) else {
+                throw OpenSearchError.statusException("Failed to find task", status: 404)
+            }
+            return .json(.object(task.source))
+        }
+        routes.add("DELETE", "\(base)/{task_id}") { request in
+            let id = request.parameter("task_id")
+            guard let task = try await emulator.documents.document(SystemIndex.task, id: id) else {
+                throw OpenSearchError.statusException("Failed to find task", status: 404)
+            }
+            if task.source["state"]?.stringValue == "RUNNING" {
+                throw OpenSearchError("IllegalArgumentException", reason: "Task cannot be deleted in running state. Try after sometime", status: 400)
+            }
+            guard let result = try await emulator.documents.delete(SystemIndex.task, id: id) else {
+                throw OpenSearchError.statusException("Failed to find task", status: 404)
+            }
+            return .json(result.json())
+        }
+        routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.task)
+    }
+
+    /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
+    static func document(
+        modelID: String?, type: String, functionName: String, state: String, workerNode: String, isAsync: Bool,
+        now: Int64, response: JSONObject? = nil
+    ) -> JSONObject {
+        var source = JSONObject()
+        if let modelID { source["model_id"] = .string(modelID) }
+        source["task_type"] = .string(type)
+        source["function_name"] = .string(functionName)
+        source["state"] = .string(state)
+        source["worker_node"] = .array([.string(workerNode)])
+        source["create_time"] = now.json
+        source["last_update_time"] = now.json
+        source["is_async"] = .bool(isAsync)
+        if let response { source["response"] = .object(response) }
+        return source
+    }
+}

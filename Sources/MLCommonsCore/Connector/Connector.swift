@@ -1,0 +1,93 @@
+/// A stored connector document (`.plugins-ml-connector`) and the rules that read it.
+public enum Connector {
+    /// `HttpConnector.toXContent` field order.
+    public static let fieldOrder = [
+        "name", "version", "description", "protocol", "parameters", "credential", "actions", "backend_roles",
+        "owner", "access", "created_time", "last_updated_time", "client_config", "tenant_id",
+    ]
+
+    /// The document for a new connector; `credential` must already be encrypted.
+    public static func document(from input: ConnectorInput, encryptedCredential: JSONObject?, now: Int64) -> JSONObject {
+        var doc = JSONObject()
+        if let name = input.name { doc["name"] = .string(name) }
+        if let version = input.version { doc["version"] = .string(version) }
+        if let description = input.description { doc["description"] = .string(description) }
+        if let value = input.connectorProtocol { doc["protocol"] = .string(value) }
+        if let parameters = input.parameters { doc["parameters"] = .object(parameters) }
+        if let encryptedCredential { doc["credential"] = .object(encryptedCredential) }
+        if let actions = input.actions { doc["actions"] = .array(actions.map(\.json)) }
+        if let roles = input.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
+        doc["created_time"] = .number(JSONNumber(Int(now)))
+        doc["last_updated_time"] = .number(JSONNumber(Int(now)))
+        if let config = input.clientConfig { doc["client_config"] = config.json }
+        if let tenant = input.tenantID { doc["tenant_id"] = .string(tenant) }
+        return doc
+    }
+
+    /// Applies a `PUT` update: parameters merged, credential replaced, other given fields replaced.
+    public static func applying(
+        _ update: ConnectorInput, to stored: JSONObject, encryptedCredential: JSONObject?, now: Int64
+    ) -> JSONObject {
+        var doc = stored
+        if let name = update.name { doc["name"] = .string(name) }
+        if let version = update.version { doc["version"] = .string(version) }
+        if let description = update.description { doc["description"] = .string(description) }
+        if let value = update.connectorProtocol { doc["protocol"] = .string(value) }
+        if let parameters = update.parameters {
+            var merged = stored["parameters"]?.objectValue ?? JSONObject()
+            for (key, value) in parameters { merged[key] = value }
+            doc["parameters"] = .object(merged)
+        }
+        if let encryptedCredential, !encryptedCredential.isEmpty { doc["credential"] = .object(encryptedCredential) }
+        if let actions = update.actions { doc["actions"] = .array(actions.map(\.json)) }
+        if let roles = update.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
+        if let config = update.clientConfig { doc["client_config"] = config.json }
+        doc["last_updated_time"] = .number(JSONNumber(Int(now)))
+        return doc.ordered(by: fieldOrder)
+    }
+
+    /// The connector as GET returns it: never with `credential`.
+    public static func withoutCredential(_ doc: JSONObject) -> JSONObject {
+        var copy = doc
+        copy["credential"] = nil
+        return copy
+    }
+
+    /// Every action URL with connector parameters substituted, as the trusted-endpoint check sees it.
+    public static func actionURLs(of doc: JSONObject) -> [String] {
+        let parameters = doc["parameters"]?.objectValue ?? JSONObject()
+        return (doc["actions"]?.arrayValue ?? []).compactMap { $0["url"]?.stringValue }.map { url in
+            var rendered = url
+            for (key, value) in parameters {
+                if let text = value.stringValue { rendered = rendered.replacingAll("${parameters.\(key)}", with: text) }
+            }
+            return rendered
+        }
+    }
+}
+
+extension JSONObject {
+    /// The same members with the keys named in `order` first, in that order, then the rest as they were.
+    public func ordered(by order: [String]) -> JSONObject {
+        var out = JSONObject()
+        for key in order { if let value = self[key] { out[key] = value } }
+        for (key, value) in self where out[key] == nil { out[key] = value }
+        return out
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of a literal substring (no Foundation needed).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

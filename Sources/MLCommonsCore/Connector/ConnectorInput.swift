@@ -1,0 +1,59 @@
+/// A connector as given to `_create`, inline in `_register`, or to `PUT` (then every field is optional).
+public struct ConnectorInput: Sendable, Hashable {
+    public var name: String?
+    public var description: String?
+    public var version: String?
+    public var connectorProtocol: String?
+    public var parameters: JSONObject?
+    public var credential: JSONObject?
+    public var actions: [ConnectorAction]?
+    public var backendRoles: [String]?
+    public var clientConfig: ConnectorClientConfig?
+    public var tenantID: String?
+
+    /// Reads the fields `MLCreateConnectorInput.parse` reads.
+    public init(parsing value: JSONValue) throws(OpenSearchError) {
+        let fields = try RequestObject(value)
+        name = try fields.string("name")
+        description = try fields.string("description")
+        version = try fields.string("version")
+        connectorProtocol = try fields.string("protocol")
+        parameters = try fields.parameterMap("parameters")
+        credential = try fields.stringMap("credential")
+        if let items = try fields.array("actions") {
+            var parsed: [ConnectorAction] = []
+            for item in items { parsed.append(try ConnectorAction(parsing: item)) }
+            actions = parsed
+        }
+        backendRoles = try fields.stringList("backend_roles")
+        if let config = try fields.object("client_config") { clientConfig = try ConnectorClientConfig(parsing: config) }
+        tenantID = try fields.string("tenant_id")
+    }
+
+    /// The checks `MLCreateConnectorInput` and the connector constructors make for a new connector.
+    public func validateForCreate() throws(OpenSearchError) {
+        guard name != nil else { throw .illegalArgument("Connector name is null") }
+        guard version != nil else { throw .illegalArgument("Connector version is null") }
+        guard let connectorProtocol else { throw .illegalArgument("Connector protocol is null") }
+        let parsedProtocol = try ConnectorProtocol(validating: connectorProtocol)
+        if !parsedProtocol.isMCP, credential?.isEmpty ?? true {
+            throw .illegalArgument("Connector credential is null or empty list")
+        }
+        if parsedProtocol == .awsSigV4 {
+            try validateAWS()
+        }
+    }
+
+    /// `AwsConnector.validate`: keys, service name and region must be present.
+    func validateAWS() throws(OpenSearchError) {
+        let credential = credential ?? JSONObject()
+        let hasKeys = (credential["access_key"]?.stringValue != nil) && (credential["secret_key"]?.stringValue != nil)
+        let hasRole = credential["roleArn"]?.stringValue != nil
+        guard hasKeys || hasRole else { throw .illegalArgument("Missing credential") }
+        let parameters = parameters ?? JSONObject()
+        guard parameters["service_name"]?.stringValue?.isEmpty == false else {
+            throw .illegalArgument("Missing service name")
+        }
+        guard parameters["region"]?.stringValue?.isEmpty == false else { throw .illegalArgument("Missing region") }
+    }
+}

@@ -1,0 +1,113 @@
+/// The one error type that leaves the server. It carries what OpenSearch needs to render any of
+/// its error bodies: the Java exception class, the message, the HTTP status and optional cause.
+public struct OpenSearchError: Error, Sendable, Hashable, CustomStringConvertible {
+    enum Body: Sendable, Hashable {
+        /// An exception rendered through `BytesRestResponse` (envelope a).
+        case exception
+        /// A bare `{"error":"…"}` document written by `RestController` itself.
+        case bareMessage(includeStatus: Bool)
+    }
+
+    /// The HTTP status.
+    public let status: Int
+    /// The Java simple class name, e.g. `OpenSearchStatusException`; its snake-case form is the `type`.
+    public let javaClass: String
+    /// The exception message (`reason`).
+    public let reason: String
+    /// Extra fields OpenSearch adds beside `type` and `reason` (e.g. `line`, `col`).
+    public let metadata: JSONObject
+    /// The wrapped cause, rendered as `caused_by`.
+    public let causes: [OpenSearchError]
+    /// HTTP headers that go with this error (e.g. `Allow` on 405).
+    public let headers: [String: String]
+    let body: Body
+
+    /// An exception of a given Java class.
+    public init(
+        _ javaClass: String, reason: String, status: Int, metadata: JSONObject = JSONObject(),
+        cause: OpenSearchError? = nil
+    ) {
+        self.javaClass = javaClass
+        self.reason = reason
+        self.status = status
+        self.metadata = metadata
+        self.causes = cause.map { [$0] } ?? []
+        self.headers = [:]
+        self.body = .exception
+    }
+
+    private init(bareMessage: String, status: Int, includeStatus: Bool, headers: [String: String]) {
+        self.javaClass = ""
+        self.reason = bareMessage
+        self.status = status
+        self.metadata = JSONObject()
+        self.causes = []
+        self.headers = headers
+        self.body = .bareMessage(includeStatus: includeStatus)
+    }
+
+    /// The `type` field: the class name without a leading `OpenSearch`, in snake case
+    /// (`OpenSearchStatusException` → `status_exception`, `MLException` → `m_l_exception`).
+    public var type: String {
+        var name = Substring(javaClass)
+        if name.hasPrefix("OpenSearch") { name = name.dropFirst("OpenSearch".count) }
+        var out = ""
+        for (offset, character) in name.enumerated() {
+            if character.isUppercase {
+                if offset > 0 { out += "_" }
+                out += character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    public var description: String { "\(type) (\(status)): \(reason)" }
+}
+
+extension OpenSearchError {
+    /// `OpenSearchStatusException` with a chosen status (ml-commons' usual "not found" form).
+    public static func statusException(_ reason: String, status: Int) -> OpenSearchError {
+        OpenSearchError("OpenSearchStatusException", reason: reason, status: status)
+    }
+
+    /// `IllegalArgumentException`: 400.
+    public static func illegalArgument(_ reason: String, cause: OpenSearchError? = nil) -> OpenSearchError {
+        OpenSearchError("IllegalArgumentException", reason: reason, status: 400, cause: cause)
+    }
+
+    /// `IllegalStateException`: 500.
+    public static func illegalState(_ reason: String) -> OpenSearchError {
+        OpenSearchError("IllegalStateException", reason: reason, status: 500)
+    }
+
+    /// `ResourceNotFoundException`: 404.
+    public static func resourceNotFound(_ reason: String) -> OpenSearchError {
+        OpenSearchError("ResourceNotFoundException", reason: reason, status: 404)
+    }
+
+    /// `MLException`: a plain runtime exception, 500.
+    public static func mlException(_ reason: String) -> OpenSearchError {
+        OpenSearchError("MLException", reason: reason, status: 500)
+    }
+
+    /// A body that could not be parsed as JSON.
+    public static func jsonParse(_ error: JSONParseError) -> OpenSearchError {
+        OpenSearchError("JsonParseException", reason: error.description, status: 400)
+    }
+
+    /// `RestController`'s answer when no handler matches the path.
+    public static func noHandler(uri: String, method: String) -> OpenSearchError {
+        OpenSearchError(
+            bareMessage: "no handler found for uri [\(uri)] and method [\(method)]", status: 400,
+            includeStatus: false, headers: [:])
+    }
+
+    /// `RestController`'s answer when the path exists under other methods.
+    public static func methodNotAllowed(uri: String, method: String, allowed: [String]) -> OpenSearchError {
+        OpenSearchError(
+            bareMessage: "Incorrect HTTP method for uri [\(uri)] and method [\(method)], allowed: [\(allowed.joined(separator: ", "))]",
+            status: 405, includeStatus: true, headers: ["Allow": allowed.joined(separator: ",")])
+    }
+}

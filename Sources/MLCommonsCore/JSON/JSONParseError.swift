@@ -1,0 +1,19 @@
+/// Why a JSON text could not be read, worded as Jackson words it (OpenSearch's parser), with the
+/// 1-based line and column where reading stopped.
+public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Jackson's message without the location suffix.
+    public let message: String
+    public let line: Int
+    public let column: Int
+
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    /// The message with the location suffix OpenSearch 3.x shows (the source itself is redacted there).
+    public var description: String {
+        "\(message)\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: \(line), column: \(column)]"
+    }
+}

@@ -1,0 +1,30 @@
+/// Reproduces the iteration order of a `java.util.HashMap<String, …>`, which decides the key order of
+/// many documents ml-commons builds from maps (memory sources, tool lists, ListIndexTool rows).
+public enum JavaHashMapOrder {
+    /// Java's `String.hashCode()` over UTF-16 code units, with 32-bit wrap-around.
+    public static func stringHashCode(_ text: String) -> Int32 {
+        text.utf16.reduce(Int32(0)) { hash, unit in hash &* 31 &+ Int32(unit) }
+    }
+
+    /// The table size a default `HashMap` has after `count` puts (16, doubling past a 0.75 load).
+    public static func capacity(for count: Int) -> Int {
+        var capacity = 16
+        while Double(count) > 0.75 * Double(capacity) { capacity *= 2 }
+        return capacity
+    }
+
+    /// `keys` (in insertion order, unique) in the order a `HashMap` iterates them.
+    public static func ordered(_ keys: [String]) -> [String] {
+        let mask = Int32(capacity(for: keys.count) - 1)
+        let buckets = keys.map { key -> Int32 in
+            let hash = stringHashCode(key)
+            return (hash ^ Int32(bitPattern: UInt32(bitPattern: hash) >> 16)) & mask
+        }
+        return keys.indices.sorted { (buckets[$0], $0) < (buckets[$1], $1) }.map { keys[$0] }
+    }
+
+    /// The object with its members in `HashMap` order.
+    public static func ordered(_ object: JSONObject) -> JSONObject {
+        JSONObject(ordered(object.keys).map { ($0, object[$0]!) })
+    }
+}

@@ -1,0 +1,151 @@
+/// Typed reads of a request body's fields with the coercions and errors of OpenSearch's
+/// `XContentParser` as ml-commons' `parse` methods use it.
+public struct RequestObject: Sendable {
+    public let object: JSONObject
+
+    public init(_ object: JSONObject) { self.object = object }
+
+    /// Requires a JSON object body.
+    public init(_ value: JSONValue) throws(OpenSearchError) {
+        guard case .object(let object) = value else {
+            throw RequestObject.tokenMismatch(expected: "START_OBJECT", found: value)
+        }
+        self.object = object
+    }
+
+    public func contains(_ key: String) -> Bool { object.contains(key) }
+
+    /// `parser.text()`: strings, numbers and booleans read as text; null as nil.
+    public func string(_ key: String) throws(OpenSearchError) -> String? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let text): return text
+        case .number(let number): return number.text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .array, .object: throw RequestObject.cannotGetText(on: value)
+        }
+    }
+
+    /// `parser.booleanValue()`: booleans, and the strings `"true"`/`"false"`.
+    public func bool(_ key: String) throws(OpenSearchError) -> Bool? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .bool(let flag): return flag
+        case .string("true"): return true
+        case .string("false"): return false
+        case .string(let text):
+            throw .illegalArgument("Failed to parse value [\(text)] as only [true] or [false] are allowed.")
+        default: throw RequestObject.tokenMismatch(expected: "VALUE_BOOLEAN", found: value)
+        }
+    }
+
+    /// `parser.intValue()`: numbers, and numeric strings.
+    public func int(_ key: String) throws(OpenSearchError) -> Int? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .number(let number):
+            if let int = number.intValue { return int }
+            return Int(number.doubleValue.rounded(.towardZero))
+        case .string(let text):
+            if let int = Int(text) { return int }
+            throw .illegalArgument("For input string: \"\(text)\"")
+        default: throw RequestObject.tokenMismatch(expected: "VALUE_NUMBER", found: value)
+        }
+    }
+
+    /// An object member.
+    public func object(_ key: String) throws(OpenSearchError) -> JSONObject? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .object(let inner): return inner
+        default: throw RequestObject.tokenMismatch(expected: "START_OBJECT", found: value)
+        }
+    }
+
+    /// An array member.
+    public func array(_ key: String) throws(OpenSearchError) -> [JSONValue]? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .array(let items): return items
+        default: throw RequestObject.tokenMismatch(expected: "START_ARRAY", found: value)
+        }
+    }
+
+    /// A list of strings (`parser.text()` per element).
+    public func stringList(_ key: String) throws(OpenSearchError) -> [String]? {
+        guard let items = try array(key) else { return nil }
+        var out: [String] = []
+        for item in items {
+            switch item {
+            case .string(let text): out.append(text)
+            case .number(let number): out.append(number.text)
+            case .bool(let flag): out.append(flag ? "true" : "false")
+            default: throw RequestObject.cannotGetText(on: item)
+            }
+        }
+        return out
+    }
+
+    /// `StringUtils.getParameterMap(parser.map())`: every value becomes a string; non-strings are
+    /// written as gson writes the Java value.
+    public func parameterMap(_ key: String) throws(OpenSearchError) -> JSONObject? {
+        guard let inner = try object(key) else { return nil }
+        return RequestObject.parameterMap(inner)
+    }
+
+    /// Converts an object into ml-commons' string-to-string parameter map.
+    public static func parameterMap(_ object: JSONObject) -> JSONObject {
+        JSONObject(object.compactMap { key, value -> (String, JSONValue)? in
+            switch value {
+            case .null: return nil
+            case .string: return (key, value)
+            default: return (key, .string(value.javaMapNormalized.gsonText))
+            }
+        })
+    }
+
+    /// A map of strings (`parser.mapStrings()`).
+    public func stringMap(_ key: String) throws(OpenSearchError) -> JSONObject? {
+        guard let inner = try object(key) else { return nil }
+        var out = JSONObject()
+        for (name, value) in inner {
+            switch value {
+            case .string: out[name] = value
+            case .number(let number): out[name] = .string(number.text)
+            case .bool(let flag): out[name] = .string(flag ? "true" : "false")
+            case .null: out[name] = .null
+            default: throw RequestObject.cannotGetText(on: value)
+            }
+        }
+        return out
+    }
+
+    static func tokenMismatch(expected: String, found: JSONValue) -> OpenSearchError {
+        OpenSearchError(
+            "ParsingException",
+            reason: "Failed to parse object: expecting token of type [\(expected)] but found [\(found.xContentToken)]",
+            status: 400)
+    }
+
+    static func cannotGetText(on value: JSONValue) -> OpenSearchError {
+        OpenSearchError("IllegalStateException", reason: "Can't get text on a \(value.xContentToken)", status: 500)
+    }
+}
+
+extension JSONValue {
+    /// The value as Java holds it after `XContentParser.map()`: integers stay integers, any other
+    /// number becomes a `Double`.
+    public var javaMapNormalized: JSONValue {
+        switch self {
+        case .number(let number): return number.isIntegerLiteral ? self : .number(number.gsonDouble)
+        case .array(let elements): return .array(elements.map(\.javaMapNormalized))
+        case .object(let object): return .object(JSONObject(object.map { ($0.key, $0.value.javaMapNormalized) }))
+        default: return self
+        }
+    }
+}

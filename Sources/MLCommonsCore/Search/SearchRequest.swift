@@ -1,0 +1,71 @@
+/// A `_search` body: query, paging, sort and `_source` filtering.
+public struct SearchRequest: Sendable, Hashable {
+    /// One sort key.
+    public struct SortKey: Sendable, Hashable {
+        public var field: String
+        public var descending: Bool
+    }
+
+    public var query: SearchQuery = .matchAll
+    public var from = 0
+    public var size = 10
+    public var sort: [SortKey] = []
+    public var sourceIncludes: [String] = []
+    public var sourceExcludes: [String] = []
+    public var fetchSource = true
+
+    public init() {}
+
+    /// Parses a body (nil or empty means match everything).
+    public init(parsing body: JSONValue?) throws(OpenSearchError) {
+        guard let body else { return }
+        let fields = try RequestObject(body)
+        for (key, value) in fields.object {
+            switch key {
+            case "query": query = try SearchQuery(parsing: value)
+            case "from": from = try fields.int(key) ?? 0
+            case "size": size = try fields.int(key) ?? 10
+            case "sort": sort = try Self.parseSort(value)
+            case "_source": try parseSource(value)
+            case "seq_no_primary_term", "version", "track_total_hits", "timeout", "explain", "min_score",
+                "stored_fields", "docvalue_fields", "highlight", "aggs", "aggregations", "search_after",
+                "profile", "terminate_after", "track_scores":
+                continue
+            default:
+                throw OpenSearchError("ParsingException", reason: "Unknown key for a \(value.xContentToken) in [\(key)].", status: 400)
+            }
+        }
+        if from < 0 { throw .illegalArgument("[from] parameter cannot be negative") }
+        if size < 0 { throw .illegalArgument("[size] parameter cannot be negative, found [\(size)]") }
+    }
+
+    private static func parseSort(_ value: JSONValue) throws(OpenSearchError) -> [SortKey] {
+        var keys: [SortKey] = []
+        for item in value.arrayValue ?? [value] {
+            switch item {
+            case .string(let field): keys.append(SortKey(field: field, descending: field == "_score"))
+            case .object(let object):
+                for (field, spec) in object {
+                    let order = spec.stringValue ?? spec["order"]?.stringValue ?? (field == "_score" ? "desc" : "asc")
+                    keys.append(SortKey(field: field, descending: order.lowercased() == "desc"))
+                }
+            default:
+                throw OpenSearchError("ParsingException", reason: "malformed sort format, within the sort array, an object, or an actual string are allowed", status: 400)
+            }
+        }
+        return keys
+    }
+
+    private mutating func parseSource(_ value: JSONValue) throws(OpenSearchError) {
+        switch value {
+        case .bool(let flag): fetchSource = flag
+        case .string(let field): sourceIncludes = [field]
+        case .array(let items): sourceIncludes = items.compactMap(\.stringValue)
+        case .object(let object):
+            sourceIncludes = (object["includes"] ?? object["include"]).map { $0.arrayValue?.compactMap(\.stringValue) ?? [$0.stringValue].compactMap { $0 } } ?? []
+            sourceExcludes = (object["excludes"] ?? object["exclude"]).map { $0.arrayValue?.compactMap(\.stringValue) ?? [$0.stringValue].compactMap { $0 } } ?? []
+        default:
+            throw OpenSearchError("ParsingException", reason: "Unexpected token [\(value.xContentToken)] for [_source]", status: 400)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import GRDB
+import MLCommonsCore
+
+/// Indices and their JSON documents: the storage every resource family sits on, shaped like the
+/// OpenSearch indices ml-commons writes to.
+public struct DocumentStore: Sendable {
+    private let database: MLDatabase
+    private var writer: any DatabaseWriter { database.writer }
+
+    public init(database: MLDatabase) { self.database = database }
+
+    // MARK: Indices
+
+    public func indexExists(_ name: String) async throws -> Bool {
+        try await writer.read { db in try Self.indexExists(name, db) }
+    }
+
+    /// Creates an index unless it exists; returns whether it was created.
+    @discardableResult
+    public func createIndex(
+        _ name: String, mappings: JSONObject = JSONObject(), settings: JSONObject = JSONObject()
+    ) async throws -> Bool {
+        try await writer.write { db in try Self.createIndexIfAbsent(name, mappings: mappings, settings: settings, db) }
+    }
+
+    /// Deletes an index and its documents; returns whether it existed.
+    @discardableResult
+    public func deleteIndex(_ name: String) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM indices WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Every index with live counts, in creation order.
+    public func indices() async throws -> [IndexInfo] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at, i.docs_deleted,
+                       COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
+                FROM indices i LEFT JOIN documents d ON d.index_name = i.name
+                GROUP BY i.name ORDER BY i.rowid
+                """)
+            return rows.map { row in
+                IndexInfo(
+                    name: row["name"], uuid: row["uuid"],
+                    mappings: (try? JSONParser.parse(row["mappings"] as String))?.objectValue ?? JSONObject(),
+                    settings: (try? JSONParser.parse(row["settings"] as String))?.objectValue ?? JSONObject(),
+                    createdAt: row["created_at"], documentCount: row["docs"], deletedCount: row["docs_deleted"],
+                    storeBytes: row["bytes"])
+            }
+        }
+    }
+
+    // MARK: Documents
+
+    public func document(_ index: String, id: String) async throws -> StoredDocument? {
+        try await writer.read { db in try Self.fetch(index, id: id, db) }
+    }
+
+    /// All documents of an index in write order (empty when the index is missing).
+    public func documents(_ index: String) async throws -> [StoredDocument] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid", arguments: [index]
+            ).map(Self.decode)
+        }
+    }
+
+    /// Documents whose top-level string field equals a value.
+    public func documents(_ index: String, where field: String, equals value: String) async throws -> [StoredDocument] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM documents WHERE index_name = ? AND json_extract(source, ?) = ? ORDER BY rowid",
+                arguments: [index, "$.\"\(field)\"", value]
+            ).map(Self.decode)
+        }
+    }
+
+    /// Indexes a document (creating the index if needed), replacing any document with the same id.
+    public func put(_ index: String, id: String, source: JSONObject) async throws -> WriteResult {
+        try await writer.write { db in try Self.put(index, id: id, source: source, db) }
+    }
+
+    /// Rewrites an existing document; nil when the document (or its index) is missing.
+    public func update(
+        _ index: String, id: String, _ transform: @Sendable (JSONObject) throws -> JSONObject
+    ) async throws -> WriteResult? {
+        try await writer.write { db in
+            guard let current = try Self.fetch(index, id: id, db) else { return nil }
+            let source = try transform(current.source)
+            return try Self.put(index, id: id, source: source, db)
+        }
+    }
+
+    /// Deletes a document; `not_found` when it is absent from an existing index, nil when the index is missing.
+    public func delete(_ index: String, id: String) async throws -> WriteResult? {
+        try await writer.write { db in try Self.delete(index, id: id, db) }
+    }
+
+    /// Runs several document operations atomically.
+    public func transaction<T: Sendable>(_ body: @Sendable (DocumentTransaction) throws -> T) async throws -> T {
+        try await writer.write { db in try body(DocumentTransaction(db: db)) }
+    }
+
+    // MARK: Shared SQL
+
+    static func indexExists(_ name: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM indices WHERE name = ?)", arguments: [name]) ?? false
+    }
+
+    static func createIndexIfAbsent(_ name: String, mappings: JSONObject, settings: JSONObject, _ db: Database) throws -> Bool {
+        guard try !indexExists(name, db) else { return false }
+        try db.execute(
+            sql: "INSERT INTO indices (name, uuid, mappings, settings, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                name, DocumentIDGenerator.randomBase64UUID(), JSONValue.object(mappings).compactText,
+                JSONValue.object(settings).compactText, InstantTime.now().epochMillis,
+            ])
+        return true
+    }
+
+    static func fetch(_ index: String, id: String, _ db: Database) throws -> StoredDocument? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM documents WHERE index_name = ? AND id = ?", arguments: [index, id]
+        ).map(decode)
+    }
+
+    static func put(_ index: String, id: String, source: JSONObject, _ db: Database) throws -> WriteResult {
+        _ = try createIndexIfAbsent(index, mappings: JSONObject(), settings: JSONObject(), db)
+        let seqNo = try nextSeqNo(index, db)
+        let previous = try Int.fetchOne(
+            db, sql: "SELECT version FROM documents WHERE index_name = ? AND id = ?", arguments: [index, id])
+        let version = (previous ?? 0) + 1
+        try db.execute(
+            sql: """
+                INSERT INTO documents (index_name, id, version, seq_no, primary_term, source) VALUES (?, ?, ?, ?, 1, ?)
+                ON CONFLICT (index_name, id) DO UPDATE SET version = excluded.version, seq_no = excluded.seq_no,
+                    source = excluded.source
+                """,
+            arguments: [index, id, version, seqNo, JSONValue.object(source).compactText])
+        return WriteResult(
+            index: index, id: id, version: version, outcome: previous == nil ? .created : .updated, seqNo: seqNo,
+            primaryTerm: 1)
+    }
+
+    static func delete(_ index: String, id: String, _ db: Database) throws -> WriteResult? {
+        guard try indexExists(index, db) else { return nil }
+        let seqNo = try nextSeqNo(index, db)
+        let previous = try Int.fetchOne(
+            db, sql: "SELECT version FROM documents WHERE index_name = ? AND id = ?", arguments: [index, id])
+        guard let previous else {
+            return WriteResult(index: index, id: id, version: 1, outcome: .notFound, seqNo: seqNo, primaryTerm: 1)
+        }
+        try db.execute(sql: "DELETE FROM documents WHERE index_name = ? AND id = ?", arguments: [index, id])
+        try db.execute(sql: "UPDATE indices SET docs_deleted = docs_deleted + 1 WHERE name = ?", arguments: [index])
+        return WriteResult(index: index, id: id, version: previous + 1, outcome: .deleted, seqNo: seqNo, primaryTerm: 1)
+    }
+
+    private static func nextSeqNo(_ index: String, _ db: Database) throws -> Int {
+        let seqNo = try Int.fetchOne(db, sql: "SELECT next_seq_no FROM indices WHERE name = ?", arguments: [index]) ?? 0
+        try db.execute(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ?", arguments: [index])
+        return seqNo
+    }
+
+    static func decode(_ row: Row) throws -> StoredDocument {
+        let index: String = row["index_name"]
+        let id: String = row["id"]
+        guard case .object(let source)? = try? JSONParser.parse(row["source"] as String) else {
+            throw StoreError.corruptDocument(index: index, id: id)
+        }
+        return StoredDocument(
+            index: index, id: id, version: row["version"], seqNo: row["seq_no"], primaryTerm: row["primary_term"],
+            source: source)
+    }
+}

@@ -1,0 +1,30 @@
+import GRDB
+import MLCommonsCore
+
+/// Document operations inside one SQLite transaction (e.g. a model and its group written together).
+public struct DocumentTransaction {
+    let db: Database
+
+    public func document(_ index: String, id: String) throws -> StoredDocument? {
+        try DocumentStore.fetch(index, id: id, db)
+    }
+
+    public func indexExists(_ name: String) throws -> Bool { try DocumentStore.indexExists(name, db) }
+
+    @discardableResult
+    public func put(_ index: String, id: String, source: JSONObject) throws -> WriteResult {
+        try DocumentStore.put(index, id: id, source: source, db)
+    }
+
+    public func delete(_ index: String, id: String) throws -> WriteResult? {
+        try DocumentStore.delete(index, id: id, db)
+    }
+
+    /// Documents whose top-level string field equals a value.
+    public func documents(_ index: String, where field: String, equals value: String) throws -> [StoredDocument] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM documents WHERE index_name = ? AND json_extract(source, ?) = ? ORDER BY rowid",
+            arguments: [index, "$.\"\(field)\"", value]
+        ).map(DocumentStore.decode)
+    }
+}

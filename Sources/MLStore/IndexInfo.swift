@@ -1,0 +1,14 @@
+import MLCommonsCore
+
+/// What `_cat/indices` and the ListIndexTool report about one index.
+public struct IndexInfo: Sendable, Hashable {
+    public let name: String
+    public let uuid: String
+    public let mappings: JSONObject
+    public let settings: JSONObject
+    public let createdAt: Int64
+    public let documentCount: Int
+    public let deletedCount: Int
+    /// Bytes of stored `_source`, the basis of the size columns.
+    public let storeBytes: Int
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import EmulatorServer
+import Foundation
+import Hummingbird
+import Logging
+import MLStore
+
+/// `ml-commons-emulator`: serves the OpenSearch ml-commons REST API from one process.
+@main
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ml-commons-emulator",
+        abstract: "Serves the OpenSearch 3.3 ml-commons REST API (connectors, models, agents, memory, streaming) from one process.",
+        discussion: """
+            Every option has an environment-variable twin, used when the option is not given:
+              ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL.
+            ML_EMULATOR_MASTER_KEY sets the key that encrypts connector credentials (otherwise one is
+            generated on first start and kept in the data file).
+            """)
+
+    @Option(help: "Address to listen on. [env: ML_EMULATOR_HOST] (default: 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free port. [env: ML_EMULATOR_PORT] (default: 9200)")
+    var port: Int?
+
+    @Option(help: "SQLite data file, or :memory: for a throwaway store. [env: ML_EMULATOR_DATA] (default: ml-commons-emulator.sqlite)")
+    var data: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical. [env: ML_EMULATOR_LOG_LEVEL] (default: info)")
+    var logLevel: String?
+
+    func validate() throws {
+        let environment = ProcessInfo.processInfo.environment
+        if let text = logLevel ?? environment["ML_EMULATOR_LOG_LEVEL"], Logger.Level(rawValue: text) == nil {
+            throw ValidationError("unknown log level '\(text)'; use trace, debug, info, notice, warning, error or critical")
+        }
+        if let text = environment["ML_EMULATOR_PORT"], port == nil, Int(text) == nil {
+            throw ValidationError("ML_EMULATOR_PORT '\(text)' is not a port number")
+        }
+        if let port = resolvedPort, !(0...65535).contains(port) {
+            throw ValidationError("port \(port) is out of range 0-65535")
+        }
+    }
+
+    private var resolvedPort: Int? { port ?? ProcessInfo.processInfo.environment["ML_EMULATOR_PORT"].flatMap { Int($0) } }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = EmulatorConfiguration()
+        configuration.host = host ?? environment["ML_EMULATOR_HOST"] ?? configuration.host
+        configuration.port = resolvedPort ?? configuration.port
+        if let path = data ?? environment["ML_EMULATOR_DATA"] { configuration.data = StoreLocation(argument: path) }
+        if let level = (logLevel ?? environment["ML_EMULATOR_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) {
+            configuration.logLevel = level
+        }
+        configuration.masterKey = environment["ML_EMULATOR_MASTER_KEY"]
+
+        var logger = Logger(label: "ml-commons-emulator")
+        logger.logLevel = configuration.logLevel
+
+        let emulator: Emulator
+        do {
+            emulator = try await Emulator(configuration: configuration, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let dataDescription = configuration.data.description
+        let host = configuration.host
+        let app = EmulatorApplication.make(emulator) { port in
+            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch 3.3.0, data: \(dataDescription))")
+            fflush(nil)
+        }
+        do {
+            try await app.runService()
+        } catch {
+            FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
