@@ -70,7 +70,10 @@ let package = Package(
         ),
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
-        .testTarget(name: "MLStoreTests", dependencies: ["MLStore", "MLCommonsCore"]),
+        .testTarget(
+            name: "MLStoreTests",
+            dependencies: ["MLStore", "MLCommonsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "EmulatorServerTests",
             dependencies: [

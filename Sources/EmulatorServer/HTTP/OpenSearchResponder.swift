@@ -19,28 +19,36 @@ struct OpenSearchResponder: HTTPResponder {
         let path = Self.decodedPath(request.uri.path)
         let method = request.method.rawValue
         let query = Self.query(request.uri)
-        let pretty = query["pretty"].map { $0.isEmpty || $0 == "true" } ?? false
+        let pretty = query["pretty"].map { $0.isEmpty || $0 == "true" }
 
         let collected: [UInt8]
         do {
             collected = try await Self.collect(request.body, limit: maxContentLength)
         } catch is BodyTooLarge {
-            let error = OpenSearchError(
-                "ContentTooLongException",
-                reason: "request body is too large; max content length is \(maxContentLength) bytes", status: 413)
-            return render(.error(error), method: method, pretty: pretty)
+            // Netty's aggregator answers before OpenSearch sees the request: no body at all.
+            return render(RESTResponse(status: 413, body: .empty), method: method, pretty: pretty)
         }
 
         let outcome: RESTResponse
-        switch routes.resolve(method: method, path: path) {
+        switch routes.resolve(method: method, path: path, rawURI: rawURI) {
         case .failure(let error):
             outcome = .error(error)
         case .success(let (route, parameters)):
+            let contentType = request.headers[.contentType]
+            if !collected.isEmpty, !Self.isSupported(contentType: contentType) {
+                outcome = .error(.unsupportedContentType(contentType))
+                break
+            }
             let unknown = query.keys.filter {
                 !route.queryParameters.contains($0) && !RouteTable.globalQueryParameters.contains($0)
             }.sorted()
             if !unknown.isEmpty {
-                outcome = .error(Self.unrecognizedParameters(unknown, path: path))
+                // The handler parses the body before OpenSearch checks for unconsumed parameters.
+                if !collected.isEmpty, case .failure(let parseError) = Result<JSONValue, JSONParseError>(catching: { () throws(JSONParseError) in try JSONParser.parse(collected) }) {
+                    outcome = .error(.jsonParse(parseError))
+                } else {
+                    outcome = .error(Self.unrecognizedParameters(unknown, path: path))
+                }
                 break
             }
             var restRequest = RESTRequest(
@@ -59,7 +67,8 @@ struct OpenSearchResponder: HTTPResponder {
         return render(outcome, method: method, pretty: pretty)
     }
 
-    private func render(_ response: RESTResponse, method: String, pretty: Bool) -> Response {
+    private func render(_ response: RESTResponse, method: String, pretty requested: Bool?) -> Response {
+        let pretty = requested ?? response.prettyByDefault
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
@@ -94,6 +103,16 @@ struct OpenSearchResponder: HTTPResponder {
         let list = names.map { "[\($0)]" }.joined(separator: ", ")
         let noun = names.count == 1 ? "parameter" : "parameters"
         return .illegalArgument("request [\(path)] contains unrecognized \(noun): \(list)")
+    }
+
+    /// The media types OpenSearch's `XContentType.fromMediaType` accepts.
+    static func isSupported(contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace().lowercased() } ?? ""
+        return [
+            "application/json", "application/x-ndjson", "application/smile", "application/yaml", "application/cbor",
+            "application/vnd.opensearch+json", "application/vnd.opensearch+x-ndjson",
+        ].contains(mediaType)
     }
 
     static func decodedPath(_ path: String) -> String {

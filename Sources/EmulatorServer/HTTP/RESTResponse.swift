@@ -14,11 +14,14 @@ public struct RESTResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: Body
+    /// Pretty-print unless the request says otherwise (`GET /` does this in OpenSearch).
+    public var prettyByDefault = false
 
-    public init(status: Int = 200, headers: [(String, String)] = [], body: Body) {
+    public init(status: Int = 200, headers: [(String, String)] = [], body: Body, prettyByDefault: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.prettyByDefault = prettyByDefault
     }
 
     /// A JSON document with a status.

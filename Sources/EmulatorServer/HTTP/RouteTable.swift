@@ -29,7 +29,7 @@ public struct RouteTable: Sendable {
     }
 
     /// The route for a request, with its bound path parameters.
-    func resolve(method: String, path: String) -> Result<(Route, [String: String]), OpenSearchError> {
+    func resolve(method: String, path: String, rawURI: String) -> Result<(Route, [String: String]), OpenSearchError> {
         let components = path.split(separator: "/").map(String.init)
         var candidates: [(Route, [String: String])] = []
         for route in routes {
@@ -47,7 +47,7 @@ public struct RouteTable: Sendable {
             return .success(exact)
         }
         let allowed = samePattern.map(\.0.method)
-        return .failure(.methodNotAllowed(uri: path, method: method, allowed: Self.sortedMethods(allowed)))
+        return .failure(.methodNotAllowed(uri: rawURI, method: method, allowed: Self.sortedMethods(allowed)))
     }
 
     private static func sortedMethods(_ methods: [String]) -> [String] {

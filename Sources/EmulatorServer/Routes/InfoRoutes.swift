@@ -3,8 +3,9 @@ import MLCommonsCore
 /// `GET /`, `HEAD /` and `GET /_cluster/health`: what clients and test runners read first.
 enum InfoRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
-        routes.add("GET", "/") { _ in .json(info(emulator.node)) }
-        routes.add("HEAD", "/") { _ in RESTResponse(status: 200, body: .json(info(emulator.node))) }
+        // `RestMainAction` pretty-prints unless the request has a `pretty` parameter.
+        routes.add("GET", "/") { _ in RESTResponse(body: .json(info(emulator.node)), prettyByDefault: true) }
+        routes.add("HEAD", "/") { _ in RESTResponse(body: .json(info(emulator.node)), prettyByDefault: true) }
         routes.add("GET", "/_cluster/health", query: ["level", "local", "timeout", "wait_for_status", "master_timeout", "cluster_manager_timeout", "wait_for_nodes", "wait_for_active_shards", "wait_for_no_relocating_shards", "wait_for_no_initializing_shards", "wait_for_events", "expand_wildcards", "awareness_attribute"]) { _ in
             let indexCount = try await emulator.documents.indices().count
             return .json(health(emulator.node, shards: indexCount))

@@ -94,7 +94,7 @@ extension OpenSearchError {
 
     /// A body that could not be parsed as JSON.
     public static func jsonParse(_ error: JSONParseError) -> OpenSearchError {
-        OpenSearchError("JsonParseException", reason: error.description, status: 400)
+        OpenSearchError(error.javaClass, reason: error.description, status: 400)
     }
 
     /// `RestController`'s answer when no handler matches the path.
@@ -102,6 +102,12 @@ extension OpenSearchError {
         OpenSearchError(
             bareMessage: "no handler found for uri [\(uri)] and method [\(method)]", status: 400,
             includeStatus: false, headers: [:])
+    }
+
+    /// `RestController`'s answer to a body without a usable `Content-Type`.
+    public static func unsupportedContentType(_ contentType: String?) -> OpenSearchError {
+        let message = contentType.map { "Content-Type header [\($0)] is not supported" } ?? "Content-Type header is missing"
+        return OpenSearchError(bareMessage: message, status: 406, includeStatus: true, headers: [:])
     }
 
     /// `RestController`'s answer when the path exists under other methods.

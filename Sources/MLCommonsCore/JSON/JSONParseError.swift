@@ -5,12 +5,18 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     public let message: String
     public let line: Int
     public let column: Int
+    /// Whether the text ended early (Jackson's `JsonEOFException`) rather than holding a bad character.
+    public let isEndOfInput: Bool
 
-    public init(message: String, line: Int, column: Int) {
+    public init(message: String, line: Int, column: Int, isEndOfInput: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
+        self.isEndOfInput = isEndOfInput
     }
+
+    /// The Java class OpenSearch reports for this failure.
+    public var javaClass: String { isEndOfInput ? "JsonEOFException" : "JsonParseException" }
 
     /// The message with the location suffix OpenSearch 3.x shows (the source itself is redacted there).
     public var description: String {

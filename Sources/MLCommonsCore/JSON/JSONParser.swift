@@ -136,9 +136,11 @@ public struct JSONParser {
         var utf8: [UInt8] = []
         while true {
             guard index < bytes.count else {
-                throw error(context == "field name"
-                    ? "Unexpected end-of-input in field name"
-                    : "Unexpected end-of-input: was expecting closing quote for a string value")
+                throw JSONParseError(
+                    message: context == "field name"
+                        ? "Unexpected end-of-input in field name"
+                        : "Unexpected end-of-input: was expecting closing quote for a string value",
+                    line: line, column: column, isEndOfInput: true)
             }
             let byte = bytes[index]
             index += 1
@@ -326,14 +328,17 @@ public struct JSONParser {
     }
 
     private func endOfInput(container: String, start: (line: Int, column: Int)) -> JSONParseError {
-        error("Unexpected end-of-input: expected close marker for \(container) (start marker at [Source: REDACTED "
-            + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: \(start.line), column: \(start.column)])")
+        JSONParseError(
+            message: "Unexpected end-of-input within/between \(container) entries", line: line, column: column,
+            isEndOfInput: true)
     }
 
     private mutating func unrecognizedToken() -> JSONParseError {
         let start = index
         while let byte = peek, Self.isTokenByte(byte) { index += 1 }
         let token = String(decoding: bytes[start..<index], as: UTF8.self)
+        // Jackson reports the column after the character that ended the token.
+        if index < bytes.count { index += 1 }
         return error("Unrecognized token '\(token)': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
     }
 

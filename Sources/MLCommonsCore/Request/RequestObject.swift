@@ -8,7 +8,11 @@ public struct RequestObject: Sendable {
     /// Requires a JSON object body.
     public init(_ value: JSONValue) throws(OpenSearchError) {
         guard case .object(let object) = value else {
-            throw RequestObject.tokenMismatch(expected: "START_OBJECT", found: value)
+            // A body is read from its first token, hence line 1, column 1.
+            throw OpenSearchError(
+                "ParsingException",
+                reason: "Failed to parse object: expecting token of type [START_OBJECT] but found [\(value.xContentToken)]",
+                status: 400, metadata: ["line": 1, "col": 1])
         }
         self.object = object
     }

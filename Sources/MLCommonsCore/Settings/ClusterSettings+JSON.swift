@@ -25,7 +25,14 @@ extension ClusterSettings {
         for (key, value) in sorted {
             insert(value.json, at: key.split(separator: ".").map(String.init)[...], into: &root)
         }
-        return .object(root)
+        return hashOrdered(.object(root))
+    }
+
+    /// Nested settings come from `Settings.getAsStructuredMap`, a `HashMap` at every level.
+    private static func hashOrdered(_ value: JSONValue) -> JSONValue {
+        guard case .object(let object) = value else { return value }
+        let children = JSONObject(object.map { ($0.key, hashOrdered($0.value)) })
+        return .object(JavaHashMapOrder.ordered(children))
     }
 
     private static func insert(_ value: JSONValue, at path: ArraySlice<String>, into object: inout JSONObject) {

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import MLCommonsCore
+@testable import MLStore
+import Testing
+
+@Suite("SQLite store")
+struct MLDatabaseTests {
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mlstore-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test func migrationsAreNamedAndApplied() async throws {
+        let database = try MLDatabase(location: .inMemory)
+        #expect(try await database.appliedMigrations() == ["v1-indices-documents-settings"])
+    }
+
+    @Test func aNewerSchemaIsRefusedWithAClearMessage() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try MLDatabase(location: .file(path))
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        #expect {
+            _ = try MLDatabase(location: .file(path))
+        } throws: { error in
+            String(describing: error)
+                == "the data file was written by a newer ml-commons-emulator (unknown schema migrations: v99-from-the-future); upgrade the emulator or choose another --data path"
+        }
+    }
+
+    @Test func documentsKeepVersionsSeqNosAndKeyOrder() async throws {
+        let store = DocumentStore(database: try MLDatabase(location: .inMemory))
+        let first = try await store.put(".plugins-ml-agent", id: "a", source: ["z": 1, "a": 2])
+        #expect(first == WriteResult(index: ".plugins-ml-agent", id: "a", version: 1, outcome: .created, seqNo: 0, primaryTerm: 1))
+        let second = try await store.put(".plugins-ml-agent", id: "a", source: ["z": 3, "a": 4])
+        #expect(second.version == 2)
+        #expect(second.outcome == .updated)
+        #expect(second.seqNo == 1)
+        let stored = try #require(try await store.document(".plugins-ml-agent", id: "a"))
+        #expect(stored.source.keys == ["z", "a"])
+        let deleted = try await store.delete(".plugins-ml-agent", id: "a")
+        #expect(deleted?.outcome == .deleted)
+        #expect(try await store.delete(".plugins-ml-agent", id: "a")?.outcome == .notFound)
+        #expect(try await store.delete(".missing", id: "a") == nil)
+    }
+
+    @Test func schemaConstraintsRejectInvalidRows() async throws {
+        let database = try MLDatabase(location: .inMemory)
+        let store = DocumentStore(database: database)
+        try await store.createIndex("idx")
+        await #expect(throws: (any Error).self) {
+            try await database.writer.write { db in
+                try db.execute(sql: "INSERT INTO documents (index_name, id, version, seq_no, source) VALUES ('idx', 'x', 1, 0, 'not json')")
+            }
+        }
+        await #expect(throws: (any Error).self) {
+            try await database.writer.write { db in
+                try db.execute(sql: "INSERT INTO documents (index_name, id, version, seq_no, source) VALUES ('no-such-index', 'x', 1, 0, '{}')")
+            }
+        }
+    }
+
+    @Test func credentialsRoundTripAndAreNotPlaintext() throws {
+        let cipher = CredentialCipher(key: CredentialCipher.key(fromText: "test master key"))
+        let sealed = try cipher.encrypt(["api_key": "sk-123"])
+        #expect(sealed["api_key"]?.stringValue != "sk-123")
+        #expect(try cipher.decrypt(sealed) == ["api_key": "sk-123"])
+    }
+
+    @Test func persistentSettingsSurviveReopening() async throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try await SettingsStore(database: try MLDatabase(location: .file(path))).savePersistent([
+            "plugins.ml_commons.stream_enabled": .string("true"), "x.list": .list(["a", "b"]),
+        ])
+        let loaded = try await SettingsStore(database: try MLDatabase(location: .file(path))).loadPersistent()
+        #expect(loaded == ["plugins.ml_commons.stream_enabled": .string("true"), "x.list": .list(["a", "b"])])
+    }
+}
