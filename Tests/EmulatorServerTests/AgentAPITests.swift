@@ -28,6 +28,21 @@ struct AgentAPITests {
         }
     }
 
+    @Test func documentationAgentKeepsToolsAndStringParameters() async throws {
+        try await EmulatorHarness.withServer { client in
+            let id = try await client.id(
+                .post, "/_plugins/_ml/agents/_register", Fixture.request("register-chat-agent", ["model_id": "M1"]),
+                field: "agent_id")
+            let agent = try await client.call(.get, "/_plugins/_ml/agents/\(id)").json
+            #expect(agent["llm"]?["parameters"]?["max_iteration"] == "5")
+            #expect(agent["llm"]?["parameters"]?["prompt"] == "${parameters.question}")
+            #expect(agent["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["DemoIndexMappingTool", "RetrieveIndexMetaTool"])
+            #expect(agent["tools"]?.arrayValue?.first?.objectValue?.keys == ["type", "name", "parameters", "include_output_in_agent_response"])
+            #expect(agent["memory"] == ["type": "conversation_index"])
+            #expect(agent["app_type"] == "my_app")
+        }
+    }
+
     @Test func unknownAgent() async throws {
         try await EmulatorHarness.withServer { client in
             #expect(try await client.call(.get, "/_plugins/_ml/agents/nope").body

@@ -34,6 +34,18 @@ struct ConnectorAPITests {
         }
     }
 
+    @Test func bedrockConnectorIsReturnedWithoutCredential() async throws {
+        try await EmulatorHarness.withServer { client in
+            let id = try await client.id(
+                .post, "/_plugins/_ml/connectors/_create", Fixture.request("create-bedrock-connector"), field: "connector_id")
+            let reply = try await client.call(.get, "/_plugins/_ml/connectors/\(id)")
+            #expect(try reply.json["protocol"] == "aws_sigv4")
+            #expect(try reply.json["parameters"]?["model"] == "anthropic.claude-3-sonnet-20240229-v1:0")
+            #expect(!reply.body.contains("AKIDEXAMPLE"))
+            #expect(!reply.body.contains("\"credential\""))
+        }
+    }
+
     @Test func unknownConnectorBeforeAndAfterTheIndexExists() async throws {
         try await EmulatorHarness.withServer { client in
             let early = try await client.call(.get, "/_plugins/_ml/connectors/nope")

@@ -84,18 +84,25 @@ func envelope(_ type: String, _ reason: String, status: Int) -> String {
     return #"{"error":{"root_cause":[{"type":"\#(type)","reason":"\#(escaped)"}],"type":"\#(type)","reason":"\#(escaped)"},"status":\#(status)}"#
 }
 
-/// Request bodies the tests share, taken from the ml-commons documentation.
+/// Request bodies from `fixtures/requests/` (taken from the ml-commons documentation).
 enum Fixture {
-    static let openAIConnector = """
-        {"name":"OpenAI Chat Connector","description":"The connector to public OpenAI model service for GPT 3.5","version":1,
-         "protocol":"http","parameters":{"endpoint":"api.openai.com","model":"gpt-3.5-turbo"},
-         "credential":{"openAI_key":"sk-test-secret-0123456789"},
-         "actions":[{"action_type":"predict","method":"POST","url":"https://${parameters.endpoint}/v1/chat/completions",
-           "headers":{"Authorization":"Bearer ${credential.openAI_key}"},
-           "request_body":"{ \\"model\\": \\"${parameters.model}\\", \\"messages\\": ${parameters.messages} }"}]}
-        """
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/requests")
 
-    static func remoteModel(connectorID: String, name: String = "openAI-gpt-3.5-turbo") -> String {
-        #"{"name":"\#(name)","function_name":"remote","description":"test model","connector_id":"\#(connectorID)"}"#
+    /// A fixture's text with `${name}` placeholders replaced (placeholders the emulator must see stay).
+    static func request(_ name: String, _ substitutions: [String: String] = [:]) -> String {
+        let url = directory.appendingPathComponent("\(name).json")
+        guard var text = try? String(contentsOf: url, encoding: .utf8) else {
+            preconditionFailure("missing fixture \(url.path)")
+        }
+        for (key, value) in substitutions { text = text.replacingAll("${\(key)}", with: value) }
+        return text
+    }
+
+    static var openAIConnector: String { request("create-openai-connector") }
+
+    static func remoteModel(connectorID: String) -> String {
+        request("register-remote-model", ["connector_id": connectorID])
     }
 }

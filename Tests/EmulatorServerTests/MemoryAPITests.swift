@@ -5,15 +5,13 @@ import Testing
 struct MemoryAPITests {
     @Test func memoriesMessagesAndTraces() async throws {
         try await EmulatorHarness.withServer { client in
-            let memory = try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"Conversation for a RAG pipeline"}"#, field: "memory_id")
+            let memory = try await client.id(.post, "/_plugins/_ml/memory", Fixture.request("create-memory"), field: "memory_id")
             let meta = try await client.call(.get, "/_plugins/_ml/memory/\(memory)").json
             #expect(meta.objectValue?.keys == ["memory_id", "create_time", "updated_time", "name"])
             #expect(meta["name"] == "Conversation for a RAG pipeline")
 
             let root = try await client.id(
-                .post, "/_plugins/_ml/memory/\(memory)/messages",
-                #"{"input":"How do I make an interaction?","prompt_template":"Hello OpenAI","response":"Hello, this is OpenAI.","origin":"MyFirstOpenAIWrapper","additional_info":{"suggestion":"api.openai.com"}}"#,
-                field: "message_id")
+                .post, "/_plugins/_ml/memory/\(memory)/messages", Fixture.request("create-message"), field: "message_id")
             let trace = try await client.id(
                 .post, "/_plugins/_ml/memory/\(memory)/messages",
                 #"{"input":"q","response":"tool output","origin":"ListIndexTool","parent_message_id":"\#(root)","trace_number":1}"#,

@@ -108,7 +108,7 @@ public struct RequestObject: Sendable {
             switch value {
             case .null: return nil
             case .string: return (key, value)
-            default: return (key, .string(value.javaMapNormalized.gsonText))
+            default: return (key, .string(value.javaMapNormalized.hashMapOrdered.gsonText))
             }
         })
     }
@@ -142,6 +142,16 @@ public struct RequestObject: Sendable {
 }
 
 extension JSONValue {
+    /// Every object's members in `java.util.HashMap` order, as `XContentParser.map()` builds them.
+    public var hashMapOrdered: JSONValue {
+        switch self {
+        case .array(let elements): return .array(elements.map(\.hashMapOrdered))
+        case .object(let object):
+            return .object(JavaHashMapOrder.ordered(JSONObject(object.map { ($0.key, $0.value.hashMapOrdered) })))
+        default: return self
+        }
+    }
+
     /// The value as Java holds it after `XContentParser.map()`: integers stay integers, any other
     /// number becomes a `Double`.
     public var javaMapNormalized: JSONValue {

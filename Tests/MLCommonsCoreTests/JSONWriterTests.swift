@@ -1,0 +1,45 @@
+import MLCommonsCore
+import Testing
+
+@Suite("JSON writing: XContent and gson")
+struct JSONWriterTests {
+    @Test func xContentEscapesControlCharactersUpperCase() {
+        #expect(JSONWriter().string(.string("a\"\\\n\t\u{01}/é")) == #""a\"\\\n\t\u0001/é""#)
+    }
+
+    @Test func gsonEscapesLowerCaseAndLineSeparators() {
+        #expect(JSONWriter(escaping: .gson).string(.string("\u{1F}\u{2028}")) == #""\u001f\u2028""#)
+    }
+
+    @Test func prettyPrintingMatchesOpenSearch() {
+        let value: JSONValue = ["a": 1, "b": ["x", ["k": true]], "c": [:], "d": []]
+        #expect(JSONWriter().prettyString(value) == """
+            {
+              "a" : 1,
+              "b" : [
+                "x",
+                {
+                  "k" : true
+                }
+              ],
+              "c" : { },
+              "d" : [ ]
+            }
+
+            """)
+    }
+
+    @Test(arguments: [
+        (33.0, "33.0"), (1_759_580_469, "1.759580469E9"), (0.0001, "1.0E-4"), (0.001, "0.001"), (0.7, "0.7"),
+        (1e7, "1.0E7"), (9_999_999, "9999999.0"), (-2.5, "-2.5"), (0, "0.0"), (123_456.789, "123456.789"),
+        (1e-10, "1.0E-10"), (1.2345678e21, "1.2345678E21"),
+    ])
+    func javaDoubleToString(value: Double, expected: String) {
+        #expect(JavaDouble.string(value) == expected)
+    }
+
+    @Test func gsonNormalizationTurnsEveryNumberIntoADouble() throws {
+        let upstream = try JSONParser.parse(#"{"created":1759580469,"index":0,"usage":{"prompt_tokens":33},"p":0.5,"n":null}"#)
+        #expect(upstream.gsonNormalized.gsonText == #"{"created":1.759580469E9,"index":0.0,"usage":{"prompt_tokens":33.0},"p":0.5,"n":null}"#)
+    }
+}
