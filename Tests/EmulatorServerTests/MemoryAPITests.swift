@@ -41,6 +41,20 @@ struct MemoryAPITests {
         }
     }
 
+    @Test func renameAndSearchMemories() async throws {
+        try await EmulatorHarness.withServer { client in
+            let memory = try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"old"}"#, field: "memory_id")
+            let update = try await client.call(.put, "/_plugins/_ml/memory/\(memory)", #"{"name":"new name"}"#)
+            #expect(update.body.hasPrefix(#"{"_index":".plugins-ml-memory-meta","_id":"\#(memory)","_version":2,"result":"updated","forced_refresh":true"#))
+            #expect(try await client.call(.get, "/_plugins/_ml/memory/\(memory)").json["name"] == "new name")
+            let search = try await client.call(.get, "/_plugins/_ml/memory/_search")
+            let hit = try #require(try search.json["hits"]?["hits"]?.arrayValue?.first)
+            #expect(hit["_id"]?.stringValue == memory)
+            // The stored source is a Java HashMap: its keys come out in hash order.
+            #expect(hit["_source"]?.objectValue?.keys == JavaHashMapOrder.ordered(["create_time", "updated_time", "name"]))
+        }
+    }
+
     @Test func pagingUsesNextTokenAndNewestFirst() async throws {
         try await EmulatorHarness.withServer { client in
             var ids: [String] = []

@@ -62,6 +62,22 @@ struct ModelAPITests {
         }
     }
 
+    @Test func updateModelAndBulkUndeploy() async throws {
+        try await EmulatorHarness.withServer { client in
+            let connector = try await client.id(.post, "/_plugins/_ml/connectors/_create", Fixture.openAIConnector, field: "connector_id")
+            let modelID = try await client.id(.post, "/_plugins/_ml/models/_register?deploy=true", Fixture.remoteModel(connectorID: connector), field: "model_id")
+            let update = try await client.call(.put, "/_plugins/_ml/models/\(modelID)", #"{"description":"renamed","rate_limiter":{"limit":"2","unit":"MINUTES"}}"#)
+            #expect(update.body.contains(#""result":"updated""#))
+            let model = try await client.call(.get, "/_plugins/_ml/models/\(modelID)").json
+            #expect(model["description"] == "renamed")
+            #expect(model["rate_limiter"] == ["limit": "2", "unit": "MINUTES"])
+            #expect(try await client.call(.put, "/_plugins/_ml/models/nope", #"{"description":"x"}"#).body
+                == envelope("status_exception", "Failed to find model to update with the provided model id: nope", status: 404))
+            let undeploy = try await client.call(.post, "/_plugins/_ml/models/_undeploy", #"{"model_ids":["\#(modelID)"]}"#)
+            #expect(try undeploy.json.objectValue?.first(where: { _ in true })?.value == ["stats": [modelID: "undeployed"]])
+        }
+    }
+
     @Test func inlineConnectorIsStoredWithoutReturningCredential() async throws {
         try await EmulatorHarness.withServer { client in
             let body = #"{"name":"inline","function_name":"remote","connector":\#(Fixture.openAIConnector)}"#

@@ -1,0 +1,15 @@
+import MLCommonsCore
+
+/// What an upstream LLM stream says, whatever its wire format: the middle stage of the streaming
+/// pipeline (upstream bytes → decoder → provider events → ml-commons chunks → SSE writer).
+public enum ProviderEvent: Sendable, Hashable {
+    /// A piece of answer text.
+    case text(String)
+    /// OpenAI only: one `delta.tool_calls` array as gson re-serialises it (`[{"index":0.0,…}]`);
+    /// ml-commons forwards it to the client as content.
+    case toolCallDelta(String)
+    /// A complete tool call; ml-commons hands `dataAsMap` to the agent and shows the client an empty chunk.
+    case toolCall(ProviderToolCall)
+    /// The model finished its answer (`finish_reason: stop`, `[DONE]`, Bedrock `messageStop`).
+    case completed
+}

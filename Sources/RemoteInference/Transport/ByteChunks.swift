@@ -1,0 +1,64 @@
+import NIOCore
+
+/// A response body as an async sequence of byte chunks, whatever produced it (a socket, the in-process
+/// mock). Iterating it in the request's task keeps back-pressure and cancellation end to end.
+public struct ByteChunks: AsyncSequence, Sendable {
+    public typealias Element = [UInt8]
+
+    private let makeNext: @Sendable () -> @Sendable () async throws -> [UInt8]?
+
+    /// Wraps a sequence of NIO buffers (AsyncHTTPClient's body).
+    public init<Base: AsyncSequence & Sendable>(buffers base: Base) where Base.Element == ByteBuffer {
+        makeNext = {
+            let box = IteratorBox(base.makeAsyncIterator())
+            return { try await box.next().map { Array($0.readableBytesView) } }
+        }
+    }
+
+    /// Wraps a sequence of byte arrays.
+    public init<Base: AsyncSequence & Sendable>(bytes base: Base) where Base.Element == [UInt8] {
+        makeNext = {
+            let box = IteratorBox(base.makeAsyncIterator())
+            return { try await box.next() }
+        }
+    }
+
+    /// A body that is already complete.
+    public init(_ bytes: [UInt8]) {
+        makeNext = {
+            let box = IteratorBox([bytes].filter { !$0.isEmpty }.makeIterator())
+            return { box.nextSync() }
+        }
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let nextChunk: @Sendable () async throws -> [UInt8]?
+        public mutating func next() async throws -> [UInt8]? { try await nextChunk() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(nextChunk: makeNext()) }
+
+    /// Reads the whole body, refusing more than `limit` bytes.
+    public func collect(upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for try await chunk in self {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit { throw InferenceError(message: "Remote service response is larger than \(limit) bytes") }
+        }
+        return bytes
+    }
+}
+
+/// Holds an iterator so a `@Sendable` closure can advance it; only ever used from one task at a time.
+private final class IteratorBox<Base>: @unchecked Sendable {
+    private var base: Base
+    init(_ base: Base) { self.base = base }
+}
+
+extension IteratorBox where Base: AsyncIteratorProtocol {
+    func next() async throws -> Base.Element? { try await base.next() }
+}
+
+extension IteratorBox where Base: IteratorProtocol {
+    func nextSync() -> Base.Element? { base.next() }
+}
