@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ml-commons-emulator",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ml-commons-emulator", targets: ["ml-commons-emulator"]),
     ],
@@ -70,6 +70,8 @@ let package = Package(
         ),
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
+        .testTarget(name: "RemoteInferenceTests", dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats"]),
+        .testTarget(name: "MockLLMTests", dependencies: ["MockLLM", "MLCommonsCore", "WireFormats"]),
         .testTarget(
             name: "MLStoreTests",
             dependencies: ["MLStore", "MLCommonsCore", .product(name: "GRDB", package: "GRDB.swift")]

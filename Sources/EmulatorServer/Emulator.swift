@@ -1,6 +1,9 @@
+import Foundation
 import Logging
 import MLCommonsCore
 import MLStore
+import MockLLM
+import RemoteInference
 
 /// One running emulator: its store, settings, ids and node identity, shared by every route.
 public final class Emulator: Sendable {
@@ -12,9 +15,18 @@ public final class Emulator: Sendable {
     public let cipher: CredentialCipher
     public let node: NodeIdentity
     public let logger: Logger
+    /// Where upstream LLM calls go (live HTTP, or the in-process mock for well-known providers).
+    public let transport: any UpstreamTransport
+    /// The last upstream calls, readable through the control plane.
+    public let journal: OutboundJournal
+    /// The offline LLM, reachable in-process and over HTTP under the control plane.
+    public let mockLLM: MockLLM
+    let rateLimiter = ModelRateLimiter()
 
     /// Opens the store (migrating it) and loads persistent settings and the master key.
-    public init(configuration: EmulatorConfiguration, logger: Logger) async throws {
+    public init(
+        configuration: EmulatorConfiguration, logger: Logger, transport: (any UpstreamTransport)? = nil
+    ) async throws {
         self.configuration = configuration
         self.logger = logger
         database = try MLDatabase(location: configuration.data)
@@ -23,6 +35,19 @@ public final class Emulator: Sendable {
         cipher = CredentialCipher(key: try await SecretStore(database: database).masterKey(override: configuration.masterKey))
         ids = DocumentIDGenerator()
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
+        mockLLM = MockLLM(script: try Self.loadScript(configuration.mockScript), awsSecrets: configuration.mockAWSKeys)
+        let live = transport ?? HTTPUpstreamTransport()
+        self.transport = configuration.llm == .mock
+            ? ProviderRoutingTransport(mock: MockLLMTransport(mock: mockLLM), live: live) : live
+        journal = OutboundJournal()
+    }
+
+    static func loadScript(_ path: String?) throws -> MockLLMScript {
+        guard let path else { return .empty }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EmulatorStartupError("cannot read mock LLM script \(path)")
+        }
+        return try MockLLMScript(bytes: Array(data))
     }
 
     /// The current time in epoch milliseconds.

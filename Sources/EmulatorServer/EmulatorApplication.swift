@@ -14,7 +14,9 @@ public enum EmulatorApplication {
         TaskRoutes.register(&routes, emulator)
         AgentRoutes.register(&routes, emulator)
         MemoryRoutes.register(&routes, emulator)
+        PredictRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
+        MockLLMRoutes.register(&routes, emulator)
         return routes
     }
 

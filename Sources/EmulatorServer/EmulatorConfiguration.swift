@@ -11,8 +11,22 @@ public struct EmulatorConfiguration: Sendable {
     public var masterKey: String?
     /// `http.max_content_length`: larger bodies answer 413.
     public var maxContentLength = 100 * 1024 * 1024
+    /// Where calls to well-known provider hosts go: the in-process mock LLM, or the real provider.
+    public var llm: LLMMode = .mock
+    /// A mock-LLM script (JSON) to load at start; nil answers `Mock reply to: <last user message>`.
+    public var mockScript: String?
+    /// Access keys whose SigV4 signatures the mock LLM verifies (id → secret).
+    public var mockAWSKeys: [String: String] = ["AKIDEXAMPLE": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
     public var clusterName = "ml-commons-emulator"
     public var nodeName = "ml-commons-emulator-node"
 
     public init() {}
+}
+
+/// How the emulator answers calls to the well-known LLM providers.
+public enum LLMMode: String, Sendable, CaseIterable {
+    /// The built-in mock answers them in-process; no keys, no network.
+    case mock
+    /// They go to the real providers.
+    case live
 }

@@ -13,7 +13,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         abstract: "Serves the OpenSearch 3.3 ml-commons REST API (connectors, models, agents, memory, streaming) from one process.",
         discussion: """
             Every option has an environment-variable twin, used when the option is not given:
-              ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL.
+              ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL,
+              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT.
             ML_EMULATOR_MASTER_KEY sets the key that encrypts connector credentials (otherwise one is
             generated on first start and kept in the data file).
             """)
@@ -30,7 +31,16 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical. [env: ML_EMULATOR_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
+    @Option(help: "mock: the built-in LLM answers the well-known provider hosts (api.openai.com, bedrock-runtime.*.amazonaws.com, …) in-process; live: they are called for real. Other hosts are always called for real. [env: ML_EMULATOR_LLM] (default: mock)")
+    var llm: String?
+
+    @Option(help: "A mock-LLM script (JSON, see fixtures/mock-llm/) to load at start. [env: ML_EMULATOR_MOCK_SCRIPT]")
+    var mockScript: String?
+
     func validate() throws {
+        if let text = llm ?? ProcessInfo.processInfo.environment["ML_EMULATOR_LLM"], LLMMode(rawValue: text) == nil {
+            throw ValidationError("unknown --llm '\(text)'; use mock or live")
+        }
         let environment = ProcessInfo.processInfo.environment
         if let text = logLevel ?? environment["ML_EMULATOR_LOG_LEVEL"], Logger.Level(rawValue: text) == nil {
             throw ValidationError("unknown log level '\(text)'; use trace, debug, info, notice, warning, error or critical")
@@ -55,6 +65,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             configuration.logLevel = level
         }
         configuration.masterKey = environment["ML_EMULATOR_MASTER_KEY"]
+        if let mode = (llm ?? environment["ML_EMULATOR_LLM"]).flatMap(LLMMode.init(rawValue:)) { configuration.llm = mode }
+        configuration.mockScript = mockScript ?? environment["ML_EMULATOR_MOCK_SCRIPT"]
 
         var logger = Logger(label: "ml-commons-emulator")
         logger.logLevel = configuration.logLevel
@@ -68,8 +80,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         let dataDescription = configuration.data.description
         let host = configuration.host
+        let llmMode = configuration.llm.rawValue
         let app = EmulatorApplication.make(emulator) { port in
-            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch 3.3.0, data: \(dataDescription))")
+            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch 3.3.0, data: \(dataDescription), llm: \(llmMode))")
             fflush(nil)
         }
         do {

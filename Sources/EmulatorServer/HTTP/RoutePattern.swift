@@ -3,6 +3,8 @@ struct RoutePattern: Sendable, Hashable {
     enum Segment: Sendable, Hashable {
         case literal(String)
         case parameter(String)
+        /// `{name...}`: the rest of the path, one or more segments, joined by `/`.
+        case remainder(String)
     }
 
     let segments: [Segment]
@@ -11,29 +13,37 @@ struct RoutePattern: Sendable, Hashable {
     init(_ text: String) {
         self.text = text
         segments = text.split(separator: "/").map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+            guard part.hasPrefix("{") && part.hasSuffix("}") else { return .literal(String(part)) }
+            let name = part.dropFirst().dropLast()
+            return name.hasSuffix("...") ? .remainder(String(name.dropLast(3))) : .parameter(String(name))
         }
     }
 
     /// Parameters bound by `components`, or nil when the path does not fit.
     func match(_ components: [String]) -> [String: String]? {
-        guard components.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
-        for (segment, component) in zip(segments, components) {
+        for (offset, segment) in segments.enumerated() {
+            if case .remainder(let name) = segment {
+                guard components.count > offset else { return nil }
+                parameters[name] = components[offset...].joined(separator: "/")
+                return parameters
+            }
+            guard offset < components.count else { return nil }
             switch segment {
-            case .literal(let literal): if literal != component { return nil }
-            case .parameter(let name): parameters[name] = component
+            case .literal(let literal): if literal != components[offset] { return nil }
+            case .parameter(let name): parameters[name] = components[offset]
+            case .remainder: break
             }
         }
-        return parameters
+        return components.count == segments.count ? parameters : nil
     }
 
     /// Literal segments win over parameters position by position, as in OpenSearch's path trie.
     func isMoreSpecific(than other: RoutePattern) -> Bool {
         for (mine, theirs) in zip(segments, other.segments) {
             switch (mine, theirs) {
-            case (.literal, .parameter): return true
-            case (.parameter, .literal): return false
+            case (.literal, .parameter), (.literal, .remainder), (.parameter, .remainder): return true
+            case (.parameter, .literal), (.remainder, .literal), (.remainder, .parameter): return false
             default: continue
             }
         }

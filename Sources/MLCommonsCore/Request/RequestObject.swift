@@ -104,13 +104,8 @@ public struct RequestObject: Sendable {
 
     /// Converts an object into ml-commons' string-to-string parameter map.
     public static func parameterMap(_ object: JSONObject) -> JSONObject {
-        JSONObject(object.compactMap { key, value -> (String, JSONValue)? in
-            switch value {
-            case .null: return nil
-            case .string: return (key, value)
-            default: return (key, .string(value.javaMapNormalized.hashMapOrdered.gsonText))
-            }
-        })
+        // gson writes a Java null as the text "null", so null values are kept that way.
+        JSONObject(object.map { key, value in (key, .string(RequestParameters.gsonText(ofParsedValue: value))) })
     }
 
     /// A map of strings (`parser.mapStrings()`).

@@ -1,0 +1,61 @@
+import MLCommonsCore
+import MockLLM
+
+/// The mock LLM over HTTP (`/__emulator/mock-llm/...`), its script, and the outbound journal, so a
+/// connector can point at the mock the way ml-commons' own tests point at a local server.
+enum MockLLMRoutes {
+    static let base = "\(ControlPlaneRoutes.base)/mock-llm"
+
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        routes.add("GET", "\(base)/script") { _ in .json(emulator.mockLLM.script.json) }
+        routes.add("PUT", "\(base)/script") { request in
+            let body = try request.requiredJSONBody()
+            do {
+                emulator.mockLLM.replaceScript(try MockLLMScript(json: body))
+            } catch {
+                throw OpenSearchError.illegalArgument(String(describing: error))
+            }
+            return .json(["acknowledged": true])
+        }
+        for method in ["POST", "GET", "PUT"] {
+            routes.add(method, "\(base)/{path...}") { request in serve(request, emulator) }
+        }
+
+        routes.add("GET", "\(ControlPlaneRoutes.base)/outbound") { _ in
+            .json(["calls": .array(emulator.journal.entries.map(\.json))])
+        }
+        routes.add("DELETE", "\(ControlPlaneRoutes.base)/outbound") { _ in
+            emulator.journal.clear()
+            return .json(["acknowledged": true])
+        }
+    }
+
+    /// Answers one provider request, writing each frame after its delay and flushing it at once.
+    static func serve(_ request: RESTRequest, _ emulator: Emulator) -> RESTResponse {
+        let path = "/" + request.parameter("path")
+        let query = request.rawURI.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        let response = emulator.mockLLM.respond(to: MockLLMRequest(
+            method: request.method, host: request.header("host") ?? "", path: path, query: query,
+            headers: request.headers, body: request.body))
+        let contentType = response.headerValue(named: "content-type") ?? "application/json"
+        let headers = response.headers.filter {
+            !["content-type", "content-length", "transfer-encoding", "connection"].contains($0.name.lowercased())
+        }.map { ($0.name, $0.value) }
+        let frames = response.frames
+        let ending = response.ending
+        return RESTResponse(status: response.status, headers: headers, body: .stream(contentType: contentType) { writer in
+            for frame in frames {
+                if frame.delay > .zero { try await Task.sleep(for: frame.delay) }
+                try await writer.write(frame.bytes)
+            }
+            switch ending {
+            case .complete: return
+            case .dropConnection: throw MockConnectionDropped()
+            // A handler is not cancelled when its client leaves, so a hang is bounded.
+            case .hang: try await Task.sleep(for: .seconds(600))
+            }
+        })
+    }
+
+    struct MockConnectionDropped: Error {}
+}

@@ -1,0 +1,17 @@
+/// Shell-style matching where `*` stands for any run of characters and everything else is literal.
+enum MockLLMGlob {
+    /// Whether all of `text` matches `pattern`.
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return pattern == text }
+        var rest = Substring(text)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        // Middle parts are matched leftmost-first, which is optimal for `*`-only globs.
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.hasSuffix(parts[parts.count - 1])
+    }
+}

@@ -1,0 +1,12 @@
+/// A value from the request that reply text can include as `{{name}}`.
+public enum MockLLMPlaceholder: String, Sendable, Hashable, CaseIterable {
+    /// `{{last_user_message}}`: the text of the last user message.
+    case lastUserMessage = "last_user_message"
+    /// `{{tool_result}}`: the text of the latest tool result (empty when there is none).
+    case toolResult = "tool_result"
+    /// `{{tool_result_row_count}}`: non-empty lines of the latest tool result minus its header line
+    /// (the number of rows of a CSV such as ListIndexTool's output; 0 when there is none).
+    case toolResultRowCount = "tool_result_row_count"
+    /// `{{model}}`: the requested model id.
+    case model = "model"
+}

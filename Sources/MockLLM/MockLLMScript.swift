@@ -1,0 +1,23 @@
+import MLCommonsCore
+
+/// What the offline LLM answers: ordered rules, the first matching one wins, else the default behaviour.
+///
+/// Scripts are JSON (see ``init(json:)`` for the format), so users can change the LLM without rebuilding.
+public struct MockLLMScript: Sendable, Hashable {
+    /// The rules, tried in order.
+    public var rules: [MockLLMRule]
+    /// What applies when no rule matches; its reply and pacing also fill in for rules that set none.
+    public var fallback: MockLLMBehaviour
+
+    /// Creates a script.
+    public init(rules: [MockLLMRule] = [], fallback: MockLLMBehaviour = MockLLMBehaviour()) {
+        self.rules = rules
+        self.fallback = fallback
+    }
+
+    /// No rules: every request gets `Mock reply to: <last user message>` at once.
+    public static let empty = MockLLMScript()
+
+    /// The text reply used when neither the matched rule nor the default sets one.
+    public static let builtInReply = MockLLMReply.text(MockLLMTemplate(literal: "Mock reply to: ", placeholder: .lastUserMessage))
+}

@@ -1,0 +1,39 @@
+import MLCommonsCore
+
+/// A connector ready to call: its parameters, decrypted credential and actions.
+public struct ResolvedConnector: Sendable {
+    public let protocolName: String
+    public let parameters: [String: String]
+    public let credential: [String: String]
+    public let actions: [ConnectorAction]
+    public let clientConfig: ConnectorClientConfig
+
+    /// Reads a stored connector document; `credential` must already be decrypted.
+    public init(document: JSONObject, credential: JSONObject) throws(OpenSearchError) {
+        protocolName = document["protocol"]?.stringValue ?? "http"
+        parameters = Self.strings(document["parameters"]?.objectValue ?? JSONObject())
+        self.credential = Self.strings(credential)
+        var actions: [ConnectorAction] = []
+        for action in document["actions"]?.arrayValue ?? [] { actions.append(try ConnectorAction(parsing: action)) }
+        self.actions = actions
+        clientConfig = try document["client_config"]?.objectValue.map { object throws(OpenSearchError) in
+            try ConnectorClientConfig(parsing: object)
+        } ?? ConnectorClientConfig()
+    }
+
+    /// The action of a type (`PREDICT`), as `Connector.findAction` finds it.
+    public func action(_ type: String) -> ConnectorAction? {
+        actions.first { $0.actionType == type }
+    }
+
+    /// Credential values, for redacting them from logs and the journal.
+    public var secrets: [String] { Array(credential.values) }
+
+    private static func strings(_ object: JSONObject) -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, value) in object {
+            if let text = value.stringValue { out[key] = text }
+        }
+        return out
+    }
+}
