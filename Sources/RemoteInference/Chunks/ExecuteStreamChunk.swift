@@ -1,0 +1,40 @@
+/// One `_execute/stream` SSE event as `RestMLExecuteStreamAction.convertToHttpChunk` writes it: always the
+/// three tensors `memory_id`, `parent_interaction_id` and `response`, in that order.
+public struct ExecuteStreamChunk: Sendable, Hashable {
+    /// The conversation memory (`""` when the agent has none).
+    public var memoryID: String
+    /// The root interaction of this turn (`""` when the agent has none).
+    public var parentInteractionID: String
+    /// The text of this piece (tool-call JSON, tool output or answer text; `""` for echo and final chunks).
+    public var content: String
+    /// Whether this is the last chunk of the stream.
+    public var isLast: Bool
+
+    /// A chunk with the given ids and content.
+    public init(memoryID: String, parentInteractionID: String, content: String, isLast: Bool = false) {
+        self.memoryID = memoryID
+        self.parentInteractionID = parentInteractionID
+        self.content = content
+        self.isLast = isLast
+    }
+
+    /// The same piece as a predict-stream chunk carries, with the agent's ids added
+    /// (`StreamPredictActionListener.addMetadataToResponse`).
+    public init(memoryID: String, parentInteractionID: String, response: PredictStreamChunk) {
+        self.init(
+            memoryID: memoryID, parentInteractionID: parentInteractionID, content: response.content,
+            isLast: response.isLast)
+    }
+
+    /// The exact SSE event text.
+    public var text: String {
+        InferenceResultsSSE.event(tensors: [
+            InferenceResultsSSE.resultTensor(name: "memory_id", result: memoryID),
+            InferenceResultsSSE.resultTensor(name: "parent_interaction_id", result: parentInteractionID),
+            InferenceResultsSSE.responseTensor(content: content, isLast: isLast),
+        ])
+    }
+
+    /// The exact bytes of the HTTP chunk (UTF-8).
+    public var bytes: [UInt8] { Array(text.utf8) }
+}

@@ -1,0 +1,40 @@
+/// Turns provider events into the `_predict/stream` chunks ml-commons sends for them, in order, and
+/// stops after the last one (ml-commons completes the channel; later sends reach no client).
+public struct PredictStreamMapper: Sendable {
+    /// Whether the final or an error chunk was produced.
+    public private(set) var isFinished = false
+
+    /// A mapper at the start of a stream.
+    public init() {}
+
+    /// The chunks for one event (`BaseStreamingHandler.sendContentResponse` / `sendCompletionResponse`,
+    /// `StreamPredictActionListener.onResponse`).
+    public mutating func chunks(for event: ProviderEvent) -> [PredictStreamChunk] {
+        guard !isFinished else { return [] }
+        switch event {
+        case .text(let text):
+            return [PredictStreamChunk(content: text)]
+        case .toolCallDelta(let json):
+            return [PredictStreamChunk(content: json)]
+        case .toolCall(let call):
+            // The announcement is a content chunk; the tool-call map itself has no `content`, so it shows as "".
+            let echo = PredictStreamChunk(content: "")
+            return call.announcement.map { [PredictStreamChunk(content: $0), echo] } ?? [echo]
+        case .completed:
+            isFinished = true
+            return [.final]
+        }
+    }
+
+    /// The chunks for several events, in order.
+    public mutating func chunks(for events: some Sequence<ProviderEvent>) -> [PredictStreamChunk] {
+        events.flatMap { chunks(for: $0) }
+    }
+
+    /// The error chunk for a failure (`StreamPredictActionListener.onFailure`), or nil after the last chunk.
+    public mutating func errorChunk(for error: InferenceError) -> StreamErrorChunk? {
+        guard !isFinished else { return nil }
+        isFinished = true
+        return .streamFailure(error.message)
+    }
+}
