@@ -15,6 +15,7 @@ public enum EmulatorApplication {
         AgentRoutes.register(&routes, emulator)
         MemoryRoutes.register(&routes, emulator)
         PredictRoutes.register(&routes, emulator)
+        PredictStreamRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
         return routes
