@@ -83,6 +83,7 @@ let package = Package(
                 "MLCommonsCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: []
         ),

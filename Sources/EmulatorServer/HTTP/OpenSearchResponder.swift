@@ -53,7 +53,7 @@ struct OpenSearchResponder: HTTPResponder {
             }
             var restRequest = RESTRequest(
                 method: method, path: path, rawURI: rawURI, query: query,
-                headers: request.headers.map { ($0.name.rawName, $0.value) }, body: collected)
+                headers: Self.headers(of: request), body: collected)
             restRequest.pathParameters = parameters
             do {
                 outcome = try await route.handler(restRequest)
@@ -97,6 +97,13 @@ struct OpenSearchResponder: HTTPResponder {
         fields[.contentLength] = String(bytes.count)
         if method == "HEAD" { return Response(status: status, headers: fields, body: ResponseBody()) }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The request's headers as received; HTTP/1's `Host` travels as the `:authority` pseudo-header.
+    static func headers(of request: Request) -> [(name: String, value: String)] {
+        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        if let authority = request.head.authority { headers.insert((name: "Host", value: authority), at: 0) }
+        return headers
     }
 
     static func unrecognizedParameters(_ names: [String], path: String) -> OpenSearchError {

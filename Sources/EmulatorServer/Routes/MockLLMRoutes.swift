@@ -32,8 +32,10 @@ enum MockLLMRoutes {
 
     /// Answers one provider request, writing each frame after its delay and flushing it at once.
     static func serve(_ request: RESTRequest, _ emulator: Emulator) -> RESTResponse {
-        let path = "/" + request.parameter("path")
-        let query = request.rawURI.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        // The raw path as sent, prefix included: it is what a SigV4 signature covers.
+        let uriParts = request.rawURI.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = uriParts.first.map(String.init) ?? "/"
+        let query = uriParts.dropFirst().first.map(String.init) ?? ""
         let response = emulator.mockLLM.respond(to: MockLLMRequest(
             method: request.method, host: request.header("host") ?? "", path: path, query: query,
             headers: request.headers, body: request.body))
