@@ -1,0 +1,35 @@
+import MLCommonsCore
+
+/// A tool an agent can run (`org.opensearch.ml.common.spi.tools.Tool`): its catalog entry, the
+/// attributes function calling renders into the LLM request, and the run itself.
+public protocol AgentTool: Sendable {
+    /// The tool type as agents name it (`ListIndexTool`).
+    static var type: String { get }
+    /// The description the catalog and function calling use when the agent gives none.
+    static var defaultDescription: String { get }
+    /// Default `attributes` (e.g. `input_schema` as JSON text and `strict`), merged under the spec's.
+    static var defaultAttributes: [String: String] { get }
+
+    /// A tool configured from an agent's tool spec (`parameters` after `${parameters.*}` rendering).
+    init(spec: ToolSpec, context: ToolContext)
+
+    /// `Tool.validate`: whether the run parameters are acceptable.
+    func validate(_ parameters: [String: String]) -> Bool
+
+    /// Runs the tool; the result is what the agent feeds back to the LLM (a string for most tools).
+    func run(_ parameters: [String: String]) async throws -> ToolOutput
+}
+
+/// A tool's result: text as most tools return, or a structured value (rendered with gson by the runner).
+public enum ToolOutput: Sendable, Hashable {
+    case text(String)
+    case json(JSONValue)
+
+    /// The string the runner sends back to the LLM (`ToolUtils.parseResponse` / `outputToOutputString`).
+    public var text: String {
+        switch self {
+        case .text(let text): return text
+        case .json(let value): return value.gsonText
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import MLCommonsCore
+import MLStore
+
+/// What tools may reach: the cluster's indices and documents, and remote model predictions.
+public struct ToolContext: Sendable {
+    /// The document store behind every index, the ml system indices included.
+    public let documents: DocumentStore
+    /// Runs `_predict` on a model with string parameters and returns its `ModelTensorOutput` document.
+    public let predict: @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
+
+    public init(
+        documents: DocumentStore,
+        predict: @escaping @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
+    ) {
+        self.documents = documents
+        self.predict = predict
+    }
+}
