@@ -108,6 +108,32 @@ struct PredictAPITests {
         }
     }
 
+    @Test func privateAddressesAreRefusedUnlessAllowed() async throws {
+        try await EmulatorHarness.withServer { client in
+            let port = try #require(client.client.port)
+            try await client.call(.put, "/_cluster/settings", #"{"persistent":{"plugins.ml_commons.trusted_connector_endpoints_regex":["^http://127\\.0\\.0\\.1:.*$"]}}"#)
+            let connector = Fixture.openAIConnector.replacingAll("https://${parameters.endpoint}", with: "http://127.0.0.1:\(port)/__emulator/mock-llm")
+            let connectorID = try await client.id(.post, "/_plugins/_ml/connectors/_create", connector, field: "connector_id")
+            let model = try await client.id(.post, "/_plugins/_ml/models/_register", Fixture.remoteModel(connectorID: connectorID), field: "model_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/models/\(model)/_predict", Self.hello)
+            #expect(reply.body == envelope("illegal_argument_exception", "Remote inference host name has private ip address: 127.0.0.1", status: 400))
+        }
+    }
+
+    @Test func throttlingIsRetriedUpToMaxRetryTimes() async throws {
+        try await EmulatorHarness.withServer { client in
+            var connector = try #require(try JSONParser.parse(Fixture.openAIConnector).objectValue)
+            connector["client_config"] = ["max_retry_times": 2, "retry_backoff_millis": 10]
+            let connectorID = try await client.id(.post, "/_plugins/_ml/connectors/_create", JSONValue.object(connector).compactText, field: "connector_id")
+            let model = try await client.id(.post, "/_plugins/_ml/models/_register", Fixture.remoteModel(connectorID: connectorID), field: "model_id")
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"fault":{"type":"rate_limit"}}}"#)
+            let reply = try await client.call(.post, "/_plugins/_ml/models/\(model)/_predict", Self.hello)
+            #expect(reply.status == 429)
+            let calls = try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue ?? []
+            #expect(calls.count == 3)
+        }
+    }
+
     @Test func mockOverHTTPWithALocalConnector() async throws {
         try await EmulatorHarness.withServer { client in
             let port = try #require(client.client.port)

@@ -19,16 +19,42 @@ enum PredictRoutes {
         let parameters = RequestParameters.escaped(fromRequestBody: body.object)
         let model = try await service.prepare(modelID)
         let upstream = try UpstreamRequestBuilder(connector: model.connector).predict(requestParameters: parameters)
-        let (response, journalID) = try await service.send(upstream, model: model)
-        let bytes: [UInt8]
-        do {
-            bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
-        } catch {
-            service.emulator.journal.finish(journalID, status: response.status, error: String(describing: error))
-            throw OpenSearchError.statusException("Error communicating with remote model: \(error)", status: 500)
+        if !(await service.emulator.settings.isEnabled(MLCommonsSettings.privateIPEnabled)) {
+            do {
+                try PrivateAddressCheck.validate(upstream)
+            } catch {
+                throw error.openSearchError
+            }
         }
-        service.emulator.journal.finish(journalID, status: response.status, error: nil)
+        let (status, bytes) = try await sendWithRetries(upstream, model: model, service)
         let merged = UpstreamRequestBuilder(connector: model.connector).mergedParameters(parameters)
-        return .json(try PredictOutput.render(status: response.status, body: bytes, parameters: merged))
+        return .json(try PredictOutput.render(status: status, body: bytes, parameters: merged))
+    }
+
+    /// One call, repeated on throttling (429) as `invokeRemoteServiceWithRetry` does when the
+    /// connector's `client_config.max_retry_times` is not 0 (-1: until `retry_timeout_seconds`).
+    static func sendWithRetries(
+        _ upstream: UpstreamRequest, model: PredictionService.ReadyModel, _ service: PredictionService
+    ) async throws -> (status: Int, body: [UInt8]) {
+        let config = model.connector.clientConfig
+        let deadline = ContinuousClock.now + .seconds(config.retryTimeoutSeconds)
+        var attempt = 0
+        while true {
+            let (response, journalID) = try await service.send(upstream, model: model)
+            let bytes: [UInt8]
+            do {
+                bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
+            } catch {
+                service.emulator.journal.finish(journalID, status: response.status, error: String(describing: error))
+                throw OpenSearchError.statusException("Error communicating with remote model: \(error)", status: 500)
+            }
+            service.emulator.journal.finish(journalID, status: response.status, error: nil)
+            attempt += 1
+            let mayRetry = config.maxRetryTimes < 0 || attempt <= config.maxRetryTimes
+            guard response.status == 429, config.maxRetryTimes != 0, mayRetry else { return (response.status, bytes) }
+            let delay = RetryBackoff(policy: config.retryBackoffPolicy, baseMillis: config.retryBackoffMillis).delay(forAttempt: attempt)
+            guard ContinuousClock.now + delay < deadline else { return (response.status, bytes) }
+            try await Task.sleep(for: delay)
+        }
     }
 }
