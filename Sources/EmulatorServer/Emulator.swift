@@ -1,3 +1,4 @@
+import Agents
 import Foundation
 import Logging
 import MLCommonsCore
@@ -10,6 +11,8 @@ public final class Emulator: Sendable {
     public let configuration: EmulatorConfiguration
     public let database: MLDatabase
     public let documents: DocumentStore
+    /// Conversation memory as ml-commons writes it, for the memory APIs and the agents.
+    public let conversations: ConversationStore
     public let settings: ClusterSettingsService
     public let ids: DocumentIDGenerator
     public let cipher: CredentialCipher
@@ -34,6 +37,7 @@ public final class Emulator: Sendable {
         settings = try await ClusterSettingsService(store: SettingsStore(database: database))
         cipher = CredentialCipher(key: try await SecretStore(database: database).masterKey(override: configuration.masterKey))
         ids = DocumentIDGenerator()
+        conversations = ConversationStore(documents: documents, ids: ids)
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
         mockLLM = MockLLM(script: try Self.loadScript(configuration.mockScript), awsSecrets: configuration.mockAWSKeys)
         let live = transport ?? HTTPUpstreamTransport()

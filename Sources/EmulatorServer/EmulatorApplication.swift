@@ -13,6 +13,7 @@ public enum EmulatorApplication {
         ModelRoutes.register(&routes, emulator)
         TaskRoutes.register(&routes, emulator)
         AgentRoutes.register(&routes, emulator)
+        AgentExecuteRoutes.register(&routes, emulator)
         MemoryRoutes.register(&routes, emulator)
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)

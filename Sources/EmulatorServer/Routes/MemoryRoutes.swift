@@ -15,10 +15,8 @@ enum MemoryRoutes {
             let name = try memoryString(fields, "name")
             let applicationType = try memoryString(fields, "application_type")
             let additionalInfo = try fields.object("additional_info")
-            let id = emulator.ids.next()
-            let source = ConversationMemory.metaSource(
-                name: name, applicationType: applicationType, additionalInfo: additionalInfo, now: .now())
-            _ = try await emulator.documents.put(metaIndex, id: id, source: source)
+            let id = try await emulator.conversations.createMemory(
+                name: name, applicationType: applicationType, additionalInfo: additionalInfo)
             return .json(["memory_id": .string(id)])
         }
 
@@ -85,9 +83,9 @@ enum MemoryRoutes {
                 throw OpenSearchError.illegalArgument(
                     "At least one of the following parameters must be non-empty: input, prompt_template, response, origin, additional_info")
             }
-            let id = try await createMessage(
-                emulator, memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response,
-                origin: origin, additionalInfo: additionalInfo, parentMessageID: parent, traceNumber: traceNumber)
+            let id = try await emulator.conversations.createMessage(
+                memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
+                additionalInfo: additionalInfo, parentMessageID: parent, traceNumber: traceNumber)
             return .json(["message_id": .string(id)])
         }
 
@@ -150,27 +148,6 @@ enum MemoryRoutes {
             if page.count == size { body["next_token"] = (from + size).json }
             return .json(.object(body))
         }
-    }
-
-    /// Writes a message and bumps its memory's `updated_time`, as `CreateInteractionAction` does.
-    static func createMessage(
-        _ emulator: Emulator, memoryID: String, input: String?, promptTemplate: String?, response: String?,
-        origin: String?, additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?
-    ) async throws -> String {
-        _ = try await storedMemory(memoryID, emulator)
-        let id = emulator.ids.next()
-        let now = InstantTime.now()
-        let source = ConversationMemory.messageSource(
-            memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
-            additionalInfo: additionalInfo, parentMessageID: parentMessageID, traceNumber: traceNumber, now: now)
-        try await emulator.documents.transaction { tx in
-            try tx.put(messageIndex, id: id, source: source)
-            if var memory = try tx.document(metaIndex, id: memoryID)?.source {
-                memory["updated_time"] = .string(now.iso8601)
-                try tx.put(metaIndex, id: memoryID, source: memory)
-            }
-        }
-        return id
     }
 
     static func storedMemory(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {

@@ -28,6 +28,12 @@ enum TaskRoutes {
         routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.task)
     }
 
+    /// `MLTask.toXContent` field order.
+    static let fieldOrder = [
+        "model_id", "task_type", "function_name", "state", "input_type", "progress", "output_index", "worker_node",
+        "create_time", "last_update_time", "error", "user", "is_async", "remote_job", "response", "tenant_id",
+    ]
+
     /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
     static func document(
         modelID: String?, type: String, functionName: String, state: String, workerNode: String, isAsync: Bool,

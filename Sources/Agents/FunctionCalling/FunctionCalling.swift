@@ -1,0 +1,34 @@
+import MLCommonsCore
+
+/// How an `_llm_interface` exchanges tool calls with its model (`org.opensearch.ml.engine.function_calling`):
+/// the parameters it injects into the agent's LLM request and how it reads calls and writes results.
+public protocol FunctionCalling: Sendable {
+    /// `configure(params)`: templates and paths the runner and the connector template use.
+    func configure(_ parameters: inout [String: String])
+
+    /// The tool calls of an LLM answer (`handle`): name, input (JSON text) and call id.
+    func toolCalls(in dataAsMap: JSONValue) -> [ToolCallRequest]
+
+    /// The message that returns a tool's result to the model (`supply`), as JSON text.
+    func toolResultMessage(callID: String, result: String) -> String
+}
+
+/// One tool call the LLM asked for.
+public struct ToolCallRequest: Sendable, Hashable {
+    public var name: String
+    public var input: String
+    public var id: String
+}
+
+/// Builds the function calling of an `_llm_interface` (`FunctionCallingFactory`): nil when blank
+/// (the ReAct prompt mode), an error for an unknown interface.
+public enum FunctionCallingFactory {
+    public static func make(_ llmInterface: String?) throws(OpenSearchError) -> (any FunctionCalling)? {
+        guard let llmInterface, !llmInterface.allSatisfy(\.isWhitespace) else { return nil }
+        switch llmInterface.trimmingWhitespace().lowercased() {
+        case "openai/v1/chat/completions": return OpenAIChatCompletionsFunctionCalling()
+        case "bedrock/converse/claude": return BedrockConverseFunctionCalling()
+        default: throw .illegalArgument("Invalid _llm_interface: \(llmInterface)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import MLCommonsCore
+import MLStore
+
+/// Conversation memory on the document store, written exactly as ml-commons' `ConversationMetaIndex`
+/// and `InteractionsIndex` write it; shared by the memory APIs and the agent runners.
+public struct ConversationStore: Sendable {
+    public let documents: DocumentStore
+    private let ids: DocumentIDGenerator
+
+    public init(documents: DocumentStore, ids: DocumentIDGenerator) {
+        self.documents = documents
+        self.ids = ids
+    }
+
+    /// Creates a memory; returns its id.
+    public func createMemory(name: String?, applicationType: String?, additionalInfo: JSONObject? = nil) async throws -> String {
+        let id = ids.next()
+        let source = ConversationMemory.metaSource(
+            name: name, applicationType: applicationType, additionalInfo: additionalInfo, now: .now())
+        _ = try await documents.put(ConversationMemory.metaIndex, id: id, source: source)
+        return id
+    }
+
+    /// Writes a message (interaction or trace) and bumps its memory's `updated_time`, as
+    /// `CreateInteractionAction` does; a missing memory is `Memory [<id>] not found`.
+    public func createMessage(
+        memoryID: String, input: String?, promptTemplate: String? = nil, response: String?, origin: String?,
+        additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?
+    ) async throws -> String {
+        guard try await documents.document(ConversationMemory.metaIndex, id: memoryID) != nil else {
+            throw OpenSearchError.resourceNotFound("Memory [\(memoryID)] not found")
+        }
+        let id = ids.next()
+        let now = InstantTime.now()
+        let source = ConversationMemory.messageSource(
+            memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
+            additionalInfo: additionalInfo, parentMessageID: parentMessageID, traceNumber: traceNumber, now: now)
+        try await documents.transaction { tx in
+            try tx.put(ConversationMemory.messageIndex, id: id, source: source)
+            if var memory = try tx.document(ConversationMemory.metaIndex, id: memoryID)?.source {
+                memory["updated_time"] = .string(now.iso8601)
+                try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
+            }
+        }
+        return id
+    }
+
+    /// `updateInteraction(id, {response, additional_info})` at the end of an agent run.
+    public func updateMessage(_ id: String, response: String, additionalInfo: JSONObject) async throws {
+        let now = InstantTime.now()
+        _ = try await documents.update(ConversationMemory.messageIndex, id: id) { source in
+            var next = source
+            next["response"] = .string(response)
+            next["additional_info"] = .object(additionalInfo)
+            next["updated_time"] = .string(now.iso8601)
+            // An update merges into the stored map: new keys land at the end.
+            return next
+        }
+    }
+
+    /// The last `limit` root messages (no `trace_number`) of a memory, oldest first
+    /// (`MLMemoryManager.getFinalInteractions`).
+    public func recentInteractions(memoryID: String, limit: Int) async throws -> [(input: String?, response: String?)] {
+        let messages = try await documents.documents(ConversationMemory.messageIndex, where: "memory_id", equals: memoryID)
+            .filter { ($0.source["trace_number"] ?? .null) == .null }
+            .sorted { Self.time($0) < Self.time($1) }
+        return messages.suffix(limit).map { ($0.source["input"]?.stringValue, $0.source["response"]?.stringValue) }
+    }
+
+    static func time(_ document: StoredDocument) -> InstantTime {
+        document.source["create_time"]?.stringValue.flatMap(InstantTime.init(iso8601:)) ?? InstantTime(seconds: 0, nanoseconds: 0)
+    }
+}

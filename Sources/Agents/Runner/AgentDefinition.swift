@@ -1,0 +1,33 @@
+import MLCommonsCore
+
+/// A stored agent document, read for running.
+public struct AgentDefinition: Sendable {
+    public var name: String
+    public var type: AgentType
+    public var modelID: String?
+    public var llmParameters: [String: String]
+    public var parameters: [String: String]
+    public var tools: [ToolSpec]
+    public var memoryType: String?
+    public var appType: String?
+
+    public init(document: JSONObject) throws(OpenSearchError) {
+        name = document["name"]?.stringValue ?? ""
+        guard let type = AgentType(name: document["type"]?.stringValue ?? "") else {
+            throw .illegalArgument("\(document["type"]?.stringValue ?? "") is not a valid Agent Type")
+        }
+        self.type = type
+        modelID = document["llm"]?["model_id"]?.stringValue
+        llmParameters = Self.strings(document["llm"]?["parameters"])
+        parameters = Self.strings(document["parameters"])
+        tools = (document["tools"]?.arrayValue ?? []).compactMap { $0.objectValue.map(ToolSpec.init(document:)) }
+        memoryType = document["memory"]?["type"]?.stringValue
+        appType = document["app_type"]?.stringValue
+    }
+
+    static func strings(_ value: JSONValue?) -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, member) in value?.objectValue ?? JSONObject() { out[key] = member.stringValue }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import MLCommonsCore
+
+/// `MLAgentExecutor`: validates the input, prepares conversation memory (memory and root interaction)
+/// and runs the agent's runner.
+public struct AgentExecutor: Sendable {
+    public let conversations: ConversationStore
+    public let llm: any AgentLLM
+    public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
+
+    public init(conversations: ConversationStore, llm: any AgentLLM, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool) {
+        self.conversations = conversations
+        self.llm = llm
+        self.makeTool = makeTool
+    }
+
+    /// The memory and root interaction a conversational run writes to, created when not given.
+    public func prepareMemory(_ definition: AgentDefinition, input: [String: String]) async throws -> (memoryID: String, parentInteractionID: String)? {
+        guard definition.memoryType == "conversation_index" else { return nil }
+        let question = input["question"]
+        var memoryID = input["memory_id"]
+        if memoryID == nil {
+            memoryID = try await conversations.createMemory(name: question, applicationType: definition.appType)
+        }
+        guard let memoryID else { return nil }
+        if let parent = input["parent_interaction_id"] { return (memoryID, parent) }
+        let parent = try await conversations.createMessage(
+            memoryID: memoryID, input: question, response: "", origin: nil, additionalInfo: nil, parentMessageID: nil,
+            traceNumber: nil)
+        return (memoryID, parent)
+    }
+
+    /// Checks the input as `MLAgentExecutor.execute` does.
+    public static func validate(input: [String: String], definition: AgentDefinition) throws(OpenSearchError) {
+        guard !input.isEmpty else { throw .illegalArgument("Agent input data can not be empty.") }
+        if input["parent_interaction_id"] != nil, input["regenerate_interaction_id"] != nil {
+            throw .illegalArgument(
+                "Provide either `parent_interaction_id` to update an existing interaction, or `regenerate_interaction_id` to create a new one.")
+        }
+        if input["regenerate_interaction_id"] != nil, input["memory_id"] == nil {
+            throw .illegalArgument("A memory ID must be provided to regenerate.")
+        }
+        if definition.type == .conversational, definition.memoryType == nil {
+            // ml-commons dereferences the missing memory spec.
+            throw OpenSearchError(
+                "NullPointerException",
+                reason: "Cannot invoke \"org.opensearch.ml.common.agent.MLMemorySpec.getType()\" because the return value of \"org.opensearch.ml.common.agent.MLAgent.getMemory()\" is null",
+                status: 500)
+        }
+    }
+
+    /// Runs the agent; with a `sink` (streaming) the LLM calls stream through it.
+    public func execute(
+        _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
+        sink: (any AgentStreamSink)?
+    ) async throws -> AgentRunResult {
+        switch definition.type {
+        case .conversational:
+            guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
+            let runner = ConversationalAgentRunner(definition: definition, llm: llm, conversations: conversations, makeTool: makeTool)
+            return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, sink: sink)
+        case .flow, .conversationalFlow:
+            let runner = FlowAgentRunner(definition: definition, conversations: conversations, makeTool: makeTool)
+            return try await runner.run(input: input, memoryID: ids?.memoryID, parentInteractionID: ids?.parentInteractionID)
+        case .planExecuteAndReflect:
+            throw OpenSearchError.illegalArgument("ml-commons-emulator does not run plan_execute_and_reflect agents yet")
+        }
+    }
+}

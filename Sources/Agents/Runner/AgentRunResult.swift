@@ -1,0 +1,43 @@
+import MLCommonsCore
+
+/// What an agent run produced, before it is shaped into the execute API's output.
+public struct AgentRunResult: Sendable {
+    public var memoryID: String?
+    public var parentInteractionID: String?
+    public var finalAnswer: String?
+    public var additionalInfo: JSONObject
+    /// The `result` of each step for `verbose` output (LLM thought responses, tool outputs).
+    public var steps: [String]
+    /// Flow agents answer with one named result per tool instead of a conversational response.
+    public var toolResults: [(name: String, result: JSONValue)]
+
+    public init(
+        memoryID: String? = nil, parentInteractionID: String? = nil, finalAnswer: String? = nil,
+        additionalInfo: JSONObject = JSONObject(), steps: [String] = [], toolResults: [(name: String, result: JSONValue)] = []
+    ) {
+        self.memoryID = memoryID
+        self.parentInteractionID = parentInteractionID
+        self.finalAnswer = finalAnswer
+        self.additionalInfo = additionalInfo
+        self.steps = steps
+        self.toolResults = toolResults
+    }
+
+    /// The execute API's `inference_results` (§4.9).
+    public func output(verbose: Bool) -> JSONValue {
+        var tensors: [JSONValue] = []
+        if !toolResults.isEmpty {
+            tensors = toolResults.map { ["name": .string($0.name), "result": $0.result] }
+        } else {
+            if let memoryID { tensors.append(["name": "memory_id", "result": .string(memoryID)]) }
+            if let parentInteractionID { tensors.append(["name": "parent_interaction_id", "result": .string(parentInteractionID)]) }
+            if verbose {
+                tensors += steps.map { ["name": "response", "result": .string($0)] }
+                tensors.append(["name": "response", "result": .string(finalAnswer ?? "")])
+            } else {
+                tensors.append(["name": "response", "dataAsMap": ["response": .string(finalAnswer ?? ""), "additional_info": .object(additionalInfo)]])
+            }
+        }
+        return ["inference_results": [["output": .array(tensors)]]]
+    }
+}

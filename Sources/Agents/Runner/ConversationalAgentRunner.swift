@@ -1,0 +1,222 @@
+import MLCommonsCore
+import RemoteInference
+
+/// The conversational agent with function calling (`MLChatAgentRunner.runReAct` with a
+/// `FunctionCalling`): LLM step, tool step, LLM step… until a final answer or `max_iteration` steps.
+public struct ConversationalAgentRunner: Sendable {
+    public static let defaultMaxIterations = 10
+    public static let defaultHistoryLimit = 10
+
+    public let definition: AgentDefinition
+    public let llm: any AgentLLM
+    public let conversations: ConversationStore
+    public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
+
+    public init(
+        definition: AgentDefinition, llm: any AgentLLM, conversations: ConversationStore,
+        makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool
+    ) {
+        self.definition = definition
+        self.llm = llm
+        self.conversations = conversations
+        self.makeTool = makeTool
+    }
+
+    /// Runs one question. `memoryID` and `parentInteractionID` are the memory and root interaction
+    /// the executor prepared; with a `sink` the LLM calls stream and the final answer is not stored (§1.9).
+    public func run(
+        input: [String: String], memoryID: String, parentInteractionID: String, sink: (any AgentStreamSink)?
+    ) async throws -> AgentRunResult {
+        guard let modelID = definition.modelID else { throw OpenSearchError.illegalArgument("model id is null") }
+        var parameters = definition.parameters.merging(input) { _, given in given }
+        parameters["memory_id"] = memoryID
+        parameters["parent_interaction_id"] = parentInteractionID
+        guard let functionCalling = try FunctionCallingFactory.make(parameters["_llm_interface"]) else {
+            throw OpenSearchError.illegalArgument(
+                "ml-commons-emulator runs conversational agents with function calling only; set parameters._llm_interface to openai/v1/chat/completions or bedrock/converse/claude")
+        }
+        functionCalling.configure(&parameters)
+        try await addChatHistory(to: &parameters, memoryID: memoryID)
+
+        let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
+        if let template = parameters["tool_template"] {
+            parameters["_tools"] = try tools.renderedForFunctionCalling(template: template)
+        }
+        var llmParameters = Self.llmParameters(definition.llmParameters, parameters)
+        if let prompt = llmParameters["prompt"] {
+            llmParameters["prompt"] = try StringSubstitution.parameters(llmParameters).replace(prompt)
+        }
+
+        let question = llmParameters["question"] ?? ""
+        let verbose = llmParameters["verbose"] == "true"
+        let traceDisabled = llmParameters["disable_trace"] == "true"
+        let maxIterations = Int(llmParameters["max_iteration"] ?? "") ?? Self.defaultMaxIterations
+        var state = RunState(memoryID: memoryID, parentInteractionID: parentInteractionID)
+        var result = AgentRunResult(memoryID: memoryID, parentInteractionID: parentInteractionID)
+
+        var step = 0
+        while step < maxIterations {
+            // Even steps read an LLM answer.
+            let dataAsMap: JSONValue
+            if let sink {
+                guard let toolCall = try await llm.stream(modelID: modelID, parameters: llmParameters, onEvent: { try await sink.send($0) }) else {
+                    return result  // The answer streamed; ml-commons neither stores nor returns it (§1.9).
+                }
+                dataAsMap = toolCall
+            } else {
+                dataAsMap = try await llm.predict(modelID: modelID, parameters: llmParameters)
+            }
+            let answer = LLMAnswer(dataAsMap: dataAsMap, parameters: llmParameters, functionCalling: functionCalling)
+            if let finalAnswer = answer.finalAnswer {
+                return try await finish(
+                    finalAnswer.trimmingWhitespace(), question: question, state: state, result: result,
+                    traceDisabled: traceDisabled, sink: sink)
+            }
+            if let message = answer.assistantMessage { state.interactions.append(Self.fixingRole(message, streaming: sink != nil)) }
+            state.lastThought = ""
+            state.steps.append(answer.thoughtResponse)
+            try await trace(question, answer.thoughtResponse, origin: "LLM", state: &state, traceDisabled: traceDisabled)
+            if step == maxIterations - 1 { break }
+
+            // Odd steps run the tool and hand its result back.
+            step += 1
+            let call = answer.toolCall
+            let output = try await runTool(call, tools: tools, llmParameters: llmParameters, question: question, functionCalling: functionCalling, state: &state)
+            if let entry = call.flatMap({ tools.resolve($0.name) }).flatMap({ tools[$0] }), entry.spec.includeOutputInAgentResponse {
+                var outputs = result.additionalInfo["\(entry.spec.effectiveName).output"]?.arrayValue ?? []
+                outputs.append(.string(output))
+                result.additionalInfo["\(entry.spec.effectiveName).output"] = .array(outputs)
+            }
+            try await trace(call?.input ?? "", output, origin: call?.name ?? "", state: &state, traceDisabled: traceDisabled)
+            state.steps.append(output)
+            try await sink?.sendToolOutput(output)
+            if !state.interactions.isEmpty { llmParameters["_interactions"] = ", " + state.interactions.joined(separator: ", ") }
+            if step == maxIterations - 1 { break }
+            step += 1
+        }
+        var message = "Agent reached maximum iterations (\(maxIterations)) without completing the task"
+        if !state.lastThought.isEmpty && state.lastThought != "null" { message += ". Last thought: \(state.lastThought)" }
+        return try await finish(message, question: question, state: state, result: result, traceDisabled: traceDisabled, sink: sink, completeStream: true)
+    }
+
+    /// Mutable bookkeeping of one run.
+    struct RunState {
+        let memoryID: String
+        let parentInteractionID: String
+        var interactions: [String] = []
+        var traceNumber = 0
+        var lastThought = ""
+        var steps: [String] = []
+    }
+
+    /// `saveTraceData`: one trace message under the root interaction, numbered from 1.
+    private func trace(_ input: String, _ response: String, origin: String, state: inout RunState, traceDisabled: Bool) async throws {
+        guard !traceDisabled else { return }
+        state.traceNumber += 1
+        _ = try await conversations.createMessage(
+            memoryID: state.memoryID, input: input, response: response, origin: origin, additionalInfo: nil,
+            parentMessageID: state.parentInteractionID, traceNumber: state.traceNumber)
+    }
+
+    /// `sendFinalAnswer`: the final trace, then the root interaction's response and additional info.
+    private func finish(
+        _ answer: String, question: String, state: RunState, result: AgentRunResult, traceDisabled: Bool,
+        sink: (any AgentStreamSink)?, completeStream: Bool = false
+    ) async throws -> AgentRunResult {
+        var result = result
+        var state = state
+        result.finalAnswer = answer
+        result.steps = state.steps
+        if completeStream { try await sink?.sendCompletion() }
+        try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
+        try await conversations.updateMessage(state.parentInteractionID, response: answer, additionalInfo: result.additionalInfo)
+        return result
+    }
+
+    /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
+    private func addChatHistory(to parameters: inout [String: String], memoryID: String) async throws {
+        let limit = Int(parameters["message_history_limit"] ?? "") ?? Self.defaultHistoryLimit
+        let pairs = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
+            .filter { !($0.response ?? "").isEmpty }
+        guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],
+            let responseTemplate = parameters["chat_history_template.ai_response"]
+        else { return }
+        var messages: [String] = []
+        for pair in pairs {
+            messages.append(try StringSubstitution(
+                prefix: "${_chat_history.message.", values: ["question": JSONEscaping.processTextDoc(pair.input ?? "")]
+            ).replace(questionTemplate))
+            messages.append(try StringSubstitution(
+                prefix: "${_chat_history.message.", values: ["response": JSONEscaping.processTextDoc(pair.response ?? "")]
+            ).replace(responseTemplate))
+        }
+        parameters["_chat_history"] = messages.joined(separator: ", ") + ", "
+    }
+
+    /// `constructLLMParams`: the LLM's parameters, everything else on top, and ml-commons' defaults.
+    static func llmParameters(_ llm: [String: String], _ parameters: [String: String]) -> [String: String] {
+        var merged = llm.merging(parameters) { _, given in given }
+        if merged["stop"] == nil { merged["stop"] = #"["\nObservation:","\n\tObservation:"]"# }
+        if merged["stop_sequences"] == nil {
+            merged["stop_sequences"] =
+                #"["\n\nHuman:","\nObservation:","\n\tObservation:","\nObservation","\n\tObservation","\n\nQuestion"]"#
+        }
+        return merged
+    }
+
+    /// Streaming tool-call maps carry no role; ml-commons appends `"role":"assistant"` (`fixInteractionRole`).
+    static func fixingRole(_ message: String, streaming: Bool) -> String {
+        guard streaming, case .object(var object)? = try? JSONParser.parse(message), object["tool_calls"] != nil,
+            object["role"] == nil
+        else { return message }
+        object["role"] = "assistant"
+        return JSONValue.object(object).gsonText
+    }
+
+    /// `runTool`: parameters, validation, the run, and the interaction that returns the result to the LLM.
+    private func runTool(
+        _ call: ToolCallRequest?, tools: ToolSet, llmParameters: [String: String], question: String,
+        functionCalling: any FunctionCalling, state: inout RunState
+    ) async throws -> String {
+        guard let call, let name = tools.resolve(call.name), let entry = tools[name] else {
+            return "Failed to run the tool \(call?.name ?? "") which is unsupported."
+        }
+        let toolParameters = Self.toolParameters(entry.spec, actionInput: call.input)
+        let runParameters = llmParameters.merging(toolParameters) { _, tool in tool }
+        guard entry.tool.validate(runParameters) else {
+            return "Failed to run the tool \(name) due to wrong input \(call.input)."
+        }
+        do {
+            let output = try await entry.tool.run(runParameters).text
+            state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output))
+            return output
+        } catch {
+            let message = (error as? OpenSearchError)?.reason ?? String(describing: error)
+            let template = llmParameters["interaction_template.tool_response"] ?? ""
+            let failure = try StringSubstitution(
+                prefix: "${_interactions.", values: ["tool_call_id": call.id, "tool_response": "Tool \(name) failed: \(message)"]
+            ).replace(template)
+            state.interactions.append(failure)
+            return "Failed to run the tool \(name) with the error message \(message)."
+        }
+    }
+
+    /// `AgentUtils.constructToolParams`.
+    static func toolParameters(_ spec: ToolSpec, actionInput: String) -> [String: String] {
+        var parameters = spec.parameters
+        let prefix = spec.effectiveName + "."
+        for (key, value) in spec.parameters where key.hasPrefix(prefix) { parameters[String(key.dropFirst(prefix.count))] = value }
+        for (key, value) in spec.config { parameters[key] = value }
+        parameters["llm_generated_input"] = actionInput
+        if JSONEscaping.isJSON(actionInput), case .object(let object)? = try? JSONParser.parse(actionInput) {
+            for (key, value) in RequestParameters.stringMap(object) { parameters[key] = value }
+        }
+        if let input = spec.config["input"] ?? parameters["input"] {
+            parameters["input"] = (try? StringSubstitution.parameters(parameters).replace(input)) ?? input
+        } else {
+            parameters["input"] = actionInput
+        }
+        return parameters
+    }
+}

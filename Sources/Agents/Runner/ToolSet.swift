@@ -1,0 +1,55 @@
+import MLCommonsCore
+
+/// The tools of one agent run, keyed by name and iterated in Java `HashMap` order as ml-commons does.
+public struct ToolSet: Sendable {
+    public struct Entry: Sendable {
+        public let spec: ToolSpec
+        public let tool: any AgentTool
+        public let description: String
+        public let attributes: [String: String]
+    }
+
+    /// Tool names in `HashMap` iteration order.
+    public let names: [String]
+    private let entries: [String: Entry]
+
+    /// Builds the tools from their specs (`AgentUtils.createTools`); `selected` restricts them.
+    public init(
+        specs: [ToolSpec], parameters: [String: String], selected: [String]?,
+        make: (ToolSpec) throws -> any AgentTool
+    ) throws {
+        var entries: [String: Entry] = [:]
+        var order: [String] = []
+        for spec in specs {
+            let name = spec.effectiveName
+            if let selected, !selected.contains(name) { continue }
+            let tool = try make(spec)
+            let description = spec.description ?? parameters["\(name).description"] ?? type(of: tool).defaultDescription
+            let attributes = type(of: tool).defaultAttributes.merging(spec.attributes) { _, given in given }
+            if entries[name] == nil { order.append(name) }
+            entries[name] = Entry(spec: spec, tool: tool, description: description, attributes: attributes)
+        }
+        self.entries = entries
+        self.names = JavaHashMapOrder.ordered(order)
+    }
+
+    public subscript(name: String) -> Entry? { entries[name] }
+
+    /// The tool an LLM action names: exact, else the first whose name contains it, ignoring case.
+    public func resolve(_ action: String) -> String? {
+        if entries[action] != nil { return action }
+        return names.first { $0.lowercased().contains(action.lowercased()) || action.lowercased().contains($0.lowercased()) }
+    }
+
+    /// `_tools`: `tool_template` rendered per tool (values inserted as they are), joined by ", ".
+    public func renderedForFunctionCalling(template: String) throws(OpenSearchError) -> String {
+        var rendered: [String] = []
+        for name in names {
+            guard let entry = entries[name] else { continue }
+            var values = ["name": name, "description": entry.description]
+            for (key, value) in entry.attributes { values["attributes.\(key)"] = value }
+            rendered.append(try StringSubstitution(prefix: "${tool.", values: values).replace(template))
+        }
+        return rendered.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,158 @@
+import Agents
+import MLCommonsCore
+import RemoteInference
+
+/// `POST /_plugins/_ml/agents/{agent_id}/_execute` and `/_execute/stream`.
+enum AgentExecuteRoutes {
+    static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
+        let executor = AgentExecutor(
+            conversations: emulator.conversations, llm: ServerAgentLLM(service: PredictionService(emulator: emulator)),
+            makeTool: AgentTools.factory(emulator))
+
+        routes.add("POST", "\(AgentRoutes.base)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
+            try await AgentRoutes.requireAgentFramework(emulator)
+            let input = try inputParameters(request)
+            do {
+                let definition = try await definition(request.parameter("agent_id"), emulator)
+                try AgentExecutor.validate(input: input, definition: definition)
+                let ids = try await executor.prepareMemory(definition, input: input)
+                let verbose = request.flag("verbose") || input["verbose"] == "true"
+                if request.flag("async") {
+                    return .json(try await startAsync(definition, input: input, ids: ids, verbose: verbose, executor, emulator))
+                }
+                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
+                return .json(result.output(verbose: verbose))
+            } catch let error as OpenSearchError {
+                // Transport failures of the execute API use their own body (envelope b).
+                return RESTResponse(status: error.status, body: .json(error.executeEnvelope))
+            }
+        }
+
+        routes.add("POST", "\(AgentRoutes.base)/{agent_id}/_execute/stream") { request in
+            try await emulator.require(MLCommonsSettings.streamEnabled, else: .illegalState(PredictStreamRoutes.streamDisabled))
+            let agentID = request.parameter("agent_id")
+            guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID),
+                let definition = try? AgentDefinition(document: stored.source)
+            else {
+                throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
+            }
+            if let modelID = definition.modelID {
+                _ = try await PredictionService(emulator: emulator).findModel(modelID)
+            }
+            return RESTResponse(status: 200, headers: PredictStreamRoutes.sseHeaders, body: .stream(contentType: "text/event-stream") { writer in
+                try await stream(request, definition: definition, executor: executor, emulator: emulator, writer: writer)
+            })
+        }
+    }
+
+    /// The execute-stream pipeline after the 200 (§1.6, §1.9).
+    static func stream(
+        _ request: RESTRequest, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
+    ) async throws {
+        let sink = ChunkSink(writer: writer)
+        do {
+            guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
+                throw OpenSearchError.illegalState(
+                    "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true.")
+            }
+            var input = try inputParameters(request)
+            input["stream"] = "true"
+            try AgentExecutor.validate(input: input, definition: definition)
+            let ids = try await executor.prepareMemory(definition, input: input)
+            let streamSink = ExecuteStreamSink(
+                sink: sink, memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
+            _ = try await executor.execute(definition, input: input, ids: ids, sink: streamSink)
+        } catch let error where sink.clientGone || error is CancellationError {
+            return
+        } catch let error as InferenceError {
+            try? await sink.write(StreamErrorChunk.streamFailure(error.message).bytes)
+        } catch let error as OpenSearchError {
+            try? await sink.write(StreamErrorChunk.executeRequestFailure(error.reason).bytes)
+        }
+    }
+
+    /// `{"parameters":{…}}` as ml-commons' string map.
+    static func inputParameters(_ request: RESTRequest) throws(OpenSearchError) -> [String: String] {
+        let body = try RequestObject(try request.jsonBody() ?? [:])
+        guard let parameters = try body.object("parameters") else { return [:] }
+        return RequestParameters.stringMap(parameters)
+    }
+
+    static func definition(_ agentID: String, _ emulator: Emulator) async throws -> AgentDefinition {
+        guard try await emulator.documents.indexExists(SystemIndex.agent) else {
+            throw OpenSearchError.resourceNotFound("Agent index not found")
+        }
+        guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID) else {
+            throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
+        }
+        return try AgentDefinition(document: stored.source)
+    }
+
+    /// `?async=true`: a RUNNING task answered at once, completed when the run ends.
+    static func startAsync(
+        _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
+        verbose: Bool, _ executor: AgentExecutor, _ emulator: Emulator
+    ) async throws -> JSONValue {
+        let taskID = emulator.ids.next()
+        var response = JSONObject()
+        if let ids {
+            response["memory_id"] = .string(ids.memoryID)
+            response["parent_interaction_id"] = .string(ids.parentInteractionID)
+        }
+        let task = TaskRoutes.document(
+            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: "RUNNING",
+            workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
+        _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
+        let finalResponse = response
+        Task {
+            var source = task
+            do {
+                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
+                var completed = finalResponse
+                completed["inference_results"] = result.output(verbose: verbose)["inference_results"]
+                source["state"] = "COMPLETED"
+                source["response"] = .object(completed)
+            } catch {
+                source["state"] = "FAILED"
+                source["error"] = .string((error as? OpenSearchError)?.reason ?? String(describing: error))
+            }
+            source["last_update_time"] = emulator.nowMillis().json
+            _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskRoutes.fieldOrder))
+        }
+        var answer: JSONObject = ["task_id": .string(taskID), "status": "RUNNING"]
+        if !response.isEmpty { answer["response"] = .object(response) }
+        return .object(answer)
+    }
+}
+
+/// Writes an agent run's events as execute-stream chunks carrying the memory and interaction ids.
+final class ExecuteStreamSink: AgentStreamSink, @unchecked Sendable {
+    private let sink: ChunkSink
+    private let memoryID: String
+    private let parentInteractionID: String
+    // One mapper per LLM call: each call's completion is the stream's end.
+    private var mapper = PredictStreamMapper()
+
+    init(sink: ChunkSink, memoryID: String, parentInteractionID: String) {
+        self.sink = sink
+        self.memoryID = memoryID
+        self.parentInteractionID = parentInteractionID
+    }
+
+    func send(_ event: ProviderEvent) async throws {
+        for chunk in mapper.chunks(for: event) { try await write(chunk) }
+        if case .toolCall = event { mapper = PredictStreamMapper() }
+    }
+
+    func sendToolOutput(_ output: String) async throws {
+        try await write(PredictStreamChunk(content: output))
+    }
+
+    func sendCompletion() async throws {
+        try await write(.final)
+    }
+
+    private func write(_ chunk: PredictStreamChunk) async throws {
+        try await sink.write(ExecuteStreamChunk(memoryID: memoryID, parentInteractionID: parentInteractionID, response: chunk).bytes)
+    }
+}
