@@ -192,6 +192,34 @@ struct PredictStreamTests {
         }
     }
 
+    @Test func aClientThatLeavesEndsTheUpstreamCall() async throws {
+        try await EmulatorHarness.withServer { client in
+            try await Self.enableStreaming(client)
+            let model = try await PredictAPITests.openAIModel(client)
+            // Twenty tokens 250 ms apart: five seconds of upstream if nobody stops it.
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"reply":{"text":"a b c d e f g h i j k l m n o p q r s t"},"pacing":{"delay_between_tokens_ms":250}}}"#)
+            let port = try #require(client.client.port)
+            let reader = Task {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/_plugins/_ml/models/\(model)/_predict/stream")
+                request.method = .POST
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(string: #"{"parameters":{"messages":[{"role":"user","content":"go"}],\#(Self.openAIInterface)}}"#))
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                for try await _ in response.body { break }  // one chunk, then leave
+            }
+            _ = try? await reader.value
+            var call: JSONValue?
+            for _ in 0..<40 {
+                call = try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last
+                if call?["duration_ms"] != .null { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            // The upstream read ended long before the reply's five seconds.
+            let duration = try #require(call?["duration_ms"]?.numberValue?.intValue)
+            #expect(duration < 4000, "upstream kept streaming for \(duration) ms after the client left")
+        }
+    }
+
     @Test func mockOverHTTPExercisesTheRealOutboundPathForBothProviders() async throws {
         try await EmulatorHarness.withServer { client in
             try await Self.enableStreaming(client)
