@@ -1,5 +1,5 @@
 /// The percent-encoding SigV4 prescribes: RFC 3986 unreserved characters stay, every other byte becomes `%XX`.
-enum SigV4PercentEncoding {
+public enum SigV4PercentEncoding {
     /// Encodes `bytes`, optionally leaving `/` alone so path separators survive.
     static func encode(_ bytes: some Sequence<UInt8>, keepingSlashes: Bool) -> String {
         let hexDigits = Array("0123456789ABCDEF".utf8)
@@ -18,7 +18,7 @@ enum SigV4PercentEncoding {
     }
 
     /// Decodes `%XX` escapes; malformed escapes are kept literally and `+` stays `+`, as AWS does.
-    static func decode(_ text: Substring) -> [UInt8] {
+    public static func decode(_ text: Substring) -> [UInt8] {
         let utf8 = Array(text.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count)

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import MLCommonsCore
 import NIOCore
+import WireFormats
 
 /// The Hummingbird responder: turns HTTP into ``RESTRequest``s, dispatches through the
 /// ``RouteTable`` and renders every answer, errors included, the way OpenSearch does.
@@ -122,8 +123,10 @@ struct OpenSearchResponder: HTTPResponder {
         ].contains(mediaType)
     }
 
+    /// The path with `%XX` escapes decoded (`+` stays `+` in a path, as in OpenSearch's `RestUtils`).
     static func decodedPath(_ path: String) -> String {
-        path.removingPercentEncodingOrSelf
+        guard path.contains("%") else { return path }
+        return String(validating: SigV4PercentEncoding.decode(path[...]), as: UTF8.self) ?? path
     }
 
     static func query(_ uri: URI) -> [String: String] {
@@ -153,25 +156,4 @@ final class WriterBox: @unchecked Sendable {
 
     func write(_ bytes: [UInt8]) async throws { try await writer.write(ByteBuffer(bytes: bytes)) }
     func finish() async throws { try await writer.finish(nil) }
-}
-
-extension String {
-    /// `%XX` sequences decoded as UTF-8; the text unchanged when it is not valid percent-encoding.
-    var removingPercentEncodingOrSelf: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-            } else if byte == UInt8(ascii: "%") {
-                return self
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self) ?? self
-    }
 }
