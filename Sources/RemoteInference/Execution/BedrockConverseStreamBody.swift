@@ -17,11 +17,24 @@ struct BedrockConverseStreamBody {
         json = .object(body)
     }
 
-    /// A message with its role defaulted to `assistant`, as the handler defaults it.
+    /// A message as the SDK request holds it: role (default `assistant`) and the content blocks the
+    /// handler understands (`text`, `toolResult`, `toolUse`); other fields of an item are dropped.
     private static func message(_ value: JSONValue) -> JSONValue {
-        var message = value.objectValue ?? JSONObject()
-        if message["role"] == nil { message["role"] = "assistant" }
-        return .object(message.ordered(by: ["role", "content"]))
+        let message = value.objectValue ?? JSONObject()
+        let content = (message["content"]?.arrayValue ?? []).compactMap(contentBlock)
+        return ["role": message["role"] ?? "assistant", "content": .array(content)]
+    }
+
+    private static func contentBlock(_ item: JSONValue) -> JSONValue? {
+        if let text = item["text"] { return ["text": text] }
+        if let result = item["toolResult"] {
+            let text = result["content"]?.arrayValue?.first?["text"] ?? ""
+            return ["toolResult": ["toolUseId": result["toolUseId"] ?? .null, "content": [["text": text]]]]
+        }
+        if let use = item["toolUse"] {
+            return ["toolUse": ["toolUseId": use["toolUseId"] ?? .null, "name": use["name"] ?? .null, "input": use["input"] ?? [:]]]
+        }
+        return nil
     }
 
     /// Every `"text"` value found under a node.
