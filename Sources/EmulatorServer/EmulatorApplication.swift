@@ -16,6 +16,7 @@ public enum EmulatorApplication {
         MemoryRoutes.register(&routes, emulator)
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)
+        IndexRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
         return routes
