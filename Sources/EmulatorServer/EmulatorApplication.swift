@@ -17,6 +17,7 @@ public enum EmulatorApplication {
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)
         IndexRoutes.register(&routes, emulator)
+        ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
         return routes
