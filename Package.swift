@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
         .testTarget(name: "RemoteInferenceTests", dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats"]),
         .testTarget(name: "MockLLMTests", dependencies: ["MockLLM", "MLCommonsCore", "WireFormats"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "MLStore", "MLCommonsCore"]),
         .testTarget(
             name: "MLStoreTests",
             dependencies: ["MLStore", "MLCommonsCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -17,6 +17,8 @@ public enum EmulatorApplication {
         MemoryRoutes.register(&routes, emulator)
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)
+        IndexRoutes.register(&routes, emulator)
+        ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
         return routes

@@ -34,22 +34,12 @@ public struct DocumentStore: Sendable {
 
     /// Every index with live counts, in creation order.
     public func indices() async throws -> [IndexInfo] {
-        try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at, i.docs_deleted,
-                       COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
-                FROM indices i LEFT JOIN documents d ON d.index_name = i.name
-                GROUP BY i.name ORDER BY i.rowid
-                """)
-            return rows.map { row in
-                IndexInfo(
-                    name: row["name"], uuid: row["uuid"],
-                    mappings: (try? JSONParser.parse(row["mappings"] as String))?.objectValue ?? JSONObject(),
-                    settings: (try? JSONParser.parse(row["settings"] as String))?.objectValue ?? JSONObject(),
-                    createdAt: row["created_at"], documentCount: row["docs"], deletedCount: row["docs_deleted"],
-                    storeBytes: row["bytes"])
-            }
-        }
+        try await writer.read { db in try Self.indexInfos(nil, db) }
+    }
+
+    /// One index with live counts, or nil when it does not exist.
+    public func index(_ name: String) async throws -> IndexInfo? {
+        try await writer.read { db in try Self.indexInfos(name, db).first }
     }
 
     // MARK: Documents
@@ -108,6 +98,31 @@ public struct DocumentStore: Sendable {
 
     static func indexExists(_ name: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM indices WHERE name = ?)", arguments: [name]) ?? false
+    }
+
+    /// The indices (all, or the one named) with document counts and stored bytes, in creation order.
+    static func indexInfos(_ name: String?, _ db: Database) throws -> [IndexInfo] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at, i.docs_deleted,
+                   COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
+            FROM indices i LEFT JOIN documents d ON d.index_name = i.name
+            WHERE ?1 IS NULL OR i.name = ?1
+            GROUP BY i.name ORDER BY i.rowid
+            """, arguments: [name])
+        return rows.map { row in
+            IndexInfo(
+                name: row["name"], uuid: row["uuid"],
+                mappings: (try? JSONParser.parse(row["mappings"] as String))?.objectValue ?? JSONObject(),
+                settings: (try? JSONParser.parse(row["settings"] as String))?.objectValue ?? JSONObject(),
+                createdAt: row["created_at"], documentCount: row["docs"], deletedCount: row["docs_deleted"],
+                storeBytes: row["bytes"])
+        }
+    }
+
+    static func setMappings(_ name: String, _ mappings: JSONObject, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE indices SET mappings = ? WHERE name = ?",
+            arguments: [JSONValue.object(mappings).compactText, name])
     }
 
     static func createIndexIfAbsent(_ name: String, mappings: JSONObject, settings: JSONObject, _ db: Database) throws -> Bool {

@@ -11,6 +11,20 @@ public struct DocumentTransaction {
 
     public func indexExists(_ name: String) throws -> Bool { try DocumentStore.indexExists(name, db) }
 
+    /// One index with live counts, or nil when it does not exist.
+    public func index(_ name: String) throws -> IndexInfo? { try DocumentStore.indexInfos(name, db).first }
+
+    /// Creates an index unless it exists; returns whether it was created.
+    @discardableResult
+    public func createIndex(_ name: String, mappings: JSONObject, settings: JSONObject) throws -> Bool {
+        try DocumentStore.createIndexIfAbsent(name, mappings: mappings, settings: settings, db)
+    }
+
+    /// Replaces an index's mappings (dynamic mapping adds fields as documents arrive).
+    public func setMappings(_ name: String, _ mappings: JSONObject) throws {
+        try DocumentStore.setMappings(name, mappings, db)
+    }
+
     @discardableResult
     public func put(_ index: String, id: String, source: JSONObject) throws -> WriteResult {
         try DocumentStore.put(index, id: id, source: source, db)

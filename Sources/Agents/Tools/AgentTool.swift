@@ -10,6 +10,10 @@ public protocol AgentTool: Sendable {
     /// Default `attributes` (e.g. `input_schema` as JSON text and `strict`), merged under the spec's.
     static var defaultAttributes: [String: String] { get }
 
+    /// Refuses a spec the tool's factory cannot build from (`Tool.Factory.create` throwing, e.g. an
+    /// MLModelTool without `model_id`); the default accepts every spec.
+    static func checkSpec(_ spec: ToolSpec) throws(OpenSearchError)
+
     /// A tool configured from an agent's tool spec (`parameters` after `${parameters.*}` rendering).
     init(spec: ToolSpec, context: ToolContext)
 
@@ -18,6 +22,15 @@ public protocol AgentTool: Sendable {
 
     /// Runs the tool; the result is what the agent feeds back to the LLM (a string for most tools).
     func run(_ parameters: [String: String]) async throws -> ToolOutput
+}
+
+extension AgentTool {
+    public static func checkSpec(_ spec: ToolSpec) throws(OpenSearchError) {}
+
+    /// The attributes a tool built from `spec` has: the defaults with the spec's on top.
+    public static func attributes(for spec: ToolSpec) -> [String: String] {
+        defaultAttributes.merging(spec.attributes) { _, specValue in specValue }
+    }
 }
 
 /// A tool's result: text as most tools return, or a structured value (rendered with gson by the runner).

@@ -6,9 +6,12 @@ public struct JSONWriter: Sendable {
         case xContent
         /// gson with HTML escaping disabled: control characters as `\u00xx` lower-case, plus U+2028/U+2029.
         case gson
+        /// A default `new Gson()`: as ``gson``, and `<`, `>`, `&`, `=`, `'` as `\u003c`… (HTML-safe).
+        case gsonHTMLSafe
     }
 
     public var escaping: Escaping
+    private static let htmlCharacters: Set<Unicode.Scalar> = ["<", ">", "&", "=", "'"]
 
     public init(escaping: Escaping = .xContent) { self.escaping = escaping }
 
@@ -67,8 +70,10 @@ public struct JSONWriter: Sendable {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case "\u{2028}" where escaping == .gson: out += "\\u2028"
-            case "\u{2029}" where escaping == .gson: out += "\\u2029"
+            case "\u{2028}" where escaping != .xContent: out += "\\u2028"
+            case "\u{2029}" where escaping != .xContent: out += "\\u2029"
+            case _ where escaping == .gsonHTMLSafe && Self.htmlCharacters.contains(scalar):
+                out += "\\u" + Hex.fourDigits(scalar.value, uppercase: false)
             default:
                 if scalar.value < 0x20 {
                     out += "\\u" + Hex.fourDigits(scalar.value, uppercase: escaping == .xContent)

@@ -6,16 +6,18 @@ public enum JavaHashMapOrder {
         text.utf16.reduce(Int32(0)) { hash, unit in hash &* 31 &+ Int32(unit) }
     }
 
-    /// The table size a default `HashMap` has after `count` puts (16, doubling past a 0.75 load).
-    public static func capacity(for count: Int) -> Int {
-        var capacity = 16
+    /// The table size a `HashMap` has after `count` puts: its initial capacity (16 by default, `new
+    /// HashMap<>(2)` in `Settings`) rounded up to a power of two, doubling past a 0.75 load.
+    public static func capacity(for count: Int, initialCapacity: Int = 16) -> Int {
+        var capacity = 1
+        while capacity < max(initialCapacity, 1) { capacity *= 2 }
         while Double(count) > 0.75 * Double(capacity) { capacity *= 2 }
         return capacity
     }
 
     /// `keys` (in insertion order, unique) in the order a `HashMap` iterates them.
-    public static func ordered(_ keys: [String]) -> [String] {
-        let mask = Int32(capacity(for: keys.count) - 1)
+    public static func ordered(_ keys: [String], initialCapacity: Int = 16) -> [String] {
+        let mask = Int32(capacity(for: keys.count, initialCapacity: initialCapacity) - 1)
         let buckets = keys.map { key -> Int32 in
             let hash = stringHashCode(key)
             return (hash ^ Int32(bitPattern: UInt32(bitPattern: hash) >> 16)) & mask
@@ -24,7 +26,7 @@ public enum JavaHashMapOrder {
     }
 
     /// The object with its members in `HashMap` order.
-    public static func ordered(_ object: JSONObject) -> JSONObject {
-        JSONObject(ordered(object.keys).map { ($0, object[$0]!) })
+    public static func ordered(_ object: JSONObject, initialCapacity: Int = 16) -> JSONObject {
+        JSONObject(ordered(object.keys, initialCapacity: initialCapacity).map { ($0, object[$0]!) })
     }
 }

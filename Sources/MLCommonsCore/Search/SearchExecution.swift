@@ -3,10 +3,14 @@ public struct SearchExecution: Sendable {
     public let request: SearchRequest
     /// Fields removed from every `_source` whatever the request asks (e.g. `credential`).
     public let alwaysExcluded: [String]
+    /// Whether every hit carries `_version`, `_seq_no` and `_primary_term` (ml-commons forces them);
+    /// otherwise the request's `version` and `seq_no_primary_term` decide, as in a plain `_search`.
+    public let forcesVersions: Bool
 
-    public init(request: SearchRequest, alwaysExcluded: [String] = []) {
+    public init(request: SearchRequest, alwaysExcluded: [String] = [], forcesVersions: Bool = true) {
         self.request = request
         self.alwaysExcluded = alwaysExcluded
+        self.forcesVersions = forcesVersions
     }
 
     /// The response for the documents of one index.
@@ -18,11 +22,13 @@ public struct SearchExecution: Sendable {
         let page = hits.dropFirst(request.from).prefix(request.size)
         let score: JSONValue = sortedByField ? .null : .number(JSONNumber(text: "1.0"))
         let renderedHits: [JSONValue] = page.map { document in
-            var hit: JSONObject = [
-                "_index": .string(document.index), "_id": .string(document.id),
-                "_version": .number(JSONNumber(document.version)), "_seq_no": .number(JSONNumber(document.seqNo)),
-                "_primary_term": .number(JSONNumber(document.primaryTerm)), "_score": score,
-            ]
+            var hit: JSONObject = ["_index": .string(document.index), "_id": .string(document.id)]
+            if forcesVersions || request.version { hit["_version"] = .number(JSONNumber(document.version)) }
+            if forcesVersions || request.seqNoPrimaryTerm {
+                hit["_seq_no"] = .number(JSONNumber(document.seqNo))
+                hit["_primary_term"] = .number(JSONNumber(document.primaryTerm))
+            }
+            hit["_score"] = score
             if request.fetchSource { hit["_source"] = .object(filteredSource(document.source)) }
             if sortedByField {
                 hit["sort"] = .array(request.sort.map { key in document.values(at: key.field).first ?? .null })

@@ -13,6 +13,10 @@ public struct SearchRequest: Sendable, Hashable {
     public var sourceIncludes: [String] = []
     public var sourceExcludes: [String] = []
     public var fetchSource = true
+    /// `version: true` asks for `_version` in each hit.
+    public var version = false
+    /// `seq_no_primary_term: true` asks for `_seq_no` and `_primary_term` in each hit.
+    public var seqNoPrimaryTerm = false
 
     public init() {}
 
@@ -27,7 +31,9 @@ public struct SearchRequest: Sendable, Hashable {
             case "size": size = try fields.int(key) ?? 10
             case "sort": sort = try Self.parseSort(value)
             case "_source": try parseSource(value)
-            case "seq_no_primary_term", "version", "track_total_hits", "timeout", "explain", "min_score",
+            case "version": version = value.boolValue ?? (value.stringValue == "true")
+            case "seq_no_primary_term": seqNoPrimaryTerm = value.boolValue ?? (value.stringValue == "true")
+            case "track_total_hits", "timeout", "explain", "min_score",
                 "stored_fields", "docvalue_fields", "highlight", "aggs", "aggregations", "search_after",
                 "profile", "terminate_after", "track_scores":
                 continue

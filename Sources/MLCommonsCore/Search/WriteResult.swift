@@ -24,14 +24,15 @@ public struct WriteResult: Sendable, Hashable {
     }
 
     /// `_index,_id,_version,result,forced_refresh,_shards,_seq_no,_primary_term`; ml-commons writes
-    /// with `RefreshPolicy.IMMEDIATE`, hence `forced_refresh`.
-    public func json(forcedRefresh: Bool = true) -> JSONValue {
+    /// with `RefreshPolicy.IMMEDIATE`, hence `forced_refresh`. `shardsTotal` counts the primary and its
+    /// replicas; on one node only the primary succeeds.
+    public func json(forcedRefresh: Bool = true, shardsTotal: Int = 1) -> JSONValue {
         var object: JSONObject = [
             "_index": .string(index), "_id": .string(id), "_version": .number(JSONNumber(version)),
             "result": .string(outcome.rawValue),
         ]
         if forcedRefresh { object["forced_refresh"] = true }
-        object["_shards"] = ["total": 1, "successful": 1, "failed": 0]
+        object["_shards"] = ["total": .number(JSONNumber(shardsTotal)), "successful": 1, "failed": 0]
         object["_seq_no"] = .number(JSONNumber(seqNo))
         object["_primary_term"] = .number(JSONNumber(primaryTerm))
         return .object(object)

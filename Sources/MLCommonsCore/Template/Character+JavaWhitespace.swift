@@ -1,6 +1,6 @@
 extension Character {
     /// Java's `Character.isWhitespace` as `String.isBlank` uses it (no-break spaces excluded).
-    var isJavaWhitespace: Bool {
+    public var isJavaWhitespace: Bool {
         unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x09...0x0D, 0x1C...0x1F: return true

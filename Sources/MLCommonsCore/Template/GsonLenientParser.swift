@@ -3,12 +3,12 @@
 /// `;` between members, empty array slots as `null`, case-insensitive `true`/`false`/`null`, and a
 /// nesting limit of 255. Numbers keep their literal text; duplicate names keep the first position and
 /// the last value, as gson's `JsonObject` does.
-enum GsonLenientParser {
+public enum GsonLenientParser {
     /// gson's default `JsonReader` nesting limit.
     static let nestingLimit = 255
 
     /// The parsed document, or nil when gson would throw (or the text is empty).
-    static func parse(_ text: String) -> JSONValue? {
+    public static func parse(_ text: String) -> JSONValue? {
         var reader = Reader(units: Array(text.utf16))
         return try? reader.document()
     }

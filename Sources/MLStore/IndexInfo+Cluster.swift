@@ -1,0 +1,63 @@
+import MLCommonsCore
+
+/// How the emulator's single node sees an index: its settings as OpenSearch reports them, shard
+/// counts, health and sizes for `_cat/indices` and the ListIndexTool.
+extension IndexInfo {
+    /// `index.version.created` of an index created by OpenSearch 3.3.0 (`Version.V_3_3_0` with its mask).
+    public static let versionCreated = "137247827"
+    /// What an empty shard's Lucene files take on disk, the size a new index reports.
+    public static let emptyShardBytes: Int64 = 208
+
+    /// ml-commons creates its `.plugins-ml-*` indices with one shard and `auto_expand_replicas`.
+    public var isMLSystemIndex: Bool { name.hasPrefix(".plugins-ml-") }
+
+    /// Every `index.*` setting as `GET /<index>/_settings` would list it, sorted by key as `Settings` is.
+    public var flatSettings: [(key: String, value: JSONValue)] {
+        var all: [String: JSONValue] = [
+            "index.creation_date": .string(String(createdAt)),
+            "index.number_of_shards": "1",
+            "index.number_of_replicas": isMLSystemIndex ? "0" : "1",
+            "index.provided_name": .string(name),
+            "index.replication.type": "DOCUMENT",
+            "index.uuid": .string(uuid),
+            "index.version.created": .string(Self.versionCreated),
+        ]
+        // `IndexUtils.DEFAULT_INDEX_SETTINGS`; the config index is replicated to every node.
+        if isMLSystemIndex { all["index.auto_expand_replicas"] = name == ".plugins-ml-config" ? "0-all" : "0-1" }
+        for (key, value) in settings { all[key] = value }
+        if let expand = all["index.auto_expand_replicas"]?.stringValue, let lower = expand.split(separator: "-").first {
+            // One node: auto-expansion settles on the lower bound.
+            all["index.number_of_replicas"] = .string(String(lower))
+        }
+        return all.keys.sorted(by: { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }).map { ($0, all[$0]!) }
+    }
+
+    /// `index.number_of_shards`.
+    public var numberOfShards: Int { Int(setting("index.number_of_shards") ?? "") ?? 1 }
+
+    /// `index.number_of_replicas`; none can be assigned on a single node.
+    public var numberOfReplicas: Int { Int(setting("index.number_of_replicas") ?? "") ?? 0 }
+
+    /// `green` when every copy is assigned, `yellow` when replicas wait for another node.
+    public var health: String { numberOfReplicas == 0 ? "green" : "yellow" }
+
+    /// Primary store size: an empty shard per primary plus the stored `_source` bytes.
+    public var primaryStoreBytes: Int64 { Self.emptyShardBytes * Int64(numberOfShards) + Int64(storeBytes) }
+
+    /// Total store size: the primaries alone, since replicas stay unassigned on one node.
+    public var totalStoreBytes: Int64 { primaryStoreBytes }
+
+    /// The default `_cat/indices` cells: health, status, index, uuid, pri, rep, docs.count, docs.deleted,
+    /// store.size, pri.store.size.
+    public var catCells: [String] {
+        [
+            health, "open", name, uuid, String(numberOfShards), String(numberOfReplicas), String(documentCount),
+            String(deletedCount), ByteSizeValue(bytes: totalStoreBytes).description,
+            ByteSizeValue(bytes: primaryStoreBytes).description,
+        ]
+    }
+
+    private func setting(_ key: String) -> String? {
+        flatSettings.first { $0.key == key }?.value.stringValue
+    }
+}
