@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ml-commons-emulator", targets: ["ml-commons-emulator"]),
+        .executable(name: "mock-llm", targets: ["mock-llm"]),
     ],
     dependencies: [
         // `traits: []` keeps SwiftPM's flag order stable, so re-plans do not rebuild Hummingbird.
@@ -66,6 +67,14 @@ let package = Package(
                 "EmulatorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "mock-llm",
+            dependencies: [
+                "MockLLM",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
