@@ -8,12 +8,7 @@ enum AgentTools {
     static func factory(_ emulator: Emulator) -> @Sendable (ToolSpec) throws -> any AgentTool {
         let service = PredictionService(emulator: emulator)
         let context = ToolContext(documents: emulator.documents) { modelID, parameters in
-            let model = try await service.prepare(modelID)
-            let escaped = RequestParameters.escaped(parameters)
-            let upstream = try UpstreamRequestBuilder(connector: model.connector).predict(requestParameters: escaped)
-            let (status, body) = try await PredictRoutes.sendWithRetries(upstream, model: model, service)
-            let merged = UpstreamRequestBuilder(connector: model.connector).mergedParameters(escaped)
-            return try PredictOutput.render(status: status, body: body, parameters: merged)
+            try await service.predict(modelID, requestParameters: RequestParameters.escaped(parameters))
         }
         return { spec in try ToolRegistry.make(spec, context: context) }
     }

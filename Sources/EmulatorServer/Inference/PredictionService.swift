@@ -60,6 +60,23 @@ struct PredictionService: Sendable {
         return try ResolvedConnector(document: document, credential: credential)
     }
 
+    /// A whole non-streaming remote predict with already-escaped request parameters: model checks,
+    /// rendering, the private-address guard, the call with retries, and the `ModelTensorOutput`.
+    func predict(_ modelID: String, requestParameters: [String: String]) async throws -> JSONValue {
+        let model = try await prepare(modelID)
+        let builder = UpstreamRequestBuilder(connector: model.connector)
+        let upstream = try builder.predict(requestParameters: requestParameters)
+        if !(await emulator.settings.isEnabled(MLCommonsSettings.privateIPEnabled)) {
+            do {
+                try PrivateAddressCheck.validate(upstream)
+            } catch {
+                throw error.openSearchError
+            }
+        }
+        let (status, body) = try await PredictRoutes.sendWithRetries(upstream, model: model, self)
+        return try PredictOutput.render(status: status, body: body, parameters: builder.mergedParameters(requestParameters))
+    }
+
     /// Sends a request through the configured transport, recording it in the journal.
     func send(_ request: UpstreamRequest, model: ReadyModel) async throws -> (UpstreamResponse, journalID: Int) {
         let journalID = emulator.journal.begin(request, secrets: model.connector.secrets, modelID: model.id)

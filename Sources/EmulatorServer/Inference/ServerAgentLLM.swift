@@ -8,12 +8,7 @@ struct ServerAgentLLM: AgentLLM {
     let service: PredictionService
 
     func predict(modelID: String, parameters: [String: String]) async throws -> JSONValue {
-        let model = try await service.prepare(modelID)
-        let escaped = RequestParameters.escaped(parameters)
-        let upstream = try UpstreamRequestBuilder(connector: model.connector).predict(requestParameters: escaped)
-        let (status, body) = try await PredictRoutes.sendWithRetries(upstream, model: model, service)
-        let merged = UpstreamRequestBuilder(connector: model.connector).mergedParameters(escaped)
-        let output = try PredictOutput.render(status: status, body: body, parameters: merged)
+        let output = try await service.predict(modelID, requestParameters: RequestParameters.escaped(parameters))
         return output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["dataAsMap"] ?? .null
     }
 

@@ -16,19 +16,7 @@ enum PredictRoutes {
     static func predict(_ request: RESTRequest, modelID: String, _ service: PredictionService) async throws -> RESTResponse {
         try await ConnectorRoutes.requireRemoteInference(service.emulator)
         let body = try RequestObject(try request.jsonBody() ?? [:])
-        let parameters = RequestParameters.escaped(fromRequestBody: body.object)
-        let model = try await service.prepare(modelID)
-        let upstream = try UpstreamRequestBuilder(connector: model.connector).predict(requestParameters: parameters)
-        if !(await service.emulator.settings.isEnabled(MLCommonsSettings.privateIPEnabled)) {
-            do {
-                try PrivateAddressCheck.validate(upstream)
-            } catch {
-                throw error.openSearchError
-            }
-        }
-        let (status, bytes) = try await sendWithRetries(upstream, model: model, service)
-        let merged = UpstreamRequestBuilder(connector: model.connector).mergedParameters(parameters)
-        return .json(try PredictOutput.render(status: status, body: bytes, parameters: merged))
+        return .json(try await service.predict(modelID, requestParameters: RequestParameters.escaped(fromRequestBody: body.object)))
     }
 
     /// One call, repeated on throttling (429) as `invokeRemoteServiceWithRetry` does when the
