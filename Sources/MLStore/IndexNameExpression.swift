@@ -14,7 +14,7 @@ public enum IndexNameExpression {
         for expression in expressions {
             let names: [String]
             if expression.contains("*") {
-                names = byName.keys.filter { glob(expression, matches: $0) }.sorted {
+                names = byName.keys.filter { Glob.matches(expression, $0) }.sorted {
                     Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16))
                 }
             } else {
@@ -24,19 +24,5 @@ public enum IndexNameExpression {
             for name in names where seen.insert(name).inserted { selected.append(byName[name]!) }
         }
         return selected
-    }
-
-    /// `Regex.simpleMatch`: `*` matches any run of characters.
-    public static func glob(_ pattern: String, matches text: String) -> Bool {
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
-        guard parts.count > 1 else { return pattern == text }
-        var rest = text[...]
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
-        for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.firstRange(of: part) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return rest.hasSuffix(parts[parts.count - 1])
     }
 }

@@ -95,15 +95,15 @@ import Testing
     }
 
     @Test func globMatching() {
-        #expect(MockLLMGlob.matches("gpt-4*", "gpt-4o-mini"))
-        #expect(!MockLLMGlob.matches("gpt-4*", "gpt-3.5-turbo"))
-        #expect(MockLLMGlob.matches("*", ""))
-        #expect(MockLLMGlob.matches("*claude*v1:0", "anthropic.claude-3-haiku-v1:0"))
-        #expect(!MockLLMGlob.matches("*claude*v1:0", "anthropic.claude-3-haiku-v1:1"))
-        #expect(MockLLMGlob.matches("a*a", "aa"))
-        #expect(!MockLLMGlob.matches("a*a", "a"))
-        #expect(MockLLMGlob.matches("exact", "exact"))
-        #expect(!MockLLMGlob.matches("exact", "exactly"))
+        #expect(Glob.matches("gpt-4*", "gpt-4o-mini"))
+        #expect(!Glob.matches("gpt-4*", "gpt-3.5-turbo"))
+        #expect(Glob.matches("*", ""))
+        #expect(Glob.matches("*claude*v1:0", "anthropic.claude-3-haiku-v1:0"))
+        #expect(!Glob.matches("*claude*v1:0", "anthropic.claude-3-haiku-v1:1"))
+        #expect(Glob.matches("a*a", "aa"))
+        #expect(!Glob.matches("a*a", "a"))
+        #expect(Glob.matches("exact", "exact"))
+        #expect(!Glob.matches("exact", "exactly"))
     }
 
     @Test func tokenizer() {

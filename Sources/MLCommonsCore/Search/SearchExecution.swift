@@ -87,7 +87,7 @@ public struct SearchExecution: Sendable {
         var out = JSONObject()
         for (key, value) in object {
             let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-            if paths.contains(where: { Self.glob($0, matches: path) }) {
+            if paths.contains(where: { Glob.matches($0, path) }) {
                 out[key] = value
             } else if case .object(let inner) = value, paths.contains(where: { $0.hasPrefix(path + ".") || $0.contains("*") }) {
                 let kept = keep(inner, paths: paths, prefix: path)
@@ -105,28 +105,8 @@ public struct SearchExecution: Sendable {
                 out[head] = .object(remove(inner, path: path[path.index(after: dot)...]))
             }
         } else {
-            for key in out.keys where glob(String(path), matches: key) { out[key] = nil }
+            for key in out.keys where Glob.matches(String(path), key) { out[key] = nil }
         }
         return out
-    }
-
-    /// `*` wildcards as in `_source` filters.
-    static func glob(_ pattern: String, matches text: String) -> Bool {
-        guard pattern.contains("*") else { return pattern == text }
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
-        var rest = text[...]
-        for (offset, part) in parts.enumerated() {
-            if offset == 0 {
-                guard rest.hasPrefix(part) else { return false }
-                rest = rest.dropFirst(part.count)
-            } else if offset == parts.count - 1 {
-                return part.isEmpty || rest.hasSuffix(part)
-            } else if let range = rest.firstRange(of: part) {
-                rest = rest[range.upperBound...]
-            } else {
-                return false
-            }
-        }
-        return true
     }
 }

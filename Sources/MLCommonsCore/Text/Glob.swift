@@ -1,15 +1,16 @@
-/// Shell-style matching where `*` stands for any run of characters and everything else is literal.
-enum MockLLMGlob {
+/// Shell-style matching where `*` stands for any run of characters and everything else is literal
+/// (OpenSearch's `Regex.simpleMatch`, used for `_source` filters, index expressions and model names).
+public enum Glob {
     /// Whether all of `text` matches `pattern`.
-    static func matches(_ pattern: String, _ text: String) -> Bool {
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
         guard parts.count > 1 else { return pattern == text }
-        var rest = Substring(text)
+        var rest = text[...]
         guard rest.hasPrefix(parts[0]) else { return false }
         rest = rest.dropFirst(parts[0].count)
         // Middle parts are matched leftmost-first, which is optimal for `*`-only globs.
         for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.range(of: part) else { return false }
+            guard let range = rest.firstRange(of: part) else { return false }
             rest = rest[range.upperBound...]
         }
         return rest.hasSuffix(parts[parts.count - 1])
