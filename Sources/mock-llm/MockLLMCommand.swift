@@ -61,20 +61,9 @@ struct MockLLMResponder: HTTPResponder {
         for (name, value) in answer.headers where name.lowercased() != "content-length" {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-        let frames = answer.frames
-        let ending = answer.ending
         return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody { writer in
-            for frame in frames {
-                if frame.delay > .zero { try await Task.sleep(for: frame.delay) }
-                try await writer.write(ByteBuffer(bytes: frame.bytes))
-            }
-            switch ending {
-            case .complete: try await writer.finish(nil)
-            case .dropConnection: throw CancellationError()
-            case .hang:
-                try await Task.sleep(for: .seconds(600))
-                try await writer.finish(nil)
-            }
+            try await answer.serve { try await writer.write(ByteBuffer(bytes: $0)) }
+            try await writer.finish(nil)
         })
     }
 }

@@ -43,21 +43,8 @@ enum MockLLMRoutes {
         let headers = response.headers.filter {
             !["content-type", "content-length", "transfer-encoding", "connection"].contains($0.name.lowercased())
         }.map { ($0.name, $0.value) }
-        let frames = response.frames
-        let ending = response.ending
         return RESTResponse(status: response.status, headers: headers, body: .stream(contentType: contentType) { writer in
-            for frame in frames {
-                if frame.delay > .zero { try await Task.sleep(for: frame.delay) }
-                try await writer.write(frame.bytes)
-            }
-            switch ending {
-            case .complete: return
-            case .dropConnection: throw MockConnectionDropped()
-            // A handler is not cancelled when its client leaves, so a hang is bounded.
-            case .hang: try await Task.sleep(for: .seconds(600))
-            }
+            try await response.serve { try await writer.write($0) }
         })
     }
-
-    struct MockConnectionDropped: Error {}
 }
