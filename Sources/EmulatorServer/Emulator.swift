@@ -40,9 +40,17 @@ public final class Emulator: Sendable {
         conversations = ConversationStore(documents: documents, ids: ids)
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
         mockLLM = MockLLM(script: try Self.loadScript(configuration.mockScript), awsSecrets: configuration.mockAWSKeys)
-        let live = transport ?? HTTPUpstreamTransport()
-        self.transport = configuration.llm == .mock
+        let settingsService = settings
+        // Only calls that leave the process are resolved and address-checked; the trusted-endpoint regex
+        // applies to every call, the in-process mock's included.
+        let live = PrivateAddressGuard(base: transport ?? HTTPUpstreamTransport()) {
+            await settingsService.isEnabled(MLCommonsSettings.privateIPEnabled)
+        }
+        let routed: any UpstreamTransport = configuration.llm == .mock
             ? ProviderRoutingTransport(mock: MockLLMTransport(mock: mockLLM), live: live) : live
+        self.transport = TrustedEndpointGuard(base: routed) {
+            await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
+        }
         journal = OutboundJournal()
     }
 

@@ -1,4 +1,6 @@
 import Hummingbird
+import NIOCore
+import ServiceLifecycle
 import Logging
 
 /// Builds the HTTP application for an emulator.
@@ -29,12 +31,33 @@ public enum EmulatorApplication {
         _ emulator: Emulator, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let configuration = emulator.configuration
+        let crossSiteGuard = CrossSiteGuard(
+            corsAllowOrigin: configuration.corsAllowOrigin, boundHost: configuration.host,
+            controlToken: configuration.controlToken)
         let responder = OpenSearchResponder(
-            routes: routes(emulator), maxContentLength: configuration.maxContentLength, logger: emulator.logger)
+            routes: routes(emulator), maxContentLength: configuration.maxContentLength, crossSiteGuard: crossSiteGuard,
+            logger: emulator.logger)
+        // The idle timeout also bounds a client that opens a connection and never finishes its headers.
         return Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: emulator.logger)
+    }
+
+    /// Runs `app` until SIGTERM or SIGINT; in-flight requests get `gracePeriod` to finish, then they are
+    /// cancelled (and with them any upstream call they wait on), so shutdown is bounded.
+    public static func run(_ app: some ApplicationProtocol, gracePeriod: Duration, logger: Logger) async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = gracePeriod
+        configuration.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: configuration).run()
+    }
+
+    /// Whether `host` is a loopback address or name.
+    public static func isLoopback(_ host: String) -> Bool {
+        CrossSiteGuard(corsAllowOrigin: nil, boundHost: host, controlToken: nil).listensOnLoopbackOnly
     }
 }

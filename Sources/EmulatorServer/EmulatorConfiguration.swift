@@ -18,6 +18,14 @@ public struct EmulatorConfiguration: Sendable {
     /// Access keys whose SigV4 signatures the mock LLM verifies (id → secret).
     public var mockAWSKeys: [String: String] = ["AKIDEXAMPLE": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
     public var clusterName = "ml-commons-emulator"
+    /// `http.cors.allow-origin`: `*`, origins separated by commas, or `/regex/`; nil refuses cross-site writes.
+    public var corsAllowOrigin: String?
+    /// When set, state-changing `/__emulator` requests must present it (`X-Emulator-Token`).
+    public var controlToken: String?
+    /// How long a connection may sit without a complete request before it is closed.
+    public var idleTimeout: Duration = .seconds(60)
+    /// How long shutdown waits for in-flight requests (streams and upstream calls) before cancelling them.
+    public var shutdownGracePeriod: Duration = .seconds(5)
     public var nodeName = "ml-commons-emulator-node"
 
     public init() {}

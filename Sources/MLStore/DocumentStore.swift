@@ -20,13 +20,13 @@ public struct DocumentStore: Sendable {
     public func createIndex(
         _ name: String, mappings: JSONObject = JSONObject(), settings: JSONObject = JSONObject()
     ) async throws -> Bool {
-        try await writer.write { db in try Self.createIndexIfAbsent(name, mappings: mappings, settings: settings, db) }
+        try await write { db in try Self.createIndexIfAbsent(name, mappings: mappings, settings: settings, db) }
     }
 
     /// Deletes an index and its documents; returns whether it existed.
     @discardableResult
     public func deleteIndex(_ name: String) async throws -> Bool {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM indices WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
@@ -70,14 +70,14 @@ public struct DocumentStore: Sendable {
 
     /// Indexes a document (creating the index if needed), replacing any document with the same id.
     public func put(_ index: String, id: String, source: JSONObject) async throws -> WriteResult {
-        try await writer.write { db in try Self.put(index, id: id, source: source, db) }
+        try await write { db in try Self.put(index, id: id, source: source, db) }
     }
 
     /// Rewrites an existing document; nil when the document (or its index) is missing.
     public func update(
         _ index: String, id: String, _ transform: @Sendable (JSONObject) throws -> JSONObject
     ) async throws -> WriteResult? {
-        try await writer.write { db in
+        try await write { db in
             guard let current = try Self.fetch(index, id: id, db) else { return nil }
             let source = try transform(current.source)
             return try Self.put(index, id: id, source: source, db)
@@ -86,12 +86,22 @@ public struct DocumentStore: Sendable {
 
     /// Deletes a document; `not_found` when it is absent from an existing index, nil when the index is missing.
     public func delete(_ index: String, id: String) async throws -> WriteResult? {
-        try await writer.write { db in try Self.delete(index, id: id, db) }
+        try await write { db in try Self.delete(index, id: id, db) }
     }
 
     /// Runs several document operations atomically.
     public func transaction<T: Sendable>(_ body: @Sendable (DocumentTransaction) throws -> T) async throws -> T {
-        try await writer.write { db in try body(DocumentTransaction(db: db)) }
+        try await write { db in try body(DocumentTransaction(db: db)) }
+    }
+
+    /// A write whose constraint failures come back as ``StoreError/constraintViolated(_:)``, so bad input is
+    /// told apart from a broken store.
+    private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.constraintViolated(error.message ?? "constraint failed")
+        }
     }
 
     // MARK: Shared SQL

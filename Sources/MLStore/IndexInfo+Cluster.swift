@@ -38,6 +38,17 @@ extension IndexInfo {
     /// `index.number_of_replicas`; none can be assigned on a single node.
     public var numberOfReplicas: Int { Int(setting("index.number_of_replicas") ?? "") ?? 0 }
 
+    /// `index.max_result_window`: the largest `from + size` a search may ask for.
+    public var maxResultWindow: Int { intSetting("index.max_result_window") ?? 10_000 }
+
+    /// `index.mapping.total_fields.limit`.
+    public var totalFieldsLimit: Int { intSetting("index.mapping.total_fields.limit") ?? 1000 }
+
+    /// `index.mapping.depth.limit`.
+    public var mappingDepthLimit: Int { intSetting("index.mapping.depth.limit") ?? 20 }
+
+    private func intSetting(_ key: String) -> Int? { setting(key).flatMap { Int($0) } }
+
     /// `green` when every copy is assigned, `yellow` when replicas wait for another node.
     public var health: String { numberOfReplicas == 0 ? "green" : "yellow" }
 

@@ -4,6 +4,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case newerSchema(unknown: [String])
         case cannotOpen(String, underlying: String)
         case corruptDocument(index: String, id: String)
+        case constraintViolated(String)
     }
 
     private let reason: Reason
@@ -19,6 +20,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         StoreError(reason: .corruptDocument(index: index, id: id))
     }
 
+    /// SQLite refused a write that broke one of the schema's constraints.
+    public static func constraintViolated(_ detail: String) -> StoreError { StoreError(reason: .constraintViolated(detail)) }
+
+    /// Whether the write was refused by a schema constraint (bad input, not a broken store).
+    public var isConstraintViolation: Bool {
+        if case .constraintViolated = reason { return true }
+        return false
+    }
+
     public var description: String {
         switch reason {
         case .newerSchema(let unknown):
@@ -28,6 +38,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             return "cannot open data file \(path): \(underlying)"
         case .corruptDocument(let index, let id):
             return "stored document [\(index)/\(id)] is not valid JSON"
+        case .constraintViolated(let detail):
+            return "the store refused the write: \(detail)"
         }
     }
 }

@@ -14,9 +14,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         discussion: """
             Every option has an environment-variable twin, used when the option is not given:
               ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL,
-              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT.
+              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_CORS_ALLOW_ORIGIN.
             ML_EMULATOR_MASTER_KEY sets the key that encrypts connector credentials (otherwise one is
             generated on first start and kept in the data file).
+            ML_EMULATOR_CONTROL_TOKEN, when set, must accompany every state-changing /__emulator request
+            (X-Emulator-Token header); set it when the emulator listens on a non-loopback address.
             """)
 
     @Option(help: "Address to listen on. [env: ML_EMULATOR_HOST] (default: 127.0.0.1)")
@@ -36,6 +38,9 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: "A mock-LLM script (JSON, see fixtures/mock-llm/) to load at start. [env: ML_EMULATOR_MOCK_SCRIPT]")
     var mockScript: String?
+
+    @Option(help: "Origins a web application may call the emulator from: *, origins separated by commas, or /regex/ (OpenSearch's http.cors.allow-origin). Without it, cross-site requests that change state are refused. [env: ML_EMULATOR_CORS_ALLOW_ORIGIN]")
+    var corsAllowOrigin: String?
 
     func validate() throws {
         if let text = llm ?? ProcessInfo.processInfo.environment["ML_EMULATOR_LLM"], LLMMode(rawValue: text) == nil {
@@ -67,6 +72,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         configuration.masterKey = environment["ML_EMULATOR_MASTER_KEY"]
         if let mode = (llm ?? environment["ML_EMULATOR_LLM"]).flatMap(LLMMode.init(rawValue:)) { configuration.llm = mode }
         configuration.mockScript = mockScript ?? environment["ML_EMULATOR_MOCK_SCRIPT"]
+        configuration.corsAllowOrigin = corsAllowOrigin ?? environment["ML_EMULATOR_CORS_ALLOW_ORIGIN"]
+        configuration.controlToken = environment["ML_EMULATOR_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
 
         var logger = Logger(label: "ml-commons-emulator")
         logger.logLevel = configuration.logLevel
@@ -85,8 +92,12 @@ struct EmulatorCommand: AsyncParsableCommand {
             print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch 3.3.0, data: \(dataDescription), llm: \(llmMode))")
             fflush(nil)
         }
+        if !EmulatorApplication.isLoopback(host), configuration.controlToken == nil {
+            logger.warning(
+                "listening on \(host) without ML_EMULATOR_CONTROL_TOKEN: anyone who can reach this address can reset the emulator")
+        }
         do {
-            try await app.runService()
+            try await EmulatorApplication.run(app, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
             throw ExitCode(1)

@@ -19,10 +19,21 @@ enum EmulatorHarness {
         return configuration
     }
 
-    static func makeEmulator(_ data: StoreLocation = .inMemory) async throws -> Emulator {
+    static func makeEmulator(
+        _ data: StoreLocation = .inMemory, configure: (inout EmulatorConfiguration) -> Void = { _ in }
+    ) async throws -> Emulator {
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        return try await Emulator(configuration: configuration(data), logger: logger)
+        var configuration = configuration(data)
+        configure(&configuration)
+        return try await Emulator(configuration: configuration, logger: logger)
+    }
+
+    /// Runs `body` against a server started with an adjusted configuration.
+    static func withServer<T: Sendable>(
+        configure: (inout EmulatorConfiguration) -> Void, _ body: @Sendable (EmulatorClient) async throws -> T
+    ) async throws -> T {
+        try await withServer(try await makeEmulator(configure: configure), body)
     }
 
     /// Runs `body` against a freshly started server over real HTTP.
@@ -59,10 +70,12 @@ struct EmulatorClient: Sendable {
     /// Sends a request; a body is sent as `application/json` unless `contentType` says otherwise.
     @discardableResult
     func call(
-        _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, contentType: String? = "application/json"
+        _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, contentType: String? = "application/json",
+        headers extra: [String: String] = [:]
     ) async throws -> Reply {
         var headers = HTTPFields()
         if body != nil, let contentType { headers[.contentType] = contentType }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
         return try await client.execute(
             uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
         ) { response in

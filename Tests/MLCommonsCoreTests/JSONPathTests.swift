@@ -124,4 +124,14 @@ struct JSONPathTests {
             try JSONPath("$.data.length()")
         }
     }
+
+    @Test func pathLengthIsBoundedBeforeTheStackIs() throws {
+        #expect(throws: JSONPathError.unsupported("Paths of more than 512 steps are not supported")) {
+            try JSONPath("$" + String(repeating: "[0]", count: 50_000))
+        }
+        // The deepest path allowed still evaluates against a document as deep as the parser allows.
+        var document: JSONValue = "leaf"
+        for _ in 0..<512 { document = [document] }
+        #expect(try JSONPath("$" + String(repeating: "[0]", count: 512)).read(document) == "leaf")
+    }
 }

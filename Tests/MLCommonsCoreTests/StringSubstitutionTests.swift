@@ -76,4 +76,65 @@ struct StringSubstitutionTests {
     @Test func nonASCIIValuesSurviveIntact() throws {
         #expect(try render("${parameters.a}|${parameters.b}", ["a": "é😀", "b": "x"]) == "é😀|x")
     }
+
+    @Test func matchesTheInPlaceAlgorithmOnRandomTemplates() {
+        let pieces = ["${parameters.", "}", "$", "a", "b", "c", ":-", "x", " ", "${parameters.a}", "$${parameters.b}"]
+        var generator = SplitMix64(seed: 0x5EED)
+        func randomText(_ maxPieces: Int) -> String {
+            (0..<Int(generator.next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        for _ in 0..<4000 {
+            let template = randomText(10)
+            var values: [String: String] = [:]
+            for name in ["a", "b", "c"] where generator.next() % 3 != 0 { values[name] = randomText(4) }
+            let linear = Result { () throws(OpenSearchError) in try StringSubstitution.parameters(values).replace(template) }
+            let inPlace = Result { () throws(OpenSearchError) in
+                try InPlaceStringSubstitution(prefix: "${parameters.", values: values).replace(template)
+            }
+            #expect(linear == inPlace, "template \(template) values \(values)")
+        }
+    }
+
+    @Test func doublingValuesStopAtTheOutputCap() {
+        var values: [String: String] = ["p30": "x"]
+        for level in 0..<30 { values["p\(level)"] = "${parameters.p\(level + 1)}${parameters.p\(level + 1)}" }
+        #expect(throws: OpenSearchError.illegalArgument(
+            "Property interpolation produced more than 4194304 characters; check for parameters that expand into other parameters")
+        ) {
+            try render("${parameters.p0}", values)
+        }
+    }
+
+    @Test func longChainsStopAtTheNestingCap() throws {
+        var values: [String: String] = [:]
+        for level in 0..<2000 { values["p\(level)"] = "${parameters.p\(level + 1)}" }
+        #expect(throws: OpenSearchError.illegalArgument("Variables nest more than 512 levels deep in property interpolation")) {
+            try render("${parameters.p0}", values)
+        }
+        values["p600"] = "end"
+        values = values.filter { Int($0.key.dropFirst())! <= 600 }
+        #expect(throws: OpenSearchError.self) { try render("${parameters.p0}", values) }
+        values["p400"] = "end"
+        #expect(try render("${parameters.p0}", values) == "end")
+    }
+
+    @Test func manyPlaceholdersRenderEveryValue() throws {
+        let template = String(repeating: "${parameters.v}", count: 100_000)
+        let rendered = try render(template, ["v": "ab"])
+        #expect(rendered.utf8.count == 200_000)
+        #expect(rendered.allSatisfy { $0 == "a" || $0 == "b" })
+    }
+}
+
+/// A seeded generator, so a failing random case can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -51,7 +51,8 @@ public struct ConversationalAgentRunner: Sendable {
         let question = llmParameters["question"] ?? ""
         let verbose = llmParameters["verbose"] == "true"
         let traceDisabled = llmParameters["disable_trace"] == "true"
-        let maxIterations = Int(llmParameters["max_iteration"] ?? "") ?? Self.defaultMaxIterations
+        let maxIterations = try llmParameters["max_iteration"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
+            ?? Self.defaultMaxIterations
         var state = RunState(memoryID: memoryID, parentInteractionID: parentInteractionID)
         var result = AgentRunResult(memoryID: memoryID, parentInteractionID: parentInteractionID)
 
@@ -136,7 +137,10 @@ public struct ConversationalAgentRunner: Sendable {
 
     /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
     private func addChatHistory(to parameters: inout [String: String], memoryID: String) async throws {
-        let limit = Int(parameters["message_history_limit"] ?? "") ?? Self.defaultHistoryLimit
+        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
+            ?? Self.defaultHistoryLimit
+        // The history search's `size(limit)`; the message index exists by now (the root message is in it).
+        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
         let pairs = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
             .filter { !($0.response ?? "").isEmpty }
         guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],

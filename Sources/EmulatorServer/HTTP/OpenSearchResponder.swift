@@ -3,6 +3,7 @@ import HummingbirdCore
 import Hummingbird
 import Logging
 import MLCommonsCore
+import MLStore
 import NIOCore
 import WireFormats
 
@@ -13,6 +14,7 @@ struct OpenSearchResponder: HTTPResponder {
 
     let routes: RouteTable
     let maxContentLength: Int
+    let crossSiteGuard: CrossSiteGuard
     let logger: Logger
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -21,6 +23,18 @@ struct OpenSearchResponder: HTTPResponder {
         let method = request.method.rawValue
         let query = Self.query(request.uri)
         let pretty = query["pretty"].map { $0.isEmpty || $0 == "true" }
+        let headers = Self.headers(of: request)
+        let origin = request.headers[.origin]
+
+        if method == "OPTIONS", request.headers[values: HTTPField.Name("Access-Control-Request-Method")!].first != nil,
+            let preflight = crossSiteGuard.preflight(origin: origin)
+        {
+            return render(preflight, method: method, pretty: pretty)
+        }
+        if let refusal = crossSiteGuard.refusal(method: method, path: path, headers: headers) {
+            logger.notice("refused request", metadata: ["method": "\(method)", "path": "\(path)", "reason": "\(refusal.reason)"])
+            return render(.error(refusal), method: method, pretty: pretty)
+        }
 
         let collected: [UInt8]
         do {
@@ -53,19 +67,23 @@ struct OpenSearchResponder: HTTPResponder {
                 break
             }
             var restRequest = RESTRequest(
-                method: method, path: path, rawURI: rawURI, query: query,
-                headers: Self.headers(of: request), body: collected)
+                method: method, path: path, rawURI: rawURI, query: query, headers: headers, body: collected)
             restRequest.pathParameters = parameters
             do {
                 outcome = try await route.handler(restRequest)
             } catch let error as OpenSearchError {
                 outcome = .error(error)
+            } catch let error as StoreError where error.isConstraintViolation {
+                // Input the routes did not catch, refused by the schema: the client's mistake, not the server's.
+                outcome = .error(.illegalArgument(error.description))
             } catch {
                 logger.error("unexpected error", metadata: ["path": "\(path)", "error": "\(error)"])
                 outcome = .error(OpenSearchError("Exception", reason: String(describing: error), status: 500))
             }
         }
-        return render(outcome, method: method, pretty: pretty)
+        var answer = outcome
+        answer.headers += crossSiteGuard.corsHeaders(origin: origin)
+        return render(answer, method: method, pretty: pretty)
     }
 
     private func render(_ response: RESTResponse, method: String, pretty requested: Bool?) -> Response {

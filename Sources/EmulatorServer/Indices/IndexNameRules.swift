@@ -24,5 +24,7 @@ enum IndexNameRules {
         if bytes > maxBytes { throw invalid("index name is too long, (\(bytes) > \(maxBytes))") }
         if name == "." || name == ".." { throw invalid("must not be '.' or '..'") }
         if name.lowercased() != name { throw invalid("must be lowercase") }
+        // OpenSearch stores indices under their UUID; the emulator keys them by name in SQLite, which a NUL ends.
+        if name.utf8.contains(0) { throw invalid("must not contain a NUL character (an emulator limit)") }
     }
 }

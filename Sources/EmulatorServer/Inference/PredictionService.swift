@@ -66,13 +66,6 @@ struct PredictionService: Sendable {
         let model = try await prepare(modelID)
         let builder = UpstreamRequestBuilder(connector: model.connector)
         let upstream = try builder.predict(requestParameters: requestParameters)
-        if !(await emulator.settings.isEnabled(MLCommonsSettings.privateIPEnabled)) {
-            do {
-                try PrivateAddressCheck.validate(upstream)
-            } catch {
-                throw error.openSearchError
-            }
-        }
         let (status, body) = try await PredictRoutes.sendWithRetries(upstream, model: model, self)
         return try PredictOutput.render(status: status, body: body, parameters: builder.mergedParameters(requestParameters))
     }
@@ -85,7 +78,11 @@ struct PredictionService: Sendable {
             return (response, journalID)
         } catch {
             emulator.journal.finish(journalID, status: nil, error: String(describing: error))
-            throw error
+            switch error {
+            case let refusal as OutboundRefusal: throw refusal.inferenceError.openSearchError
+            case let failure as InferenceError: throw failure.openSearchError
+            default: throw error
+            }
         }
     }
 }

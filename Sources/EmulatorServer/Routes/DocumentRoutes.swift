@@ -35,6 +35,7 @@ enum DocumentRoutes {
 
         routes.add("DELETE", "/{index}/_doc/{id}", query: writeParameters) { request in
             let name = request.parameter("index")
+            try validate(id: request.parameter("id"))
             guard let index = try await emulator.documents.index(name),
                 let result = try await emulator.documents.delete(name, id: request.parameter("id"))
             else {
@@ -48,9 +49,13 @@ enum DocumentRoutes {
         let search: RouteTable.Handler = { request in
             let name = request.parameter("index")
             var search = try SearchRequest(parsing: try request.jsonBody())
-            if let size = request.query["size"].flatMap(Int.init) { search.size = size }
-            if let from = request.query["from"].flatMap(Int.init) { search.from = from }
-            guard try await emulator.documents.indexExists(name) else { throw OpenSearchError.indexNotFound(name) }
+            try search.applyURLParameters(request.query)
+            guard let index = try await emulator.documents.index(name) else { throw OpenSearchError.indexNotFound(name) }
+            do throws(OpenSearchError) {
+                try search.checkResultWindow(maxResultWindow: index.maxResultWindow)
+            } catch {
+                throw OpenSearchError.allShardsFailed(index: name, nodeID: emulator.node.nodeID, failure: error)
+            }
             let documents = try await emulator.documents.documents(name)
             return .json(SearchExecution(request: search, forcesVersions: false).response(over: documents))
         }
@@ -62,11 +67,16 @@ enum DocumentRoutes {
     /// for a new document and 200 for a replaced one.
     static func index(_ request: RESTRequest, id: String, _ emulator: Emulator) async throws -> RESTResponse {
         let name = request.parameter("index")
+        try validate(id: id)
         let source = try RequestObject(try request.requiredJSONBody()).object
         let (result, replicas) = try await emulator.documents.transaction { transaction in
             let existing = try transaction.index(name)
             if existing == nil { try IndexNameRules.validate(name) }
             let mappings = try IndexMappings.merging(source, into: existing?.mappings ?? JSONObject())
+            if mappings != existing?.mappings {
+                try IndexMappings.checkLimits(
+                    mappings, totalFields: existing?.totalFieldsLimit ?? 1000, depth: existing?.mappingDepthLimit ?? 20)
+            }
             if existing == nil {
                 try transaction.createIndex(name, mappings: mappings, settings: JSONObject())
             } else if mappings != existing?.mappings {
@@ -80,6 +90,18 @@ enum DocumentRoutes {
             status: result.outcome == .created ? 201 : 200)
         if result.outcome == .created { response.headers.append(("Location", location(name, id))) }
         return response
+    }
+
+    /// `DocWriteRequest.validateDocIdLength`, run by the write's `validate()` before anything else.
+    static func validate(id: String) throws(OpenSearchError) {
+        let bytes = id.utf8.count
+        if bytes > 512 {
+            throw .validationFailed(["id [\(id)] is too long, must be no longer than 512 bytes but was: \(bytes)"])
+        }
+        // SQLite's `length()` stops at a NUL, so an id that starts with one cannot be stored.
+        if id.utf8.first == 0 {
+            throw .illegalArgument("document ids that start with a NUL character are not supported by the emulator")
+        }
     }
 
     /// `?refresh` or `?refresh=true` refreshes at once and says so (`wait_for` does not).

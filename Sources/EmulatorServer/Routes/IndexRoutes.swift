@@ -13,6 +13,10 @@ enum IndexRoutes {
             try IndexNameRules.validate(name)
             let settings = try IndexSettingsInput.normalize(body.settings)
             let mappings = IndexMappings.canonical(body.mappings)
+            func limit(_ key: String, _ fallback: Int) -> Int { settings[key]?.stringValue.flatMap { Int($0) } ?? fallback }
+            try IndexMappings.checkLimits(
+                mappings, totalFields: limit("index.mapping.total_fields.limit", 1000),
+                depth: limit("index.mapping.depth.limit", 20))
             try await emulator.documents.transaction { transaction in
                 if let existing = try transaction.index(name) { throw OpenSearchError.indexAlreadyExists(name, uuid: existing.uuid) }
                 try transaction.createIndex(name, mappings: mappings, settings: settings)

@@ -22,7 +22,10 @@ enum MemoryRoutes {
 
         routes.add("GET", base, query: ["max_results", "next_token"]) { request in
             try await requireMemory()
-            let (from, size) = try paging(request)
+            let (from, size) = try paging(request, .memories)
+            // Only the conversation listing leaves `from` to the search, which checks it once the index exists.
+            guard try await emulator.documents.indexExists(metaIndex) else { return .json(["memories": []]) }
+            try checkWindow(from: from, size: size, index: metaIndex, emulator)
             var memories = try await emulator.documents.documents(metaIndex)
             memories.sort { time($0.source["updated_time"]) > time($1.source["updated_time"]) }
             let page = Array(memories.dropFirst(from).prefix(size))
@@ -77,7 +80,7 @@ enum MemoryRoutes {
             let origin = try memoryString(fields, "origin")
             let additionalInfo = try fields.stringMap("additional_info")
             let parent = try memoryString(fields, "parent_message_id")
-            let traceNumber = try fields.int("trace_number")
+            let traceNumber = try fields.int("trace_number", coerce: false)
             let blank: (String?) -> Bool = { $0?.trimmingWhitespace().isEmpty ?? true }
             if blank(input), blank(promptTemplate), blank(response), blank(origin), additionalInfo?.isEmpty ?? true {
                 throw OpenSearchError.illegalArgument(
@@ -92,8 +95,9 @@ enum MemoryRoutes {
         routes.add("GET", "\(base)/{memory_id}/messages", query: ["max_results", "next_token"]) { request in
             try await requireMemory()
             let memoryID = request.parameter("memory_id")
-            let (from, size) = try paging(request)
+            let (from, size) = try paging(request, .messages)
             _ = try await storedMemory(memoryID, emulator)
+            try checkWindow(from: from, size: size, index: messageIndex, emulator)
             var messages = try await emulator.documents.documents(messageIndex, where: "memory_id", equals: memoryID)
                 .filter { ($0.source["trace_number"] ?? .null) == .null }
             messages.sort { time($0.source["create_time"]) < time($1.source["create_time"]) }
@@ -136,8 +140,9 @@ enum MemoryRoutes {
         routes.add("GET", "\(base)/message/{message_id}/traces", query: ["max_results", "next_token"]) { request in
             try await requireMemory()
             let id = request.parameter("message_id")
-            let (from, size) = try paging(request)
+            let (from, size) = try paging(request, .traces)
             _ = try await storedMessage(id, emulator)
+            try checkWindow(from: from, size: size, index: messageIndex, emulator)
             var traces = try await emulator.documents.documents(messageIndex, where: "parent_message_id", equals: id)
                 .filter { ($0.source["trace_number"] ?? .null) != .null }
             traces.sort {
@@ -179,11 +184,53 @@ enum MemoryRoutes {
         }
     }
 
-    static func paging(_ request: RESTRequest) throws(OpenSearchError) -> (from: Int, size: Int) {
-        let size = request.query["max_results"].flatMap { Int($0) } ?? 10
-        let from = request.query["next_token"].flatMap { Int($0) } ?? 0
-        if size <= 0 { throw .illegalArgument("maxResults must be positive") }
+    /// Which list a paging request reads; each parses and validates its parameters its own way.
+    enum Listing {
+        case memories, messages, traces
+
+        /// What `validate()` says of a non-positive `max_results`.
+        var sizeMessage: String {
+            switch self {
+            case .memories: return "Can't list 0 or negative conversations"
+            case .messages: return "The number of interactions to retrieve must be positive"
+            case .traces: return "The number of traces to retrieve must be positive"
+            }
+        }
+    }
+
+    /// `max_results` and `next_token` as the `Get*Request.fromRestRequest` methods read them (`Integer.parseInt`,
+    /// conversations reading `max_results` first), then their `validate()` checks.
+    static func paging(_ request: RESTRequest, _ listing: Listing) throws(OpenSearchError) -> (from: Int, size: Int) {
+        func read(_ key: String, default value: Int) throws(OpenSearchError) -> Int {
+            try request.query[key].map { text throws(OpenSearchError) in try JavaInt.parse(text) } ?? value
+        }
+        let size: Int
+        let from: Int
+        if listing == .memories {
+            size = try read("max_results", default: 10)
+            from = try read("next_token", default: 0)
+        } else {
+            from = try read("next_token", default: 0)
+            size = try read("max_results", default: 10)
+        }
+        var failures: [String] = []
+        if size <= 0 { failures.append(listing.sizeMessage) }
+        if listing != .memories, from < 0 { failures.append("The starting position must be nonnegative") }
+        guard failures.isEmpty else { throw .validationFailed(failures) }
         return (from, size)
+    }
+
+    /// The search behind a listing: `SearchSourceBuilder` refuses a negative `from`, and every shard fails when
+    /// the page lies past `index.max_result_window`.
+    static func checkWindow(from: Int, size: Int, index: String, _ emulator: Emulator) throws(OpenSearchError) {
+        var search = SearchRequest()
+        try search.setFrom(from)
+        try search.setSize(size)
+        do {
+            try search.checkResultWindow()
+        } catch {
+            throw .allShardsFailed(index: index, nodeID: emulator.node.nodeID, failure: error)
+        }
     }
 
     static func time(_ value: JSONValue?) -> InstantTime {

@@ -25,6 +25,13 @@ enum PredictRoutes {
         _ upstream: UpstreamRequest, model: PredictionService.ReadyModel, _ service: PredictionService
     ) async throws -> (status: Int, body: [UInt8]) {
         let config = model.connector.clientConfig
+        if config.maxRetryTimes != 0 {
+            do {
+                try RetryBackoff.validate(backoffMillis: config.retryBackoffMillis, timeoutSeconds: config.retryTimeoutSeconds)
+            } catch {
+                throw error.openSearchError
+            }
+        }
         let deadline = ContinuousClock.now + .seconds(config.retryTimeoutSeconds)
         var attempt = 0
         while true {

@@ -24,7 +24,12 @@ extension RouteTable {
             if let extra = scope(request) {
                 search.query = .bool(must: [search.query], filter: [extra], should: [], mustNot: [], minimumShouldMatch: nil)
             }
-            guard try await emulator.documents.indexExists(index) else { return .json(SearchExecution.emptyResponse) }
+            guard let info = try await emulator.documents.index(index) else { return .json(SearchExecution.emptyResponse) }
+            do throws(OpenSearchError) {
+                try search.checkResultWindow(maxResultWindow: info.maxResultWindow)
+            } catch {
+                throw OpenSearchError.allShardsFailed(index: index, nodeID: emulator.node.nodeID, failure: error)
+            }
             var documents = try await emulator.documents.documents(index)
             if let hidden { documents.removeAll(where: hidden) }
             return .json(SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents))

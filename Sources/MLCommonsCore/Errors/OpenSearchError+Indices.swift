@@ -22,6 +22,19 @@ extension OpenSearchError {
             metadata: exceptionMetadata([("index", name), ("index_uuid", uuid)]))
     }
 
+    /// `SearchPhaseExecutionException` ("all shards failed") around a failure every shard of `index` gave:
+    /// grouped shard failures, and the failure twice in the cause chain (wrapper, then the exception itself).
+    public static func allShardsFailed(index: String, nodeID: String, failure: OpenSearchError) -> OpenSearchError {
+        let shardReason: JSONObject = ["type": .string(failure.type), "reason": .string(failure.reason)]
+        let shard: JSONObject = [
+            "shard": 0, "index": .string(index), "node": .string(nodeID), "reason": .object(shardReason),
+        ]
+        return OpenSearchError(
+            "SearchPhaseExecutionException", reason: "all shards failed", status: failure.status,
+            metadata: ["phase": "query", "grouped": true, "failed_shards": [.object(shard)]],
+            cause: OpenSearchError(failure.javaClass, reason: failure.reason, status: failure.status, cause: failure))
+    }
+
     /// `InvalidIndexNameException` (400): `Invalid index name [<name>], <why>`.
     public static func invalidIndexName(_ name: String, _ why: String) -> OpenSearchError {
         OpenSearchError(

@@ -29,9 +29,16 @@ extension OpenSearchError {
 
     /// The deepest cause: OpenSearch's root cause for wrapper exceptions, this error otherwise.
     var rootCause: OpenSearchError {
-        // Only wrapper exceptions unwrap; an ordinary exception is its own root cause.
-        javaClass == "RemoteTransportException" ? (causes.first?.rootCause ?? self) : self
+        // Only wrapper exceptions unwrap; an ordinary exception is its own root cause. A search phase failure
+        // reports its shards' failures, the innermost exception of its chain.
+        switch javaClass {
+        case "RemoteTransportException": return causes.first?.rootCause ?? self
+        case "SearchPhaseExecutionException": return causes.first?.innermostCause ?? self
+        default: return self
+        }
     }
+
+    private var innermostCause: OpenSearchError { causes.first?.innermostCause ?? self }
 
     private var typeAndReason: JSONObject {
         var object: JSONObject = ["type": .string(type), "reason": .string(reason)]

@@ -82,6 +82,17 @@ extension OpenSearchError {
         OpenSearchError("IllegalStateException", reason: reason, status: 500)
     }
 
+    /// `ActionRequestValidationException` (400): `Validation Failed: 1: a;2: b;`.
+    public static func validationFailed(_ failures: [String]) -> OpenSearchError {
+        let numbered = failures.enumerated().map { "\($0.offset + 1): \($0.element);" }.joined()
+        return OpenSearchError("ActionRequestValidationException", reason: "Validation Failed: " + numbered, status: 400)
+    }
+
+    /// `OpenSearchSecurityException`: 403, the security plugin's refusal (`security_exception`).
+    public static func forbidden(_ reason: String) -> OpenSearchError {
+        OpenSearchError("OpenSearchSecurityException", reason: reason, status: 403)
+    }
+
     /// `ResourceNotFoundException`: 404.
     public static func resourceNotFound(_ reason: String) -> OpenSearchError {
         OpenSearchError("ResourceNotFoundException", reason: reason, status: 404)

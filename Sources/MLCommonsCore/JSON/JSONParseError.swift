@@ -19,7 +19,5 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     public var javaClass: String { isEndOfInput ? "JsonEOFException" : "JsonParseException" }
 
     /// The message with the location suffix OpenSearch 3.x shows (the source itself is redacted there).
-    public var description: String {
-        "\(message)\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: \(line), column: \(column)]"
-    }
+    public var description: String { message + JSONSourcePosition(line: line, column: column).jacksonSuffix }
 }

@@ -9,6 +9,9 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// The last column computed and where: columns are counted forward from there, never from the line
+    /// start again, so a long line costs linear time however many positions are asked for.
+    private var columnMark = (index: 0, column: 1)
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -56,7 +59,6 @@ public struct JSONParser {
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
-        let start = (line: line, column: column)
         index += 1
         var object = JSONObject()
         try skipWhitespace()
@@ -67,23 +69,23 @@ public struct JSONParser {
         }
         while true {
             try skipWhitespace()
-            guard let byte = peek else { throw endOfInput(container: "Object", start: start) }
+            guard let byte = peek else { throw endOfInput(container: "Object") }
             guard byte == UInt8(ascii: "\"") else {
                 throw error("Unexpected character (\(Self.describe(byte))): was expecting double-quote to start field name")
             }
             let key = try parseString(context: "field name")
             if object.contains(key) { throw error("Duplicate field '\(key)'") }
             try skipWhitespace()
-            guard let colon = peek else { throw endOfInput(container: "Object", start: start) }
+            guard let colon = peek else { throw endOfInput(container: "Object") }
             guard colon == UInt8(ascii: ":") else {
                 throw error("Unexpected character (\(Self.describe(colon))): was expecting a colon to separate field name and value")
             }
             index += 1
             try skipWhitespace()
-            guard peek != nil else { throw endOfInput(container: "Object", start: start) }
+            guard peek != nil else { throw endOfInput(container: "Object") }
             object[key] = try parseValue()
             try skipWhitespace()
-            guard let separator = peek else { throw endOfInput(container: "Object", start: start) }
+            guard let separator = peek else { throw endOfInput(container: "Object") }
             index += 1
             if separator == UInt8(ascii: "}") { break }
             guard separator == UInt8(ascii: ",") else {
@@ -97,7 +99,6 @@ public struct JSONParser {
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enterContainer()
-        let start = (line: line, column: column)
         index += 1
         var elements: [JSONValue] = []
         try skipWhitespace()
@@ -108,10 +109,10 @@ public struct JSONParser {
         }
         while true {
             try skipWhitespace()
-            guard peek != nil else { throw endOfInput(container: "Array", start: start) }
+            guard peek != nil else { throw endOfInput(container: "Array") }
             elements.append(try parseValue())
             try skipWhitespace()
-            guard let separator = peek else { throw endOfInput(container: "Array", start: start) }
+            guard let separator = peek else { throw endOfInput(container: "Array") }
             index += 1
             if separator == UInt8(ascii: "]") { break }
             guard separator == UInt8(ascii: ",") else {
@@ -140,7 +141,7 @@ public struct JSONParser {
                     message: context == "field name"
                         ? "Unexpected end-of-input in field name"
                         : "Unexpected end-of-input: was expecting closing quote for a string value",
-                    line: line, column: column, isEndOfInput: true)
+                    line: line, column: column(), isEndOfInput: true)
             }
             let byte = bytes[index]
             index += 1
@@ -247,7 +248,8 @@ public struct JSONParser {
         if let byte = peek, Self.isTokenByte(byte) {
             throw error("Unexpected character (\(Self.describe(byte))): Expected space separating root-level values")
         }
-        return JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self))
+        return JSONNumber(
+            text: String(decoding: bytes[start..<index], as: UTF8.self), end: JSONSourcePosition(line: line, column: column()))
     }
 
     private mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
@@ -318,18 +320,23 @@ public struct JSONParser {
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private var column: Int {
+    /// The column of `index`; positions are asked for in increasing order, so the count resumes at the mark.
+    private mutating func column() -> Int {
+        let end = min(index, bytes.count)
+        if columnMark.index < lineStart || columnMark.index > end { columnMark = (lineStart, 1) }
         // Jackson counts characters, not bytes; UTF-8 continuation bytes do not advance the column.
-        bytes[lineStart..<min(index, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let counted = bytes[columnMark.index..<end].reduce(columnMark.column) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        columnMark = (end, counted)
+        return counted
     }
 
-    private func error(_ message: String) -> JSONParseError {
-        JSONParseError(message: message, line: line, column: column)
+    private mutating func error(_ message: String) -> JSONParseError {
+        JSONParseError(message: message, line: line, column: column())
     }
 
-    private func endOfInput(container: String, start: (line: Int, column: Int)) -> JSONParseError {
+    private mutating func endOfInput(container: String) -> JSONParseError {
         JSONParseError(
-            message: "Unexpected end-of-input within/between \(container) entries", line: line, column: column,
+            message: "Unexpected end-of-input within/between \(container) entries", line: line, column: column(),
             isEndOfInput: true)
     }
 

@@ -11,6 +11,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case gson
     }
 
+    /// The most steps a path may have (Jayway has no limit, but its recursion ends in a `StackOverflowError`).
+    public static let maxSteps = 512
+
     /// The expression as written.
     public let expression: String
     let root: Character

@@ -40,6 +40,10 @@ struct JSONPathCompiler {
     }
 
     private mutating func readNextToken() throws(JSONPathError) {
+        // Each step is a few nested calls here and in the evaluation; a bound keeps both off the stack's end.
+        guard tokens.count < JSONPath.maxSteps else {
+            throw .unsupported("Paths of more than \(JSONPath.maxSteps) steps are not supported")
+        }
         let position = path.position
         switch try path.currentChar() {
         case ascii("["):

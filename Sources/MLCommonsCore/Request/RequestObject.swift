@@ -45,17 +45,16 @@ public struct RequestObject: Sendable {
         }
     }
 
-    /// `parser.intValue()`: numbers, and numeric strings.
-    public func int(_ key: String) throws(OpenSearchError) -> Int? {
+    /// `parser.intValue(coerce)`: a Java `int` from a number, or (when coercing) from numeric text, with
+    /// Jackson's and `AbstractXContentParser`'s errors for anything out of range.
+    public func int(_ key: String, coerce: Bool = true) throws(OpenSearchError) -> Int? {
         guard let value = object[key] else { return nil }
         switch value {
         case .null: return nil
-        case .number(let number):
-            if let int = number.intValue { return int }
-            return Int(number.doubleValue.rounded(.towardZero))
+        case .number(let number): return try JavaInt.value(of: number, coerce: coerce)
         case .string(let text):
-            if let int = Int(text) { return int }
-            throw .illegalArgument("For input string: \"\(text)\"")
+            guard coerce else { throw .illegalArgument("Integer value passed as String") }
+            return try JavaInt.parsingDouble(text)
         default: throw RequestObject.tokenMismatch(expected: "VALUE_NUMBER", found: value)
         }
     }

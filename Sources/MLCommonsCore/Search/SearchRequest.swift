@@ -27,8 +27,8 @@ public struct SearchRequest: Sendable, Hashable {
         for (key, value) in fields.object {
             switch key {
             case "query": query = try SearchQuery(parsing: value)
-            case "from": from = try fields.int(key) ?? 0
-            case "size": size = try fields.int(key) ?? 10
+            case "from": try setFrom(try fields.int(key) ?? 0)
+            case "size": try setSize(try fields.int(key) ?? 10)
             case "sort": sort = try Self.parseSort(value)
             case "_source": try parseSource(value)
             case "version": version = value.boolValue ?? (value.stringValue == "true")
@@ -41,8 +41,43 @@ public struct SearchRequest: Sendable, Hashable {
                 throw OpenSearchError("ParsingException", reason: "Unknown key for a \(value.xContentToken) in [\(key)].", status: 400)
             }
         }
-        if from < 0 { throw .illegalArgument("[from] parameter cannot be negative") }
-        if size < 0 { throw .illegalArgument("[size] parameter cannot be negative, found [\(size)]") }
+    }
+
+    /// `SearchSourceBuilder.from`: checked as it is set, so the first bad field is the one reported.
+    public mutating func setFrom(_ value: Int) throws(OpenSearchError) {
+        guard value >= 0 else { throw .illegalArgument("[from] parameter cannot be negative, found [\(value)]") }
+        from = value
+    }
+
+    /// `SearchSourceBuilder.size`.
+    public mutating func setSize(_ value: Int) throws(OpenSearchError) {
+        guard value >= 0 else { throw .illegalArgument("[size] parameter cannot be negative, found [\(value)]") }
+        size = value
+    }
+
+    /// `RestSearchAction`'s `?from=` and `?size=` (`RestRequest.paramAsInt`), applied after the body.
+    public mutating func applyURLParameters(_ query: [String: String]) throws(OpenSearchError) {
+        for key in ["from", "size"] {
+            guard let text = query[key] else { continue }
+            let value: Int
+            do {
+                value = try JavaInt.parse(text)
+            } catch {
+                throw .illegalArgument("Failed to parse int parameter [\(key)] with value [\(text)]", cause: error)
+            }
+            if key == "from" { try setFrom(value) } else { try setSize(value) }
+        }
+    }
+
+    /// The shard-level `index.max_result_window` check (`DefaultSearchContext.preProcess`), before the
+    /// phase failure wraps it.
+    public func checkResultWindow(maxResultWindow: Int = 10_000) throws(OpenSearchError) {
+        let window = from + size
+        guard window > maxResultWindow else { return }
+        throw .illegalArgument(
+            "Result window is too large, from + size must be less than or equal to: [\(maxResultWindow)] but was "
+                + "[\(window)]. See the scroll api for a more efficient way to request large data sets. This limit "
+                + "can be set by changing the [index.max_result_window] index level setting.")
     }
 
     private static func parseSort(_ value: JSONValue) throws(OpenSearchError) -> [SortKey] {

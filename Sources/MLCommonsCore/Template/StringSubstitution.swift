@@ -30,112 +30,162 @@ public struct StringSubstitution: Sendable {
         StringSubstitution(prefix: "${credential.", values: values)
     }
 
+    /// The longest text a substitution may produce (in Unicode scalars): values that expand into other
+    /// variables can double the text at every level, so the output is capped rather than trusted.
+    public static let maxOutputLength = 4 * 1024 * 1024
+    /// The deepest chain of variables resolving into variables (`a` → `b` → …) a substitution follows.
+    public static let maxNestingDepth = 512
+
     /// `source` with every resolvable variable replaced.
     ///
     /// Throws `IllegalStateException("Infinite loop in property interpolation of <source>: a->b")` when a
-    /// value refers back to a variable that is being resolved.
+    /// value refers back to a variable that is being resolved, and `IllegalArgumentException` when the
+    /// result would exceed ``maxOutputLength`` or the chain ``maxNestingDepth``.
     public func replace(_ source: String) throws(OpenSearchError) -> String {
-        var run = Run(
-            prefix: Array(prefix.unicodeScalars), suffix: Array(suffix.unicodeScalars), values: values,
-            buffer: Array(source.unicodeScalars))
-        let length = run.buffer.count
-        var priorVariables: [String]? = nil
-        let altered = try run.substitute(offset: 0, length: length, priorVariables: &priorVariables).altered
-        guard altered else { return source }
+        var run = Run(prefix: Array(prefix.unicodeScalars), suffix: Array(suffix.unicodeScalars), values: values)
+        let scalars = Array(source.unicodeScalars)
+        guard try run.substitute(scalars, isTopLevel: true) else { return source }
         var text = String.UnicodeScalarView()
-        text.append(contentsOf: run.buffer)
+        text.append(contentsOf: run.output)
         return String(text)
     }
 
-    /// One `replace` call: the mutable buffer and the recursive scan over it (`StringSubstitutor.substitute`).
+    /// One `replace` call. `StringSubstitutor.substitute` edits its buffer in place and rescans each inserted
+    /// value; appending to `output` and recursing into each value gives the same text in linear time.
     private struct Run {
         let prefix: [Unicode.Scalar]
         let suffix: [Unicode.Scalar]
         let values: [String: String]
-        var buffer: [Unicode.Scalar]
+        var output: [Unicode.Scalar] = []
+        /// The scanned text, then the names being resolved (`priorVariables` in commons-text).
+        var priorVariables: [String]? = nil
+        /// The names in `priorVariables`, for a constant-time cycle check.
+        var resolving: Set<String> = []
+        /// Each value's scalars, converted once however often it is inserted.
+        var valueScalars: [String: [Unicode.Scalar]] = [:]
+        /// Each name resolved so far, in order, so a value's expansion knows the names it went through.
+        var resolvedLog: [String] = []
+        /// The deepest `priorVariables` count reached.
+        var deepest = 0
+        /// Finished expansions of values, by name.
+        var expansions: [String: Expansion] = [:]
+        var altered = false
 
-        init(prefix: [Unicode.Scalar], suffix: [Unicode.Scalar], values: [String: String], buffer: [Unicode.Scalar]) {
+        /// A value's expansion, with the names it resolved and how much deeper it went.
+        struct Expansion {
+            let scalars: [Unicode.Scalar]
+            let names: Set<String>
+            let depth: Int
+        }
+
+        init(prefix: [Unicode.Scalar], suffix: [Unicode.Scalar], values: [String: String]) {
             self.prefix = prefix
             self.suffix = suffix
             self.values = values
-            self.buffer = buffer
         }
 
-        /// Scans `buffer[offset ..< offset + length]`, replacing variables in place; nested calls scan each
-        /// inserted value. `priorVariables` starts with the scanned text, then holds the names being resolved.
-        mutating func substitute(
-            offset: Int, length: Int, priorVariables: inout [String]?
-        ) throws(OpenSearchError) -> (altered: Bool, lengthChange: Int) {
-            var altered = false
-            var lengthChange = 0
-            var bufferEnd = offset + length
-            var position = offset
-            var escapePosition = -1
-            outer: while position < bufferEnd {
-                let prefixLength = Self.matchLength(prefix, in: buffer, at: position, end: bufferEnd)
+        /// Appends `text` with its variables resolved; returns whether anything changed.
+        mutating func substitute(_ text: [Unicode.Scalar], isTopLevel: Bool) throws(OpenSearchError) -> Bool {
+            let outputStart = output.count
+            var position = 0
+            outer: while position < text.count {
+                let prefixLength = Self.matchLength(prefix, in: text, at: position)
                 if prefixLength == 0 {
+                    try append(text[position])
                     position += 1
                     continue
                 }
-                if position > offset, buffer[position - 1] == StringSubstitution.escapeCharacter {
-                    // Only deleted once a complete variable follows, as commons-text does.
-                    escapePosition = position - 1
-                }
-                var startPosition = position
-                position += prefixLength
-                while position < bufferEnd {
-                    let suffixLength = Self.matchLength(suffix, in: buffer, at: position, end: bufferEnd)
+                // An escape is the `$` just written (possibly the last character of an inserted value).
+                let escaped = output.count > outputStart && output.last == StringSubstitution.escapeCharacter
+                let startPosition = position
+                var cursor = position + prefixLength
+                while cursor < text.count {
+                    let suffixLength = Self.matchLength(suffix, in: text, at: cursor)
                     if suffixLength == 0 {
-                        position += 1
+                        cursor += 1
                         continue
                     }
-                    if escapePosition >= 0 {
-                        buffer.remove(at: escapePosition)
-                        escapePosition = -1
-                        lengthChange -= 1
+                    if escaped {
+                        // The escape goes; the variable's first character stays and scanning resumes after it.
+                        output.removeLast()
                         altered = true
-                        bufferEnd -= 1
+                        try append(text[startPosition])
                         position = startPosition + 1
-                        startPosition -= 1
                         continue outer
                     }
-                    let expression = Array(buffer[(startPosition + prefixLength)..<position])
-                    position += suffixLength
-                    let endPosition = position
+                    let expression = Array(text[(startPosition + prefixLength)..<cursor])
+                    let endPosition = cursor + suffixLength
                     let (name, defaultValue) = splitDefault(expression)
-
                     if priorVariables == nil {
-                        priorVariables = [Self.midString(buffer, offset, length)]
+                        // commons-text quotes its buffer as it stands: what is written plus what is left.
+                        priorVariables = [Self.string(output[...]) + Self.string(text[startPosition...])]
                     }
-                    try Self.checkCyclicSubstitution(name, priorVariables!)
+                    try checkCyclicSubstitution(name)
+                    guard priorVariables!.count <= StringSubstitution.maxNestingDepth else {
+                        throw .illegalArgument(
+                            "Variables nest more than \(StringSubstitution.maxNestingDepth) levels deep in property interpolation")
+                    }
                     priorVariables!.append(name)
-
-                    if let value = values[name] ?? defaultValue {
-                        let valueScalars = Array(value.unicodeScalars)
-                        buffer.replaceSubrange(startPosition..<endPosition, with: valueScalars)
+                    resolving.insert(name)
+                    resolvedLog.append(name)
+                    deepest = max(deepest, priorVariables!.count)
+                    if let value = values[name] {
                         altered = true
-                        var change = try substitute(
-                            offset: startPosition, length: valueScalars.count, priorVariables: &priorVariables
-                        ).lengthChange
-                        change += valueScalars.count - (endPosition - startPosition)
-                        position += change
-                        bufferEnd += change
-                        lengthChange += change
+                        try insertValue(of: name, value)
+                    } else if let defaultValue {
+                        altered = true
+                        _ = try substitute(Array(defaultValue.unicodeScalars), isTopLevel: false)
+                    } else {
+                        for scalar in text[startPosition..<endPosition] { try append(scalar) }
                     }
-                    priorVariables!.removeLast()
-                    break
+                    resolving.remove(priorVariables!.removeLast())
+                    position = endPosition
+                    continue outer
                 }
+                // No suffix follows: the rest is plain text.
+                for scalar in text[startPosition...] { try append(scalar) }
+                break
             }
-            return (altered, lengthChange)
+            return isTopLevel ? altered : true
         }
+
+        /// A value expands to the same text wherever it appears unless a cycle or the depth limit stops it, so
+        /// its first expansion is copied after that (a chain of doubling values would otherwise cost 2^n calls).
+        private mutating func insertValue(of name: String, _ value: String) throws(OpenSearchError) {
+            let depth = priorVariables!.count
+            if let cached = expansions[name], cached.names.isDisjoint(with: resolving),
+                depth + cached.depth <= StringSubstitution.maxNestingDepth
+            {
+                guard output.count + cached.scalars.count <= StringSubstitution.maxOutputLength else { throw Self.tooLong }
+                output.append(contentsOf: cached.scalars)
+                resolvedLog.append(contentsOf: cached.names)
+                return
+            }
+            let start = output.count
+            let logStart = resolvedLog.count
+            let outerDeepest = deepest
+            deepest = depth
+            _ = try substitute(scalars(ofValue: name, value), isTopLevel: false)
+            expansions[name] = Expansion(
+                scalars: Array(output[start...]), names: Set(resolvedLog[logStart...]), depth: deepest - depth)
+            deepest = max(outerDeepest, deepest)
+        }
+
+        private mutating func append(_ scalar: Unicode.Scalar) throws(OpenSearchError) {
+            guard output.count < StringSubstitution.maxOutputLength else { throw Self.tooLong }
+            output.append(scalar)
+        }
+
+        private static let tooLong = OpenSearchError.illegalArgument(
+            "Property interpolation produced more than \(StringSubstitution.maxOutputLength) characters; "
+                + "check for parameters that expand into other parameters")
 
         /// Splits `name:-default` at the first delimiter, stopping at a nested prefix (nested names are off).
         private func splitDefault(_ expression: [Unicode.Scalar]) -> (name: String, defaultValue: String?) {
             var index = 0
             while index < expression.count {
-                if Self.matchLength(prefix, in: expression, at: index, end: expression.count) != 0 { break }
-                let delimiterLength = Self.matchLength(
-                    StringSubstitution.defaultDelimiter, in: expression, at: index, end: expression.count)
+                if Self.matchLength(prefix, in: expression, at: index) != 0 { break }
+                let delimiterLength = Self.matchLength(StringSubstitution.defaultDelimiter, in: expression, at: index)
                 if delimiterLength != 0 {
                     return (Self.string(expression[..<index]), Self.string(expression[(index + delimiterLength)...]))
                 }
@@ -144,22 +194,23 @@ public struct StringSubstitution: Sendable {
             return (Self.string(expression[...]), nil)
         }
 
-        private static func checkCyclicSubstitution(_ name: String, _ priorVariables: [String]) throws(OpenSearchError) {
-            guard priorVariables.contains(name) else { return }
+        private mutating func scalars(ofValue name: String, _ value: String) -> [Unicode.Scalar] {
+            if let cached = valueScalars[name] { return cached }
+            let converted = Array(value.unicodeScalars)
+            valueScalars[name] = converted
+            return converted
+        }
+
+        private func checkCyclicSubstitution(_ name: String) throws(OpenSearchError) {
+            guard let priorVariables, resolving.contains(name) else { return }
             let chain = priorVariables.dropFirst().joined(separator: "->")
             throw .illegalState("Infinite loop in property interpolation of \(priorVariables[0]): \(chain)")
         }
 
-        /// `TextStringBuilder.midString`: the range clamped to the buffer's current size.
-        private static func midString(_ buffer: [Unicode.Scalar], _ index: Int, _ length: Int) -> String {
-            guard length > 0, index < buffer.count else { return "" }
-            return string(buffer[index..<min(buffer.count, index + length)])
-        }
-
         private static func matchLength(
-            _ pattern: [Unicode.Scalar], in buffer: [Unicode.Scalar], at position: Int, end: Int
+            _ pattern: [Unicode.Scalar], in buffer: [Unicode.Scalar], at position: Int
         ) -> Int {
-            guard position + pattern.count <= end else { return 0 }
+            guard position + pattern.count <= buffer.count else { return 0 }
             for (offset, scalar) in pattern.enumerated() where buffer[position + offset] != scalar { return 0 }
             return pattern.count
         }

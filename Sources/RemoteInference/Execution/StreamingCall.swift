@@ -31,6 +31,8 @@ public struct StreamingCall: Sendable {
             response = try await transport.send(request)
         } catch let error as CancellationError {
             throw error
+        } catch let refusal as OutboundRefusal {
+            throw refusal.inferenceError
         } catch {
             throw interface == .openAIChatCompletions
                 ? InferenceError.sseNetworkFailure

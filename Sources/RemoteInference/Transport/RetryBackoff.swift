@@ -25,4 +25,19 @@ public struct RetryBackoff: Sendable {
     private func pow2(_ exponent: Int) -> Double {
         Double(1 << min(max(exponent, 0), 20))
     }
+
+    /// The checks `invokeRemoteServiceWithRetry` meets before its first attempt, when retries are on:
+    /// `TimeValue` refuses durations below -1 and `RetryableAction` an initial delay under a millisecond.
+    public static func validate(backoffMillis: Int, timeoutSeconds: Int) throws(InferenceError) {
+        for duration in [backoffMillis, timeoutSeconds] where duration < -1 {
+            throw InferenceError(
+                message: "duration cannot be negative, was given [\(duration)]", status: 400, javaClass: "IllegalArgumentException")
+        }
+        guard backoffMillis >= 1 else {
+            // `TimeValue.toString`: a negative duration prints bare, zero as `0s`.
+            let shown = backoffMillis < 0 ? String(backoffMillis) : "0s"
+            throw InferenceError(
+                message: "Initial delay was less than 1 millisecond: \(shown)", status: 400, javaClass: "IllegalArgumentException")
+        }
+    }
 }
