@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MLCommonsCore
 
 /// Keeps web pages the developer happens to visit from driving the emulator: a browser lets any page
@@ -38,7 +43,7 @@ struct CrossSiteGuard: Sendable {
                 "Cross-site request from origin [\(origin)] refused; start the emulator with "
                     + "--cors-allow-origin to allow a web application to call it")
         }
-        if let controlToken, path.hasPrefix(ControlPlaneRoutes.base) {
+        if let controlToken, Self.changesControlState(path) {
             let presented = Self.header("X-Emulator-Token", in: headers)
                 ?? Self.header("Authorization", in: headers).flatMap { value in
                     value.hasPrefix("Bearer ") ? String(value.dropFirst("Bearer ".count)) : nil
@@ -49,6 +54,14 @@ struct CrossSiteGuard: Sendable {
             }
         }
         return nil
+    }
+
+    /// Control-plane paths that change the emulator; the mock LLM's provider endpoints only answer calls
+    /// (connectors, the emulator's own included, post to them without a token).
+    private static func changesControlState(_ path: String) -> Bool {
+        guard path.hasPrefix(ControlPlaneRoutes.base) else { return false }
+        let mock = ControlPlaneRoutes.base + "/mock-llm/"
+        return !path.hasPrefix(mock) || path == mock + "script"
     }
 
     /// The CORS response headers for an allowed cross-origin request (none when CORS is off).
@@ -87,9 +100,13 @@ struct CrossSiteGuard: Sendable {
         return origin[schemeEnd.upperBound...].lowercased() == host.lowercased()
     }
 
+    /// A loopback name, the bound host, or an address literal: rebinding needs a name the attacker controls,
+    /// and a page whose origin is an address can only be that address.
     private func isLoopbackAuthority(_ authority: String) -> Bool {
         let name = Self.hostName(ofAuthority: authority).lowercased()
-        return Self.loopbackNames.contains(name) || name.hasPrefix("127.") || name == boundHost.lowercased()
+        if Self.loopbackNames.contains(name) || name == boundHost.lowercased() || name.hasPrefix("[") { return true }
+        var address = in_addr()
+        return inet_aton(name, &address) != 0
     }
 
     /// The host of `host[:port]` or `[v6]:port`.

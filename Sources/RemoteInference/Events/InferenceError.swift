@@ -9,11 +9,28 @@ public struct InferenceError: Error, Sendable, Hashable, CustomStringConvertible
     public let status: Int
     /// The Java class ml-commons throws (decides the envelope's `type`).
     public let javaClass: String
+    /// The Java class and message of the exception this one wraps, rendered as `caused_by`.
+    public let cause: (javaClass: String, message: String)?
 
-    public init(message: String, status: Int = 500, javaClass: String = "OpenSearchStatusException") {
+    public init(
+        message: String, status: Int = 500, javaClass: String = "OpenSearchStatusException",
+        cause: (javaClass: String, message: String)? = nil
+    ) {
         self.message = message
         self.status = status
         self.javaClass = javaClass
+        self.cause = cause
+    }
+
+    public static func == (lhs: InferenceError, rhs: InferenceError) -> Bool {
+        lhs.message == rhs.message && lhs.status == rhs.status && lhs.javaClass == rhs.javaClass
+            && lhs.cause?.javaClass == rhs.cause?.javaClass && lhs.cause?.message == rhs.cause?.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(message)
+        hasher.combine(status)
+        hasher.combine(javaClass)
     }
 
     /// `Error from remote service: <body>` with the upstream's status (`MLSdkAsyncHttpResponseHandler`).
@@ -24,5 +41,9 @@ public struct InferenceError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { message }
 
     /// The OpenSearch error for a non-streaming answer.
-    public var openSearchError: OpenSearchError { OpenSearchError(javaClass, reason: message, status: status) }
+    public var openSearchError: OpenSearchError {
+        OpenSearchError(
+            javaClass, reason: message, status: status,
+            cause: cause.map { OpenSearchError($0.javaClass, reason: $0.message, status: status) })
+    }
 }

@@ -7,11 +7,26 @@ public struct OutboundRefusal: Error, Sendable, Hashable, CustomStringConvertibl
 
     public init(_ inferenceError: InferenceError) { self.inferenceError = inferenceError }
 
+    /// `MLValidatableAsyncHttpClient` rewraps whatever its validation throws in an `IllegalArgumentException`
+    /// with the same message, so the original shows again as `caused_by`.
+    static func validation(_ message: String, causeClass: String) -> OutboundRefusal {
+        OutboundRefusal(InferenceError(
+            message: message, status: 400, javaClass: "IllegalArgumentException", cause: (causeClass, message)))
+    }
+
     /// `Remote inference host name has private ip address: <host>` (`MLHttpClientFactory.validateIp`).
     public static func privateAddress(host: String) -> OutboundRefusal {
-        OutboundRefusal(InferenceError(
-            message: "Remote inference host name has private ip address: \(host)", status: 400,
-            javaClass: "IllegalArgumentException"))
+        validation("Remote inference host name has private ip address: \(host)", causeClass: "IllegalArgumentException")
+    }
+
+    /// `InetAddress.getAllByName`'s `UnknownHostException`: `<host>: Name or service not known`.
+    public static func unknownHost(_ host: String, reason: String) -> OutboundRefusal {
+        validation("\(host): \(reason)", causeClass: "UnknownHostException")
+    }
+
+    /// `Protocol is not http or https: <protocol>`.
+    public static func unsupportedProtocol(_ scheme: String) -> OutboundRefusal {
+        validation("Protocol is not http or https: \(scheme)", causeClass: "IllegalArgumentException")
     }
 
     /// `Connector URL is not matching the trusted connector endpoint regex`, checked again at call time.

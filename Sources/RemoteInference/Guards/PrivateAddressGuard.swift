@@ -25,19 +25,17 @@ public struct PrivateAddressGuard: UpstreamTransport {
     public func check(_ request: UpstreamRequest) async throws(OutboundRefusal) {
         let lowered = request.url.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
-            let scheme = request.url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? request.url
-            throw OutboundRefusal(InferenceError(
-                message: "Protocol is not http or https: \(scheme)", status: 400, javaClass: "IllegalArgumentException"))
+            throw .unsupportedProtocol(request.url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? request.url)
         }
+        // `getAllByName` runs whatever the setting says, so a name that does not resolve always fails here.
         let host = request.host
         let addresses: [IPAddress]
         do {
             addresses = try await resolver.addresses(of: host)
         } catch {
-            throw OutboundRefusal(InferenceError(
-                message: "\(host): \(error.reason)", status: 500, javaClass: "UnknownHostException"))
+            throw .unknownHost(host, reason: error.reason)
         }
         guard await !allowsPrivateAddresses() else { return }
-        if addresses.contains(where: \.isPrivate) { throw .privateAddress(host: host) }
+        if addresses.contains(where: \.isPrivate) { throw .privateAddress(host: request.hostAsWritten) }
     }
 }

@@ -1,12 +1,25 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Real outbound HTTP through AsyncHTTPClient; the body streams as the provider writes it.
 public struct HTTPUpstreamTransport: UpstreamTransport {
     private let client: HTTPClient
 
-    public init(client: HTTPClient = .shared) { self.client = client }
+    /// A client that reports a refused or failed connection at once, as ml-commons' Netty client does,
+    /// instead of retrying it until the request's deadline.
+    public static let failFast: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(30)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    public init(client: HTTPClient = HTTPUpstreamTransport.failFast) { self.client = client }
 
     public func send(_ request: UpstreamRequest) async throws -> UpstreamResponse {
         var outbound = HTTPClientRequest(url: request.url)
@@ -21,7 +34,7 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
             response = try await client.execute(
                 outbound, timeout: .milliseconds(Int64(request.connectTimeoutMillis + request.readTimeoutMillis)))
         } catch {
-            throw InferenceError(message: "Error communicating with remote model: \(Self.describe(error))", status: 500)
+            throw InferenceError(message: "Error communicating with remote model: \(Self.describe(error, request))", status: 500)
         }
         return UpstreamResponse(
             status: Int(response.status.code),
@@ -29,7 +42,23 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
             body: ByteChunks(buffers: response.body))
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// The failure as Netty words it in ml-commons' message: `Connection refused: localhost/127.0.0.1:9999`
+    /// (the host is left out when the URL names an address).
+    static func describe(_ error: any Error, _ request: UpstreamRequest) -> String {
+        let refusedAddress: String?
+        if let connection = error as? NIOConnectionError {
+            refusedAddress = connection.connectionErrors
+                .first { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }.map { $0.target.ipAddress ?? "" }
+        } else if let io = error as? IOError, io.errnoCode == ECONNREFUSED {
+            refusedAddress = request.host
+        } else {
+            refusedAddress = nil
+        }
+        if let refusedAddress {
+            let host = request.host
+            let name = host == refusedAddress || host.contains(":") ? "" : host
+            return "Connection refused: \(name)/\(refusedAddress):\(request.port)"
+        }
         if let clientError = error as? HTTPClientError { return String(describing: clientError) }
         return String(describing: error)
     }

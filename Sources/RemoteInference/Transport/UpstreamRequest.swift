@@ -24,13 +24,33 @@ public struct UpstreamRequest: Sendable {
         self.readTimeoutMillis = readTimeoutMillis
     }
 
-    /// The host part of the URL, lower-cased (empty when the URL has none).
+    /// The host part of the URL, lower-cased and without IPv6 brackets (empty when the URL has none).
     public var host: String {
+        let written = hostAsWritten
+        if written.hasPrefix("[") { return String(written.dropFirst().prefix { $0 != "]" }).lowercased() }
+        return written.lowercased()
+    }
+
+    /// The port the URL names, or its scheme's default.
+    public var port: Int {
+        guard let schemeEnd = url.range(of: "://") else { return 80 }
+        let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
+        let afterHost = hostAndPort.hasPrefix("[") ? hostAndPort.drop { $0 != "]" }.dropFirst() : hostAndPort.drop { $0 != ":" }
+        if afterHost.first == ":", let port = Int(afterHost.dropFirst()) { return port }
+        return url.lowercased().hasPrefix("https") ? 443 : 80
+    }
+
+    /// The host as the URL spells it, IPv6 brackets included (what `URI.getHost()` returns).
+    public var hostAsWritten: String {
         guard let schemeEnd = url.range(of: "://") else { return "" }
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostAndPort = authority.split(separator: "@").last ?? authority[...]
-        if hostAndPort.hasPrefix("[") { return String(hostAndPort.prefix { $0 != "]" }.dropFirst()).lowercased() }
-        return String(hostAndPort.prefix { $0 != ":" }).lowercased()
+        if hostAndPort.hasPrefix("[") {
+            let inside = hostAndPort.prefix { $0 != "]" }
+            return String(inside) + (inside.count < hostAndPort.count ? "]" : "")
+        }
+        return String(hostAndPort.prefix { $0 != ":" })
     }
 }
