@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import EmulatorServer
 import MLCommonsCore
 import Testing
@@ -213,6 +214,59 @@ struct HostileInputTests {
             #expect(nul.status == 400)
             #expect(try nul.json["error"]?["type"] == "invalid_index_name_exception")
             #expect(try await client.call(.get, "/_cat/indices").status == 200)
+            try await Self.stillServing(client)
+        }
+    }
+
+    @Test func catastrophicPatternsRunInLinearTime() async throws {
+        try await EmulatorHarness.withServer { client in
+            try await client.call(.put, "/__emulator/mock-llm/script", #"""
+                {"rules":[{"match":{"last_user_message":"(a+)+$"},"reply":{"text":"matched"}}]}
+                """#)
+            let connectorID = try await client.id(.post, "/_plugins/_ml/connectors/_create", Fixture.openAIConnector, field: "connector_id")
+            let model = try await client.id(.post, "/_plugins/_ml/models/_register", Fixture.remoteModel(connectorID: connectorID), field: "model_id")
+            func answer(_ text: String) async throws -> JSONValue? {
+                try await ask(text).json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["dataAsMap"]?["response"]
+            }
+            func ask(_ text: String) async throws -> Reply {
+                try await client.call(
+                    .post, "/_plugins/_ml/models/\(model)/_predict",
+                    #"{"parameters":{"response_filter":"$.choices[0].message.content","messages":[{"role":"user","content":"\#(text)"}]}}"#)
+            }
+            let hostile = String(repeating: "a", count: 40) + "!"
+            #expect(try await answer(hostile) == .string("Mock reply to: \(hostile)"))
+            #expect(try await answer("aaaa") == "matched")
+
+            // While such requests run, the health check answers at once.
+            let port = try #require(client.client.port)
+            let latencies = try await withThrowingTaskGroup(of: Duration?.self) { group in
+                for _ in 0..<8 { group.addTask { _ = try await ask(hostile); return nil } }
+                group.addTask {
+                    var measured: [Duration] = []
+                    for _ in 0..<10 {
+                        let start = ContinuousClock.now
+                        let health = try await HTTPClient.shared.execute(
+                            HTTPClientRequest(url: "http://127.0.0.1:\(port)/__emulator/health"), timeout: .seconds(10))
+                        #expect(health.status == .ok)
+                        measured.append(ContinuousClock.now - start)
+                    }
+                    return measured.sorted()[measured.count / 2]
+                }
+                return try await group.reduce(into: [Duration]()) { if let median = $1 { $0.append(median) } }
+            }
+            #expect(try #require(latencies.first) < .milliseconds(100))
+        }
+    }
+
+    @Test func backtrackingOnlyPatternsAreRefusedWithAReason() async throws {
+        try await EmulatorHarness.withServer { client in
+            let reply = try await client.call(.put, "/__emulator/mock-llm/script", #"{"rules":[{"match":{"last_user_message":"(a)\\1"},"reply":{"text":"x"}}]}"#)
+            #expect(reply.status == 400)
+            #expect(try reply.json["error"]?["reason"]?.stringValue?.contains("backreferences are not supported") == true, "\(reply.body)")
+            try await client.call(.put, "/_cluster/settings", #"{"persistent":{"plugins.ml_commons.trusted_connector_endpoints_regex":["^https://(a+)+\\.example$"]}}"#)
+            let connector = Fixture.openAIConnector.replacingAll("https://${parameters.endpoint}/v1/chat/completions", with: "https://" + String(repeating: "a", count: 40) + "!.example")
+            #expect(try await client.call(.post, "/_plugins/_ml/connectors/_create", connector).body
+                == envelope("illegal_argument_exception", "Connector URL is not matching the trusted connector endpoint regex", status: 400))
             try await Self.stillServing(client)
         }
     }

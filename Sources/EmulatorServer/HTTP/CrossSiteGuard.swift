@@ -89,7 +89,7 @@ struct CrossSiteGuard: Sendable {
         if allowed == "*" { return true }
         if allowed.count > 2, allowed.hasPrefix("/"), allowed.hasSuffix("/") {
             let pattern = String(allowed.dropFirst().dropLast())
-            return (try? Regex(pattern).wholeMatch(in: origin)) != nil
+            return (try? LinearRegex(pattern).wholeMatch(origin)) == true
         }
         return allowed.split(separator: ",").contains { String($0).trimmingWhitespace() == origin }
     }

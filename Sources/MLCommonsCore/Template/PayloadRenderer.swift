@@ -30,11 +30,7 @@ public struct PayloadRenderer: Sendable {
     /// `fillNullParameters`: each `"${parameters.x:-null}"` (quotes included, `x` a word) becomes a bare
     /// `null` when `x` has no value, so an optional field is sent as JSON null rather than `"null"`.
     public static func fillNullParameters(_ payload: String, parameters: [String: String]) -> String {
-        var filled = payload
-        for key in PlaceholderScanner.nullDefaultKeys(in: payload) where parameters[key] == nil {
-            filled = filled.replacingAll("\"${parameters.\(key):-null}\"", with: "null")
-        }
-        return filled
+        PlaceholderScanner.replacingNullDefaults(in: payload) { parameters[$0] == nil }
     }
 
     /// `StringUtils.parseParameters`: for every `${parameters.X.toString()}` found in a parameter value

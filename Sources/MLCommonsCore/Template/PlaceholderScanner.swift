@@ -6,10 +6,13 @@ enum PlaceholderScanner {
     private static let nullDefaultSuffix = Array(":-null}\"".unicodeScalars)
     private static let toStringSuffix = Array(".toString()}".unicodeScalars)
 
-    /// `"\$\{parameters\.(\w+):-null}"` (`HttpConnector.findStringParametersWithNullDefaultValue`).
-    static func nullDefaultKeys(in text: String) -> [String] {
+    /// `"\$\{parameters\.(\w+):-null}"` (`HttpConnector.findStringParametersWithNullDefaultValue`): the text
+    /// with every `"${parameters.x:-null}"` whose `x` is `missing` turned into a bare `null`, in one
+    /// pass: the placeholders cannot overlap, so this equals one `replaceAll` per key.
+    static func replacingNullDefaults(in text: String, missing: (String) -> Bool) -> String {
         let scalars = Array(text.unicodeScalars)
-        var keys: [String] = []
+        var out = String.UnicodeScalarView()
+        var copied = 0
         var index = 0
         while index < scalars.count {
             guard matches(quotedParametersPrefix, in: scalars, at: index) else {
@@ -19,20 +22,34 @@ enum PlaceholderScanner {
             let nameStart = index + quotedParametersPrefix.count
             var nameEnd = nameStart
             while nameEnd < scalars.count, isJavaWordCharacter(scalars[nameEnd]) { nameEnd += 1 }
-            if nameEnd > nameStart, matches(nullDefaultSuffix, in: scalars, at: nameEnd) {
-                keys.append(string(scalars[nameStart..<nameEnd]))
-                index = nameEnd + nullDefaultSuffix.count
-            } else {
+            guard nameEnd > nameStart, matches(nullDefaultSuffix, in: scalars, at: nameEnd),
+                missing(string(scalars[nameStart..<nameEnd]))
+            else {
                 index += 1
+                continue
             }
+            out.append(contentsOf: scalars[copied..<index])
+            out.append(contentsOf: "null".unicodeScalars)
+            index = nameEnd + nullDefaultSuffix.count
+            copied = index
         }
-        return keys
+        guard copied > 0 else { return text }
+        out.append(contentsOf: scalars[copied...])
+        return String(out)
     }
 
     /// `\$\{parameters\.(.+?)\.toString\(\)\}` (`StringUtils.collectToStringPrefixes`); the lazy group may
     /// run across other placeholders but not across a line break.
     static func toStringPrefixes(in text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
+        // The next suffix and the next line break from each position, found once from the right, so each
+        // placeholder's lazy group is resolved in constant time (a regex would rescan the line each time).
+        var nextSuffix = [Int](repeating: Int.max, count: scalars.count + 2)
+        var nextBreak = [Int](repeating: Int.max, count: scalars.count + 2)
+        for index in stride(from: scalars.count - 1, through: 0, by: -1) {
+            nextSuffix[index] = matches(toStringSuffix, in: scalars, at: index) ? index : nextSuffix[index + 1]
+            nextBreak[index] = isLineTerminator(scalars[index]) ? index : nextBreak[index + 1]
+        }
         var prefixes: [String] = []
         var index = 0
         while index < scalars.count {
@@ -41,16 +58,9 @@ enum PlaceholderScanner {
                 continue
             }
             let groupStart = index + parametersPrefix.count
-            var groupEnd = groupStart + 1
-            var found = false
-            while groupEnd <= scalars.count, !isLineTerminator(scalars[groupEnd - 1]) {
-                if matches(toStringSuffix, in: scalars, at: groupEnd) {
-                    found = true
-                    break
-                }
-                groupEnd += 1
-            }
-            if found {
+            // The group holds at least one character and no line break.
+            let groupEnd = groupStart + 1 <= scalars.count ? nextSuffix[groupStart + 1] : Int.max
+            if groupEnd != Int.max, nextBreak[groupStart] >= groupEnd {
                 prefixes.append(string(scalars[groupStart..<groupEnd]))
                 index = groupEnd + toStringSuffix.count
             } else {
@@ -63,6 +73,11 @@ enum PlaceholderScanner {
     /// `\$\{parameters\.([^}]+)}` (`Connector.validatePayload`).
     static func unfilledParameterNames(in text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
+        // The next `}` from each position, so an unclosed placeholder does not rescan the rest of the text.
+        var nextBrace = [Int](repeating: scalars.count, count: scalars.count + 1)
+        for index in stride(from: scalars.count - 1, through: 0, by: -1) {
+            nextBrace[index] = scalars[index] == "}" ? index : nextBrace[index + 1]
+        }
         var names: [String] = []
         var index = 0
         while index < scalars.count {
@@ -71,8 +86,7 @@ enum PlaceholderScanner {
                 continue
             }
             let nameStart = index + parametersPrefix.count
-            var nameEnd = nameStart
-            while nameEnd < scalars.count, scalars[nameEnd] != "}" { nameEnd += 1 }
+            let nameEnd = nextBrace[min(nameStart, scalars.count)]
             if nameEnd > nameStart, nameEnd < scalars.count {
                 names.append(string(scalars[nameStart..<nameEnd]))
                 index = nameEnd + 1
