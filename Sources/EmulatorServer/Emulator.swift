@@ -25,6 +25,8 @@ public final class Emulator: Sendable {
     /// The offline LLM, reachable in-process and over HTTP under the control plane.
     public let mockLLM: MockLLM
     let rateLimiter = ModelRateLimiter()
+    /// The mock script loaded at start, which a reset brings back.
+    let startScript: MockLLMScript
 
     /// Opens the store (migrating it) and loads persistent settings and the master key.
     public init(
@@ -39,7 +41,8 @@ public final class Emulator: Sendable {
         ids = DocumentIDGenerator()
         conversations = ConversationStore(documents: documents, ids: ids)
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
-        mockLLM = MockLLM(script: try Self.loadScript(configuration.mockScript), awsSecrets: configuration.mockAWSKeys)
+        startScript = try Self.loadScript(configuration.mockScript)
+        mockLLM = MockLLM(script: startScript, awsSecrets: configuration.mockAWSKeys)
         let settingsService = settings
         // Only calls that leave the process are resolved and address-checked; the trusted-endpoint regex
         // applies to every call, the in-process mock's included.
@@ -60,6 +63,16 @@ public final class Emulator: Sendable {
             throw EmulatorStartupError("cannot read mock LLM script \(path)")
         }
         return try MockLLMScript(bytes: Array(data))
+    }
+
+    /// Returns the emulator to its start state: no documents or transient settings (and no persistent ones
+    /// when asked), an empty outbound journal, fresh model rate limiters and the mock script it started with.
+    public func reset(includingPersistentSettings: Bool) async throws {
+        try await database.wipeResources(includingPersistentSettings: includingPersistentSettings)
+        await settings.reset(includingPersistent: includingPersistentSettings)
+        journal.clear()
+        rateLimiter.reset()
+        mockLLM.replaceScript(startScript)
     }
 
     /// The current time in epoch milliseconds.

@@ -1,4 +1,6 @@
+import Foundation
 import MLCommonsCore
+@testable import EmulatorServer
 import Testing
 
 @Suite("Control plane under /__emulator")
@@ -21,6 +23,27 @@ struct ControlPlaneTests {
                 == #"{"persistent":{"plugins.ml_commons.stream_enabled":"true"},"transient":{}}"#)
             try await client.call(.post, "/__emulator/reset?persistent=true")
             #expect(try await client.call(.get, "/_cluster/settings").body == #"{"persistent":{},"transient":{}}"#)
+        }
+    }
+
+    @Test func resetReturnsTheJournalTheMockScriptAndTheRateLimitersToTheirStart() async throws {
+        let script = Fixture.directory.deletingLastPathComponent().appendingPathComponent("mock-llm/default.json").path
+        let emulator = try await EmulatorHarness.makeEmulator(configure: { $0.mockScript = script })
+        try await EmulatorHarness.withServer(emulator) { client in
+            let startScript = try await client.call(.get, "/__emulator/mock-llm/script").body
+            let connector = try await client.id(.post, "/_plugins/_ml/connectors/_create", Fixture.openAIConnector, field: "connector_id")
+            let model = try await client.id(.post, "/_plugins/_ml/models/_register", Fixture.remoteModel(connectorID: connector), field: "model_id")
+            try await client.call(.post, "/_plugins/_ml/models/\(model)/_predict", #"{"parameters":{"messages":[{"role":"user","content":"hi"}]}}"#)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"reply":{"text":"changed"}}}"#)
+            let limiter: JSONObject = ["limit": "1", "unit": "MINUTES"]
+            #expect(emulator.rateLimiter.tryAcquire(modelID: model, limiter: limiter))
+            #expect(!emulator.rateLimiter.tryAcquire(modelID: model, limiter: limiter))
+            #expect(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.count == 1)
+
+            try await client.call(.post, "/__emulator/reset")
+            #expect(try await client.call(.get, "/__emulator/outbound").body == #"{"calls":[]}"#)
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body == startScript)
+            #expect(emulator.rateLimiter.tryAcquire(modelID: model, limiter: limiter))
         }
     }
 

@@ -29,6 +29,9 @@ final class ModelRateLimiter: Sendable {
         }
     }
 
+    /// Forgets every bucket, as a restarted node would.
+    func reset() { buckets.withLock { $0.removeAll() } }
+
     static func permitsPerSecond(_ limiter: JSONObject) -> Double? {
         let limitText = limiter["limit"].map { $0.stringValue ?? $0.numberValue?.text ?? "" } ?? ""
         guard let limit = Double(limitText), limit > 0 else { return nil }

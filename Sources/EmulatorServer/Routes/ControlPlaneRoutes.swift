@@ -11,9 +11,7 @@ enum ControlPlaneRoutes {
             return .json(["status": "ready", "schema_migrations": .array(migrations.map(JSONValue.string))])
         }
         routes.add("POST", "\(base)/reset", query: ["persistent"]) { request in
-            let includePersistent = request.flag("persistent")
-            try await emulator.database.wipeResources(includingPersistentSettings: includePersistent)
-            await emulator.settings.reset(includingPersistent: includePersistent)
+            try await emulator.reset(includingPersistentSettings: request.flag("persistent"))
             return .json(["acknowledged": true])
         }
         routes.add("GET", "\(base)/config") { _ in
