@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "MockLLM",
-            dependencies: ["MLCommonsCore", "WireFormats", "RemoteInference"]
+            dependencies: ["MLCommonsCore", "WireFormats"]
         ),
         .target(
             name: "Agents",

@@ -50,7 +50,7 @@ public final class Emulator: Sendable {
             await settingsService.isEnabled(MLCommonsSettings.privateIPEnabled)
         }
         let routed: any UpstreamTransport = configuration.llm == .mock
-            ? ProviderRoutingTransport(mock: MockLLMTransport(mock: mockLLM), live: live) : live
+            ? ProviderRoutingTransport(mock: InProcessMockTransport(mock: mockLLM), live: live) : live
         self.transport = TrustedEndpointGuard(base: routed) {
             await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         }

@@ -1,21 +1,34 @@
-import RemoteInference
-
 /// Plays a mock response's frames in real time: each `next()` waits the frame's delay, so pacing,
 /// dropped connections and hangs reach the reader exactly as from a socket; sleeping honours cancellation.
-struct MockLLMFramePlayback: AsyncSequence, Sendable {
-    typealias Element = [UInt8]
+public struct MockLLMFramePlayback: AsyncSequence, Sendable {
+    public typealias Element = [UInt8]
+
+    /// How a playback ends early, as a client reading a socket would see it.
+    public enum Interruption: Error, Sendable, Hashable {
+        /// The connection closed before the response was complete.
+        case connectionDropped
+        /// Nothing arrived for longer than the read timeout.
+        case readTimedOut
+    }
 
     let frames: [MockLLMFrame]
     let ending: MockLLMEnding
     /// Longest silence tolerated, like a client's read timeout.
     let readTimeout: Duration
 
-    struct AsyncIterator: AsyncIteratorProtocol {
+    /// Plays `response`, giving up on a silence longer than `readTimeout`.
+    public init(_ response: MockLLMResponse, readTimeout: Duration) {
+        self.frames = response.frames
+        self.ending = response.ending
+        self.readTimeout = readTimeout
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
         let playback: MockLLMFramePlayback
         var index = 0
         var finished = false
 
-        mutating func next() async throws -> [UInt8]? {
+        public mutating func next() async throws -> [UInt8]? {
             guard !finished else { return nil }
             if index < playback.frames.count {
                 let frame = playback.frames[index]
@@ -28,7 +41,7 @@ struct MockLLMFramePlayback: AsyncSequence, Sendable {
             case .complete:
                 return nil
             case .dropConnection:
-                throw InferenceError(message: "Connection closed by remote model before the response completed")
+                throw Interruption.connectionDropped
             case .hang:
                 try await wait(.seconds(365 * 24 * 3600))
                 return nil
@@ -39,11 +52,11 @@ struct MockLLMFramePlayback: AsyncSequence, Sendable {
             guard delay > .zero else { return }
             if delay > playback.readTimeout {
                 try await Task.sleep(for: playback.readTimeout)
-                throw InferenceError(message: "Read timed out")
+                throw Interruption.readTimedOut
             }
             try await Task.sleep(for: delay)
         }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(playback: self) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(playback: self) }
 }

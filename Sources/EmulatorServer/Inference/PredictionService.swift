@@ -80,6 +80,7 @@ struct PredictionService: Sendable {
             emulator.journal.finish(journalID, status: nil, error: String(describing: error))
             switch error {
             case let refusal as OutboundRefusal: throw refusal.inferenceError.openSearchError
+            case let failure as UpstreamTransportError: throw failure.inferenceError.openSearchError
             case let failure as InferenceError: throw failure.openSearchError
             default: throw error
             }

@@ -39,9 +39,9 @@ enum PredictRoutes {
             let bytes: [UInt8]
             do {
                 bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
-            } catch {
+            } catch let error as UpstreamTransportError {
                 service.emulator.journal.finish(journalID, status: response.status, error: String(describing: error))
-                throw OpenSearchError.statusException("Error communicating with remote model: \(error)", status: 500)
+                throw error.inferenceError.openSearchError
             }
             service.emulator.journal.finish(journalID, status: response.status, error: nil)
             attempt += 1

@@ -63,7 +63,8 @@ public struct StreamingCall: Sendable {
             }
         } catch let error as CancellationError {
             throw error
-        } catch let error as InferenceError where error.message.hasPrefix("Connection closed") || error.message.hasPrefix("Read timed out") {
+        } catch is UpstreamTransportError {
+            // OkHttp's `onFailure` with a cause, whatever it was.
             throw InferenceError.sseNetworkFailure
         }
         for event in try decoder.finish() { try await onEvent(event) }
@@ -84,8 +85,8 @@ public struct StreamingCall: Sendable {
                 for event in try decoder.feed(chunk) { try await onEvent(event) }
                 if decoder.isCompleted { return .completed }
             }
-        } catch let error as InferenceError where !error.message.hasPrefix(InferenceError.remoteServicePrefix) {
-            throw InferenceError.bedrockStreamFailure(exceptionType: nil, message: error.message)
+        } catch let error as UpstreamTransportError {
+            throw InferenceError.bedrockStreamFailure(exceptionType: nil, message: error.description)
         }
         for event in try decoder.finish() { try await onEvent(event) }
         if decoder.isCompleted { return .completed }
@@ -93,6 +94,6 @@ public struct StreamingCall: Sendable {
     }
 
     static func message(of error: any Error) -> String {
-        (error as? InferenceError)?.message ?? String(describing: error)
+        (error as? UpstreamTransportError)?.description ?? (error as? InferenceError)?.message ?? String(describing: error)
     }
 }

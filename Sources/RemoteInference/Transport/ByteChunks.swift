@@ -7,19 +7,36 @@ public struct ByteChunks: AsyncSequence, Sendable {
 
     private let makeNext: @Sendable () -> @Sendable () async throws -> [UInt8]?
 
-    /// Wraps a sequence of NIO buffers (AsyncHTTPClient's body).
-    public init<Base: AsyncSequence & Sendable>(buffers base: Base) where Base.Element == ByteBuffer {
+    /// Wraps a sequence of NIO buffers (AsyncHTTPClient's body); `mapError` turns the producer's failures
+    /// into ``UpstreamTransportError``s.
+    public init<Base: AsyncSequence & Sendable>(
+        buffers base: Base, mapError: @escaping @Sendable (any Error) -> any Error = { $0 }
+    ) where Base.Element == ByteBuffer {
         makeNext = {
             let box = IteratorBox(base.makeAsyncIterator())
-            return { try await box.next().map { Array($0.readableBytesView) } }
+            return {
+                do {
+                    return try await box.next().map { Array($0.readableBytesView) }
+                } catch {
+                    throw error is CancellationError ? error : mapError(error)
+                }
+            }
         }
     }
 
     /// Wraps a sequence of byte arrays.
-    public init<Base: AsyncSequence & Sendable>(bytes base: Base) where Base.Element == [UInt8] {
+    public init<Base: AsyncSequence & Sendable>(
+        bytes base: Base, mapError: @escaping @Sendable (any Error) -> any Error = { $0 }
+    ) where Base.Element == [UInt8] {
         makeNext = {
             let box = IteratorBox(base.makeAsyncIterator())
-            return { try await box.next() }
+            return {
+                do {
+                    return try await box.next()
+                } catch {
+                    throw error is CancellationError ? error : mapError(error)
+                }
+            }
         }
     }
 

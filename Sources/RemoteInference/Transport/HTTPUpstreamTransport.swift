@@ -33,18 +33,32 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
             // This bounds the wait for the response head; body idleness is watched by the reader.
             response = try await client.execute(
                 outbound, timeout: .milliseconds(Int64(request.connectTimeoutMillis + request.readTimeoutMillis)))
+        } catch let error as CancellationError {
+            throw error
         } catch {
-            throw InferenceError(message: "Error communicating with remote model: \(Self.describe(error, request))", status: 500)
+            throw Self.transportError(error, request)
         }
         return UpstreamResponse(
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
-            body: ByteChunks(buffers: response.body))
+            body: ByteChunks(buffers: response.body) { Self.transportError($0, request) })
     }
 
-    /// The failure as Netty words it in ml-commons' message: `Connection refused: localhost/127.0.0.1:9999`
-    /// (the host is left out when the URL names an address).
-    static func describe(_ error: any Error, _ request: UpstreamRequest) -> String {
+    /// The client's failure as a transport error: a refused connection, a connection closed under a body,
+    /// a read that timed out, or another failure by its description.
+    static func transportError(_ error: any Error, _ request: UpstreamRequest) -> UpstreamTransportError {
+        if let clientError = error as? HTTPClientError {
+            if clientError == .remoteConnectionClosed { return .connectionClosed }
+            if clientError == .readTimeout || clientError == .deadlineExceeded { return .readTimedOut }
+        }
+        if let detail = refusal(error, request) { return .connectionRefused(detail) }
+        if let io = error as? IOError, io.errnoCode == ECONNRESET || io.errnoCode == EPIPE { return .connectionClosed }
+        return .failed(String(describing: error))
+    }
+
+    /// A refused connection as Netty words it in ml-commons' message, `Connection refused: localhost/127.0.0.1:9999`
+    /// (the host is left out when the URL names an address); nil for any other failure.
+    static func refusal(_ error: any Error, _ request: UpstreamRequest) -> String? {
         let refusedAddress: String?
         if let connection = error as? NIOConnectionError {
             refusedAddress = connection.connectionErrors
@@ -54,12 +68,9 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
         } else {
             refusedAddress = nil
         }
-        if let refusedAddress {
-            let host = request.host
-            let name = host == refusedAddress || host.contains(":") ? "" : host
-            return "Connection refused: \(name)/\(refusedAddress):\(request.port)"
-        }
-        if let clientError = error as? HTTPClientError { return String(describing: clientError) }
-        return String(describing: error)
+        guard let refusedAddress else { return nil }
+        let host = request.host
+        let name = host == refusedAddress || host.contains(":") ? "" : host
+        return "Connection refused: \(name)/\(refusedAddress):\(request.port)"
     }
 }

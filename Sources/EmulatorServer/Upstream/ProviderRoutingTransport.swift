@@ -3,21 +3,21 @@ import RemoteInference
 
 /// Sends calls to the well-known provider hosts (those of ml-commons' default trusted endpoints) to
 /// the mock, and every other host for real, so the documentation's connectors run with no keys.
-public struct ProviderRoutingTransport: UpstreamTransport {
-    public let mock: any UpstreamTransport
-    public let live: any UpstreamTransport
+struct ProviderRoutingTransport: UpstreamTransport {
+    let mock: any UpstreamTransport
+    let live: any UpstreamTransport
     private let providers: TrustedEndpoints
 
-    public init(mock: any UpstreamTransport, live: any UpstreamTransport) {
+    init(mock: any UpstreamTransport, live: any UpstreamTransport) {
         self.mock = mock
         self.live = live
         self.providers = TrustedEndpoints(patterns: MLCommonsSettings.defaultTrustedEndpoints)
     }
 
     /// Whether a URL belongs to a well-known provider.
-    public func isProvider(_ url: String) -> Bool { providers.isTrusted(url) }
+    func isProvider(_ url: String) -> Bool { providers.isTrusted(url) }
 
-    public func send(_ request: UpstreamRequest) async throws -> UpstreamResponse {
+    func send(_ request: UpstreamRequest) async throws -> UpstreamResponse {
         try await (isProvider(request.url) ? mock : live).send(request)
     }
 }
