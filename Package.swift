@@ -46,8 +46,12 @@ let package = Package(
             dependencies: ["MLCommonsCore", "WireFormats"]
         ),
         .target(
-            name: "Agents",
+            name: "ModelInvocation",
             dependencies: ["MLCommonsCore", "MLStore", "RemoteInference"]
+        ),
+        .target(
+            name: "Agents",
+            dependencies: ["MLCommonsCore", "MLStore", "RemoteInference", "ModelInvocation"]
         ),
         .target(
             name: "EmulatorServer",
@@ -57,6 +61,7 @@ let package = Package(
                 "MLStore",
                 "RemoteInference",
                 "MockLLM",
+                "ModelInvocation",
                 "Agents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +88,8 @@ let package = Package(
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
         .testTarget(name: "RemoteInferenceTests", dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats"]),
         .testTarget(name: "MockLLMTests", dependencies: ["MockLLM", "MLCommonsCore", "WireFormats"]),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "MLStore", "MLCommonsCore"]),
+        .testTarget(
+            name: "AgentsTests", dependencies: ["Agents", "ModelInvocation", "RemoteInference", "MLStore", "MLCommonsCore"]),
         .testTarget(
             name: "MLStoreTests",
             dependencies: ["MLStore", "MLCommonsCore", .product(name: "GRDB", package: "GRDB.swift")]

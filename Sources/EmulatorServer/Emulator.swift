@@ -4,6 +4,7 @@ import Logging
 import MLCommonsCore
 import MLStore
 import MockLLM
+import ModelInvocation
 import RemoteInference
 
 /// One running emulator: its store, settings, ids and node identity, shared by every route.
@@ -25,6 +26,10 @@ public final class Emulator: Sendable {
     /// The offline LLM, reachable in-process and over HTTP under the control plane.
     public let mockLLM: MockLLM
     let rateLimiter = ModelRateLimiter()
+    /// Deploying and undeploying models.
+    public let lifecycle: ModelLifecycle
+    /// The one way into a remote model, for the predict routes, agents and tools.
+    public let invoker: ModelInvoker
     /// The mock script loaded at start, which a reset brings back.
     let startScript: MockLLMScript
 
@@ -55,6 +60,11 @@ public final class Emulator: Sendable {
             await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         }
         journal = OutboundJournal()
+        lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID) { InstantTime.now().epochMillis }
+        invoker = ModelInvoker(
+            documents: documents, credentials: cipher, transport: self.transport, journal: journal, lifecycle: lifecycle,
+            rateLimiter: rateLimiter
+        ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
     }
 
     static func loadScript(_ path: String?) throws -> MockLLMScript {

@@ -1,15 +1,16 @@
 import MLCommonsCore
+import ModelInvocation
 
 /// `MLAgentExecutor`: validates the input, prepares conversation memory (memory and root interaction)
 /// and runs the agent's runner.
 public struct AgentExecutor: Sendable {
     public let conversations: ConversationStore
-    public let llm: any AgentLLM
+    public let invoker: any ModelInvoking
     public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
 
-    public init(conversations: ConversationStore, llm: any AgentLLM, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool) {
+    public init(conversations: ConversationStore, invoker: any ModelInvoking, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool) {
         self.conversations = conversations
-        self.llm = llm
+        self.invoker = invoker
         self.makeTool = makeTool
     }
 
@@ -56,7 +57,7 @@ public struct AgentExecutor: Sendable {
         switch definition.type {
         case .conversational:
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
-            let runner = ConversationalAgentRunner(definition: definition, llm: llm, conversations: conversations, makeTool: makeTool)
+            let runner = ConversationalAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
             return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, sink: sink)
         case .flow, .conversationalFlow:
             let runner = FlowAgentRunner(definition: definition, conversations: conversations, makeTool: makeTool)

@@ -1,4 +1,5 @@
 import MLCommonsCore
+import ModelInvocation
 import RemoteInference
 
 /// The conversational agent with function calling (`MLChatAgentRunner.runReAct` with a
@@ -8,16 +9,16 @@ public struct ConversationalAgentRunner: Sendable {
     public static let defaultHistoryLimit = 10
 
     public let definition: AgentDefinition
-    public let llm: any AgentLLM
+    public let invoker: any ModelInvoking
     public let conversations: ConversationStore
     public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
 
     public init(
-        definition: AgentDefinition, llm: any AgentLLM, conversations: ConversationStore,
+        definition: AgentDefinition, invoker: any ModelInvoking, conversations: ConversationStore,
         makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool
     ) {
         self.definition = definition
-        self.llm = llm
+        self.invoker = invoker
         self.conversations = conversations
         self.makeTool = makeTool
     }
@@ -56,17 +57,18 @@ public struct ConversationalAgentRunner: Sendable {
         var state = RunState(memoryID: memoryID, parentInteractionID: parentInteractionID)
         var result = AgentRunResult(memoryID: memoryID, parentInteractionID: parentInteractionID)
 
+        var calls = AgentModelCalls(invoker: invoker, modelID: modelID)
         var step = 0
         while step < maxIterations {
             // Even steps read an LLM answer.
             let dataAsMap: JSONValue
             if let sink {
-                guard let toolCall = try await llm.stream(modelID: modelID, parameters: llmParameters, onEvent: { try await sink.send($0) }) else {
+                guard let toolCall = try await calls.stream(parameters: llmParameters, onEvent: { try await sink.send($0) }) else {
                     return result  // The answer streamed; ml-commons neither stores nor returns it (§1.9).
                 }
                 dataAsMap = toolCall
             } else {
-                dataAsMap = try await llm.predict(modelID: modelID, parameters: llmParameters)
+                dataAsMap = try await calls.predict(parameters: llmParameters)
             }
             let answer = LLMAnswer(dataAsMap: dataAsMap, parameters: llmParameters, functionCalling: functionCalling)
             if let finalAnswer = answer.finalAnswer {

@@ -6,7 +6,7 @@ import RemoteInference
 enum AgentExecuteRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         let executor = AgentExecutor(
-            conversations: emulator.conversations, llm: ServerAgentLLM(service: PredictionService(emulator: emulator)),
+            conversations: emulator.conversations, invoker: emulator.invoker,
             makeTool: AgentTools.factory(emulator))
 
         routes.add("POST", "\(AgentRoutes.base)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
@@ -37,7 +37,7 @@ enum AgentExecuteRoutes {
                 throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
             }
             if let modelID = definition.modelID {
-                _ = try await PredictionService(emulator: emulator).findModel(modelID)
+                _ = try await emulator.invoker.findModel(modelID)
             }
             return RESTResponse(status: 200, headers: PredictStreamRoutes.sseHeaders, body: .stream(contentType: "text/event-stream") { writer in
                 try await stream(request, definition: definition, executor: executor, emulator: emulator, writer: writer)
@@ -99,7 +99,7 @@ enum AgentExecuteRoutes {
             response["memory_id"] = .string(ids.memoryID)
             response["parent_interaction_id"] = .string(ids.parentInteractionID)
         }
-        let task = TaskRoutes.document(
+        let task = TaskDocument.make(
             modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: "RUNNING",
             workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)

@@ -32,18 +32,18 @@ enum ModelRoutes {
         }
         routes.add("POST", "\(base)/{model_id}/_deploy") { request in
             let id = request.parameter("model_id")
-            let taskID = try await deploy(id, emulator)
+            let taskID = try await emulator.lifecycle.deploy(id)
             return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": "COMPLETED"])
         }
         routes.add("POST", "\(base)/{model_id}/_undeploy") { request in
             let id = request.parameter("model_id")
-            let outcome = try await undeploy(id, emulator)
+            let outcome = try await emulator.lifecycle.undeploy(id)
             return .json([emulator.node.nodeID: ["stats": [id: .string(outcome)]]])
         }
         routes.add("POST", "\(base)/_undeploy") { request in
             let fields = try RequestObject(try request.jsonBody() ?? [:])
             var stats = JSONObject()
-            for id in try fields.stringList("model_ids") ?? [] { stats[id] = .string(try await undeploy(id, emulator)) }
+            for id in try fields.stringList("model_ids") ?? [] { stats[id] = .string(try await emulator.lifecycle.undeploy(id)) }
             return .json([emulator.node.nodeID: ["stats": .object(stats)]])
         }
         routes.addSearch(
@@ -63,13 +63,7 @@ enum ModelRoutes {
     }
 
     static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        guard try await emulator.documents.indexExists(SystemIndex.model) else {
-            throw OpenSearchError.statusException("Fail to find model", status: 404)
-        }
-        guard let model = try await emulator.documents.document(SystemIndex.model, id: id) else {
-            throw OpenSearchError.statusException("Failed to find model with the provided model id: \(id)", status: 404)
-        }
-        return model
+        try await emulator.lifecycle.stored(id)
     }
 
     static func registerModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
@@ -120,7 +114,7 @@ enum ModelRoutes {
             version = "1"
         }
         let modelDocument = registration.document(modelGroupID: groupID, version: version, inlineConnector: inlineConnector, now: now)
-        let task = TaskRoutes.document(
+        let task = TaskDocument.make(
             modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: "COMPLETED",
             workerNode: emulator.node.nodeID, isAsync: false, now: now)
         let groupDocument = ModelGroupRoutes.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
@@ -136,7 +130,7 @@ enum ModelRoutes {
             try tx.put(SystemIndex.task, id: taskID, source: task)
             try tx.put(SystemIndex.model, id: modelID, source: modelDocument)
         }
-        if request.flag("deploy") { _ = try await deploy(modelID, emulator) }
+        if request.flag("deploy") { _ = try await emulator.lifecycle.deploy(modelID) }
         return .json(["task_id": .string(taskID), "status": "CREATED", "model_id": .string(modelID)])
     }
 
@@ -173,49 +167,5 @@ enum ModelRoutes {
         next["last_updated_time"] = emulator.nowMillis().json
         let result = try await emulator.documents.put(SystemIndex.model, id: id, source: next.ordered(by: ModelRegistration.fieldOrder))
         return .json(result.json())
-    }
-
-    /// Remote deploy is synchronous in ml-commons: the model is DEPLOYED when the call returns.
-    static func deploy(_ id: String, _ emulator: Emulator) async throws -> String {
-        let model = try await stored(id, emulator)
-        let now = emulator.nowMillis()
-        let taskID = emulator.ids.next()
-        let node = emulator.node.nodeID
-        var next = model.source
-        next["model_state"] = "DEPLOYED"
-        next["last_updated_time"] = now.json
-        next["last_deployed_time"] = now.json
-        next["auto_redeploy_retry_times"] = 0
-        next["planning_worker_node_count"] = 1
-        next["current_worker_node_count"] = 1
-        next["planning_worker_nodes"] = .array([.string(node)])
-        next["deploy_to_all_nodes"] = true
-        let task = TaskRoutes.document(
-            modelID: id, type: "DEPLOY_MODEL", functionName: model.source["algorithm"]?.stringValue ?? "REMOTE",
-            state: "COMPLETED", workerNode: node, isAsync: true, now: now)
-        let ordered = next.ordered(by: ModelRegistration.fieldOrder)
-        try await emulator.documents.transaction { tx in
-            try tx.put(SystemIndex.task, id: taskID, source: task)
-            try tx.put(SystemIndex.model, id: id, source: ordered)
-        }
-        return taskID
-    }
-
-    /// Marks a model undeployed; `not_found` when it was not deployed on this node.
-    static func undeploy(_ id: String, _ emulator: Emulator) async throws -> String {
-        let model = try await stored(id, emulator)
-        let wasDeployed = ["DEPLOYED", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "")
-        let now = emulator.nowMillis()
-        _ = try await emulator.documents.update(SystemIndex.model, id: id) { source in
-            var next = source
-            next["model_state"] = "UNDEPLOYED"
-            next["current_worker_node_count"] = 0
-            next["planning_worker_node_count"] = nil
-            next["planning_worker_nodes"] = nil
-            next["last_updated_time"] = now.json
-            if wasDeployed { next["last_undeployed_time"] = now.json }
-            return next.ordered(by: ModelRegistration.fieldOrder)
-        }
-        return wasDeployed ? "undeployed" : "not_found"
     }
 }

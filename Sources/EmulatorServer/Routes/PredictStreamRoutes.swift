@@ -1,4 +1,5 @@
 import MLCommonsCore
+import ModelInvocation
 import RemoteInference
 
 /// `POST /_plugins/_ml/models/{model_id}/_predict/stream`: Server-Sent Events, one chunk per upstream delta.
@@ -10,38 +11,28 @@ enum PredictStreamRoutes {
     static let sseHeaders = [("Cache-Control", "no-cache"), ("Connection", "keep-alive")]
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
-        let service = PredictionService(emulator: emulator)
         routes.add("POST", "/_plugins/_ml/models/{model_id}/_predict/stream") { request in
             // Checked before anything else, as the first statement of prepareRequest.
             try await emulator.require(MLCommonsSettings.streamEnabled, else: .illegalState(streamDisabled))
             let modelID = request.parameter("model_id")
-            _ = try await service.findModel(modelID)
+            _ = try await emulator.invoker.findModel(modelID)
             return RESTResponse(status: 200, headers: sseHeaders, body: .stream(contentType: "text/event-stream") { writer in
-                try await stream(request, modelID: modelID, service: service, writer: writer)
+                try await stream(request, modelID: modelID, invoker: emulator.invoker, writer: writer)
             })
         }
     }
 
     /// The pipeline after the 200: model checks, rendering, upstream call, chunks. Failures become the
     /// documented error chunk; a client that leaves ends the upstream read.
-    static func stream(_ request: RESTRequest, modelID: String, service: PredictionService, writer: StreamWriter) async throws {
+    static func stream(_ request: RESTRequest, modelID: String, invoker: ModelInvoker, writer: StreamWriter) async throws {
         var mapper = PredictStreamMapper()
         let sink = ChunkSink(writer: writer)
         do {
             let body = try RequestObject(try request.jsonBody() ?? [:])
             let parameters = RequestParameters.escaped(fromRequestBody: body.object)
-            let model = try await service.prepare(modelID)
-            let builder = UpstreamRequestBuilder(connector: model.connector)
-            let (upstream, interface) = try builder.stream(requestParameters: parameters)
-            let journalID = service.emulator.journal.begin(upstream, secrets: model.connector.secrets, modelID: model.id)
-            do {
-                let (_, status) = try await StreamingCall(request: upstream, interface: interface).run(over: service.emulator.transport) { event in
-                    for chunk in mapper.chunks(for: event) { try await sink.write(chunk.bytes) }
-                }
-                service.emulator.journal.finish(journalID, status: status, error: nil)
-            } catch {
-                service.emulator.journal.finish(journalID, status: nil, error: String(describing: error))
-                throw error
+            let model = try await invoker.prepare(modelID)
+            _ = try await invoker.stream(model, requestParameters: parameters) { event in
+                for chunk in mapper.chunks(for: event) { try await sink.write(chunk.bytes) }
             }
         } catch let error where sink.clientGone || error is CancellationError {
             return

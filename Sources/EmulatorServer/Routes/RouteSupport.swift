@@ -1,15 +1,5 @@
 import MLCommonsCore
 
-/// The ml-commons system indices.
-enum SystemIndex {
-    static let connector = ".plugins-ml-connector"
-    static let model = ".plugins-ml-model"
-    static let modelGroup = ".plugins-ml-model-group"
-    static let task = ".plugins-ml-task"
-    static let agent = ".plugins-ml-agent"
-    static let config = ".plugins-ml-config"
-}
-
 extension RouteTable {
     /// `GET|POST <path>/_search` over one index, as `AbstractMLSearchAction` serves it.
     mutating func addSearch(

@@ -33,22 +33,4 @@ enum TaskRoutes {
         "model_id", "task_type", "function_name", "state", "input_type", "progress", "output_index", "worker_node",
         "create_time", "last_update_time", "error", "user", "is_async", "remote_job", "response", "tenant_id",
     ]
-
-    /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
-    static func document(
-        modelID: String?, type: String, functionName: String, state: String, workerNode: String, isAsync: Bool,
-        now: Int64, response: JSONObject? = nil
-    ) -> JSONObject {
-        var source = JSONObject()
-        if let modelID { source["model_id"] = .string(modelID) }
-        source["task_type"] = .string(type)
-        source["function_name"] = .string(functionName)
-        source["state"] = .string(state)
-        source["worker_node"] = .array([.string(workerNode)])
-        source["create_time"] = now.json
-        source["last_update_time"] = now.json
-        source["is_async"] = .bool(isAsync)
-        if let response { source["response"] = .object(response) }
-        return source
-    }
 }

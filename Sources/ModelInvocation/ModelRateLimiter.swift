@@ -4,7 +4,7 @@ import Synchronization
 
 /// Per-model `rate_limiter`s, behaving like Guava's bursty `RateLimiter` ml-commons uses: the first
 /// request passes, then permits come back at `limit` per `unit`, at most one second's worth stored.
-final class ModelRateLimiter: Sendable {
+public final class ModelRateLimiter: Sendable {
     private struct Bucket {
         var permitsPerSecond: Double
         var stored: Double
@@ -13,8 +13,10 @@ final class ModelRateLimiter: Sendable {
 
     private let buckets = Mutex<[String: Bucket]>([:])
 
+    public init() {}
+
     /// Whether a request for `modelID` may pass under `limiter` (`{"limit":"2","unit":"MINUTES"}`).
-    func tryAcquire(modelID: String, limiter: JSONObject?, now: Double = Date().timeIntervalSince1970) -> Bool {
+    public func tryAcquire(modelID: String, limiter: JSONObject?, now: Double = Date().timeIntervalSince1970) -> Bool {
         guard let limiter, let rate = Self.permitsPerSecond(limiter) else { return true }
         return buckets.withLock { buckets in
             let capacity = max(1, rate)
@@ -30,7 +32,7 @@ final class ModelRateLimiter: Sendable {
     }
 
     /// Forgets every bucket, as a restarted node would.
-    func reset() { buckets.withLock { $0.removeAll() } }
+    public func reset() { buckets.withLock { $0.removeAll() } }
 
     static func permitsPerSecond(_ limiter: JSONObject) -> Double? {
         let limitText = limiter["limit"].map { $0.stringValue ?? $0.numberValue?.text ?? "" } ?? ""

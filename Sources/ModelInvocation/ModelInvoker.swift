@@ -1,0 +1,105 @@
+import MLCommonsCore
+import MLStore
+import RemoteInference
+
+/// The one way into a remote model, for `_predict`, `_predict/stream`, agents and tools: model checks,
+/// auto-deploy, the model's rate limiter, the connector with its credential decrypted once, the rendered
+/// request, the journalled call, then the tensor output or the provider events.
+public struct ModelInvoker: ModelInvoking {
+    public let documents: DocumentStore
+    public let credentials: any CredentialDecrypting
+    public let transport: any UpstreamTransport
+    public let journal: OutboundJournal
+    public let lifecycle: ModelLifecycle
+    public let rateLimiter: ModelRateLimiter
+    /// `plugins.ml_commons.model_auto_deploy.enable`, read at call time.
+    public let autoDeployEnabled: @Sendable () async -> Bool
+
+    public init(
+        documents: DocumentStore, credentials: any CredentialDecrypting, transport: any UpstreamTransport,
+        journal: OutboundJournal, lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter,
+        autoDeployEnabled: @escaping @Sendable () async -> Bool
+    ) {
+        self.documents = documents
+        self.credentials = credentials
+        self.transport = transport
+        self.journal = journal
+        self.lifecycle = lifecycle
+        self.rateLimiter = rateLimiter
+        self.autoDeployEnabled = autoDeployEnabled
+    }
+
+    /// Looks a model up the way the predict actions do: any failure is `Failed to find model` (404).
+    public func findModel(_ id: String) async throws -> StoredDocument {
+        guard let model = try await documents.document(SystemIndex.model, id: id) else {
+            throw OpenSearchError.statusException("Failed to find model", status: 404)
+        }
+        return model
+    }
+
+    public func prepare(_ id: String) async throws -> InvocableModel {
+        var model = try await findModel(id)
+        guard model.source["algorithm"]?.stringValue == "REMOTE" else {
+            throw OpenSearchError.illegalState("Streaming is only supported for remote models")
+        }
+        if model.source["is_enabled"]?.boolValue == false {
+            throw OpenSearchError.statusException("Model is disabled.", status: 403)
+        }
+        let state = model.source["model_state"]?.stringValue ?? ""
+        if state != "DEPLOYED" && state != "PARTIALLY_DEPLOYED" {
+            guard await autoDeployEnabled() else {
+                throw OpenSearchError.statusException("Model not ready yet. Please deploy the model first.", status: 400)
+            }
+            _ = try await lifecycle.deploy(id)
+            model = try await findModel(id)
+        }
+        return InvocableModel(id: id, document: model.source, connector: try await connector(of: model.source))
+    }
+
+    public func predict(_ model: InvocableModel, requestParameters: [String: String]) async throws -> JSONValue {
+        try acquirePermit(model)
+        let builder = UpstreamRequestBuilder(connector: model.connector)
+        let upstream = try builder.predict(requestParameters: requestParameters)
+        let (status, body) = try await sendWithRetries(upstream, model: model)
+        return try PredictOutput.render(status: status, body: body, parameters: builder.mergedParameters(requestParameters))
+    }
+
+    public func stream(
+        _ model: InvocableModel, requestParameters: [String: String], onEvent: (ProviderEvent) async throws -> Void
+    ) async throws -> StreamingCall.Outcome {
+        try acquirePermit(model)
+        let (upstream, interface) = try UpstreamRequestBuilder(connector: model.connector).stream(requestParameters: requestParameters)
+        let journalID = journal.begin(upstream, secrets: model.connector.secrets, modelID: model.id)
+        do {
+            let (outcome, status) = try await StreamingCall(request: upstream, interface: interface).run(over: transport, onEvent: onEvent)
+            journal.finish(journalID, status: status, error: nil)
+            return outcome
+        } catch {
+            journal.finish(journalID, status: nil, error: String(describing: error))
+            throw error
+        }
+    }
+
+    /// The model-level `rate_limiter`, checked on every call (each agent step is a predict of its own).
+    private func acquirePermit(_ model: InvocableModel) throws {
+        if !rateLimiter.tryAcquire(modelID: model.id, limiter: model.document["rate_limiter"]?.objectValue) {
+            throw OpenSearchError.statusException("Request is throttled at model level.", status: 429)
+        }
+    }
+
+    /// The model's inline connector, or the stored one it names, with the credential decrypted.
+    private func connector(of model: JSONObject) async throws -> ResolvedConnector {
+        let document: JSONObject
+        if case .object(let inline)? = model["connector"] {
+            document = inline
+        } else if let connectorID = model["connector_id"]?.stringValue,
+            let stored = try await documents.document(SystemIndex.connector, id: connectorID)
+        {
+            document = stored.source
+        } else {
+            throw OpenSearchError.statusException("Failed to find connector:\(model["connector_id"]?.stringValue ?? "")", status: 404)
+        }
+        let credential = try credentials.decrypt(document["credential"]?.objectValue ?? JSONObject())
+        return try ResolvedConnector(document: document, credential: credential)
+    }
+}

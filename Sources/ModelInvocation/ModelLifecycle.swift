@@ -1,0 +1,72 @@
+import MLCommonsCore
+import MLStore
+
+/// Deploying and undeploying remote models on the one node: the model document's state fields and the
+/// deploy task, as ml-commons writes them.
+public struct ModelLifecycle: Sendable {
+    public let documents: DocumentStore
+    public let ids: DocumentIDGenerator
+    public let nodeID: String
+    public let now: @Sendable () -> Int64
+
+    public init(documents: DocumentStore, ids: DocumentIDGenerator, nodeID: String, now: @escaping @Sendable () -> Int64) {
+        self.documents = documents
+        self.ids = ids
+        self.nodeID = nodeID
+        self.now = now
+    }
+
+    /// A stored model, or the get/deploy actions' 404s.
+    public func stored(_ id: String) async throws -> StoredDocument {
+        guard try await documents.indexExists(SystemIndex.model) else {
+            throw OpenSearchError.statusException("Fail to find model", status: 404)
+        }
+        guard let model = try await documents.document(SystemIndex.model, id: id) else {
+            throw OpenSearchError.statusException("Failed to find model with the provided model id: \(id)", status: 404)
+        }
+        return model
+    }
+
+    /// Remote deploy is synchronous in ml-commons: the model is DEPLOYED when the call returns. Returns the task id.
+    public func deploy(_ id: String) async throws -> String {
+        let model = try await stored(id)
+        let now = now()
+        let taskID = ids.next()
+        var next = model.source
+        next["model_state"] = "DEPLOYED"
+        next["last_updated_time"] = .number(JSONNumber(Int(now)))
+        next["last_deployed_time"] = .number(JSONNumber(Int(now)))
+        next["auto_redeploy_retry_times"] = 0
+        next["planning_worker_node_count"] = 1
+        next["current_worker_node_count"] = 1
+        next["planning_worker_nodes"] = .array([.string(nodeID)])
+        next["deploy_to_all_nodes"] = true
+        let task = TaskDocument.make(
+            modelID: id, type: "DEPLOY_MODEL", functionName: model.source["algorithm"]?.stringValue ?? "REMOTE",
+            state: "COMPLETED", workerNode: nodeID, isAsync: true, now: now)
+        let ordered = next.ordered(by: ModelRegistration.fieldOrder)
+        try await documents.transaction { tx in
+            try tx.put(SystemIndex.task, id: taskID, source: task)
+            try tx.put(SystemIndex.model, id: id, source: ordered)
+        }
+        return taskID
+    }
+
+    /// Marks a model undeployed; `not_found` when it was not deployed on this node.
+    public func undeploy(_ id: String) async throws -> String {
+        let model = try await stored(id)
+        let wasDeployed = ["DEPLOYED", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "")
+        let now = now()
+        _ = try await documents.update(SystemIndex.model, id: id) { source in
+            var next = source
+            next["model_state"] = "UNDEPLOYED"
+            next["current_worker_node_count"] = 0
+            next["planning_worker_node_count"] = nil
+            next["planning_worker_nodes"] = nil
+            next["last_updated_time"] = .number(JSONNumber(Int(now)))
+            if wasDeployed { next["last_undeployed_time"] = .number(JSONNumber(Int(now))) }
+            return next.ordered(by: ModelRegistration.fieldOrder)
+        }
+        return wasDeployed ? "undeployed" : "not_found"
+    }
+}
