@@ -25,7 +25,9 @@ extension IndexInfo {
         // `IndexUtils.DEFAULT_INDEX_SETTINGS`; the config index is replicated to every node.
         if isMLSystemIndex { all["index.auto_expand_replicas"] = name == ".plugins-ml-config" ? "0-all" : "0-1" }
         for (key, value) in settings { all[key] = value }
-        if let expand = all["index.auto_expand_replicas"]?.stringValue, let lower = expand.split(separator: "-").first {
+        if let expand = all["index.auto_expand_replicas"]?.stringValue,
+            let lower = expand.split(separator: "-").first.flatMap({ Int32($0) }), lower >= 0
+        {
             // One node: auto-expansion settles on the lower bound.
             all["index.number_of_replicas"] = .string(String(lower))
         }

@@ -55,7 +55,7 @@ enum IndexMappings {
         var out = mappings
         let dynamic = Dynamic(mappings["dynamic"]) ?? .true
         let properties = mappings["properties"]?.objectValue ?? JSONObject()
-        let merged = try merge(expandDots(document), into: properties, dynamic: dynamic, path: "_doc")
+        let merged = try merge(try expandDots(document), into: properties, dynamic: dynamic, path: "_doc")
         if !merged.isEmpty || mappings["properties"] != nil { out["properties"] = .object(merged) }
         return canonical(out)
     }
@@ -89,7 +89,7 @@ enum IndexMappings {
         var out = properties
         for (name, value) in object {
             let fieldPath = path == "_doc" ? name : "\(path).\(name)"
-            let objects = objectValues(value)
+            let objects = try objectValues(value)
             if case .object(var existing)? = out[name] {
                 // Only object fields grow; a leaf keeps its mapping whatever the new value is.
                 guard !objects.isEmpty, isObject(existing) else { continue }
@@ -116,7 +116,7 @@ enum IndexMappings {
 
     /// The mapping a new field gets from its first value, or nil when the value maps nothing (null, `[]`).
     private static func infer(_ value: JSONValue, dynamic: Dynamic, path: String) throws(OpenSearchError) -> JSONObject? {
-        let objects = objectValues(value)
+        let objects = try objectValues(value)
         if !objects.isEmpty {
             var properties = JSONObject()
             for element in objects { properties = try merge(element, into: properties, dynamic: dynamic, path: path) }
@@ -136,10 +136,13 @@ enum IndexMappings {
     }
 
     /// The objects a value contributes to an object field (itself, or the objects of an array).
-    private static func objectValues(_ value: JSONValue) -> [JSONObject] {
+    private static func objectValues(_ value: JSONValue) throws(OpenSearchError) -> [JSONObject] {
         switch value {
-        case .object(let object): return [expandDots(object)]
-        case .array(let elements): return elements.flatMap(objectValues)
+        case .object(let object): return [try expandDots(object)]
+        case .array(let elements):
+            var out: [JSONObject] = []
+            for element in elements { out += try objectValues(element) }
+            return out
         default: return []
         }
     }
@@ -149,12 +152,19 @@ enum IndexMappings {
         field["type"] == nil || field["type"] == "object" || field["type"] == "nested"
     }
 
+    /// Dotted field names nest no deeper than this (the XContent nesting limit): each part is an object level.
+    static let maxDottedNameParts = 1000
+
     /// `{"a.b": 1}` indexes like `{"a": {"b": 1}}`.
-    private static func expandDots(_ object: JSONObject) -> JSONObject {
+    private static func expandDots(_ object: JSONObject) throws(OpenSearchError) -> JSONObject {
         var out = JSONObject()
         for (key, value) in object {
             let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard parts.count > 1, !parts.contains(where: \.isEmpty) else { out[key] = value; continue }
+            guard parts.count <= maxDottedNameParts else {
+                throw .illegalArgument(
+                    "Limit of mapping depth [\(maxDottedNameParts)] has been exceeded due to object field [\(parts.prefix(maxDottedNameParts).joined(separator: "."))]")
+            }
             var nested = value
             for part in parts.dropFirst().reversed() { nested = .object([part: nested]) }
             if case .object(let existing)? = out[parts[0]], case .object(let addition) = nested {

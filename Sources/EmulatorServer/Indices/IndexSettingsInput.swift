@@ -3,6 +3,9 @@ import MLCommonsCore
 /// The `settings` of a create-index body as OpenSearch stores them: flattened to dotted keys, prefixed
 /// with `index.`, values as strings (lists as lists of strings).
 enum IndexSettingsInput {
+    /// The most dotted parts a setting name may have.
+    static let maxKeyParts = 200
+
     /// Flat, prefixed settings; throws OpenSearch's messages for shard counts it refuses.
     static func normalize(_ settings: JSONValue?) throws(OpenSearchError) -> JSONObject {
         guard let settings else { return JSONObject() }
@@ -12,7 +15,12 @@ enum IndexSettingsInput {
         var flat = JSONObject()
         flatten(object, prefix: "", into: &flat)
         var out = JSONObject()
-        for (key, value) in flat {
+        // A `null` resets a setting; dropping them in one pass keeps many resets linear.
+        for (key, value) in flat where value != .null {
+            // Each dot is a level of the structured view `GET /<index>` renders.
+            if key.utf8.lazy.filter({ $0 == UInt8(ascii: ".") }).count >= maxKeyParts {
+                throw .illegalArgument("setting [\(key.prefix(200))…] has more than \(maxKeyParts) dotted parts")
+            }
             // `normalizePrefix("index.")` as `MetadataCreateIndexService` applies it.
             out[key.hasPrefix("index.") || key.hasPrefix("archived.") ? key : "index." + key] = value
         }
@@ -27,7 +35,7 @@ enum IndexSettingsInput {
             switch value {
             case .object(let inner): flatten(inner, prefix: path + ".", into: &out)
             case .array(let items): out[path] = .array(items.map { .string(text(of: $0)) })
-            case .null: out[path] = nil
+            case .null: out[path] = .null
             default: out[path] = .string(text(of: value))
             }
         }

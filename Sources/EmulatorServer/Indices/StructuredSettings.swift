@@ -34,6 +34,8 @@ enum StructuredSettings {
                 child.insert(rest, value)
                 put(head, .map(child))
             case .map(var child)?:
+                // Taking the child out first lets it be changed in place rather than copied per setting.
+                values[head] = .value(.null)
                 child.insert(rest, value)
                 values[head] = .map(child)
             case .value?:

@@ -105,10 +105,10 @@ enum ModelRoutes {
                 throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
             }
             groupID = given
-            version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) + 1)
+            version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else if let existing = try await ModelGroupRoutes.group(named: registration.name, emulator) {
             groupID = existing.id
-            version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) + 1)
+            version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else {
             groupID = emulator.ids.next()
             version = "1"

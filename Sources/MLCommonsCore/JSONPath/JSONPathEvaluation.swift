@@ -16,6 +16,7 @@ struct JSONPathEvaluation {
     }
 
     mutating func evaluate(_ index: Int, currentPath: String, model value: JSONValue) throws(JSONPathError) {
+        try spendStep()
         switch tokens[index] {
         case .property(let names, _):
             guard case .object(let object) = value else {
@@ -59,6 +60,25 @@ struct JSONPathEvaluation {
         }
     }
 
+    /// The most matches one read may collect: a deep scan repeated along a path multiplies its matches.
+    static let maxResults = 100_000
+
+    /// The most steps one read may take: repeated deep scans visit every combination of nodes along a path.
+    static let maxSteps = 5_000_000
+    private var steps = 0
+
+    private mutating func spendStep() throws(JSONPathError) {
+        steps += 1
+        guard steps <= Self.maxSteps else { throw .unsupported("The path needs more than \(Self.maxSteps) steps to evaluate") }
+    }
+
+    private mutating func collect(_ value: JSONValue) throws(JSONPathError) {
+        guard results.count < Self.maxResults else {
+            throw .unsupported("The path matches more than \(Self.maxResults) values")
+        }
+        results.append(value)
+    }
+
     // MARK: - Objects and arrays
 
     private mutating func handleObjectProperty(
@@ -68,7 +88,7 @@ struct JSONPathEvaluation {
             // A multi-name leaf merges the names present into one object.
             var merged = JSONObject()
             for name in names { if let member = object[name] { merged[name] = member } }
-            results.append(.object(merged))
+            try collect(.object(merged))
             return
         }
         let name = names[0]
@@ -82,7 +102,7 @@ struct JSONPathEvaluation {
             // Jayway's scan bookkeeping: a leaf reached from a scanned array keeps only the index the
             // step before the leaf names.
             let upstream = "[\(upstreamArrayIndex[index])]"
-            if upstream == "[-1]" || fragmentBeforeLeaf == upstream { results.append(member) }
+            if upstream == "[-1]" || fragmentBeforeLeaf == upstream { try collect(member) }
         } else {
             try evaluate(index + 1, currentPath: evalPath, model: member)
         }
@@ -95,7 +115,7 @@ struct JSONPathEvaluation {
         let effective = arrayIndex < 0 ? elements.count + arrayIndex : arrayIndex
         guard elements.indices.contains(effective) else { return }
         if isLeaf(index) {
-            results.append(elements[effective])
+            try collect(elements[effective])
         } else {
             try evaluate(index + 1, currentPath: evalPath, model: elements[effective])
         }
@@ -119,7 +139,9 @@ struct JSONPathEvaluation {
             return length == 0 || start >= length ? [] : Array(start..<length)
         case (let from?, let to?):
             let end = min(length, to)
-            return from >= end || length == 0 ? [] : Array(from..<end)
+            // Indexes below -length miss anyway; skipping them keeps a huge negative start from costing its size.
+            let start = max(from, -length)
+            return start >= end || length == 0 ? [] : Array(start..<end)
         case (nil, let to?):
             guard length > 0 else { return [] }
             let end = min(length, to < 0 ? length + to : to)
@@ -133,6 +155,7 @@ struct JSONPathEvaluation {
 
     /// `ScanPathToken.walk`: applies the step at `target` to every object/array at every depth, in document order.
     private mutating func walk(_ target: Int, currentPath: String, value: JSONValue) throws(JSONPathError) {
+        try spendStep()
         switch value {
         case .object(let object):
             if scanMatches(target, value) { try evaluate(target, currentPath: currentPath, model: value) }

@@ -10,13 +10,15 @@ enum JavaBigDecimal {
         }
         var exponent = 0
         if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: marker)...]) ?? 0
+            // BigDecimal's exponent is an `int`; beyond it Java throws, so the literal is kept as written.
+            guard let parsed = Int32(text[text.index(after: marker)...]) else { return literal }
+            exponent = Int(parsed)
             text = text[..<marker]
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
-        var digits = String(parts[0]) + fraction
-        while digits.count > 1, digits.first == "0" { digits.removeFirst() }
+        let unpadded = (String(parts[0]) + fraction).drop { $0 == "0" }
+        let digits = unpadded.isEmpty ? "0" : String(unpadded)
         let scale = fraction.count - exponent
         let adjusted = -scale + (digits.count - 1)
         let sign = negative && digits != "0" ? "-" : ""

@@ -105,7 +105,9 @@ public struct SearchExecution: Sendable {
                 out[head] = .object(remove(inner, path: path[path.index(after: dot)...]))
             }
         } else {
-            for key in out.keys where Glob.matches(String(path), key) { out[key] = nil }
+            // One filtering pass: removing members one by one would cost a scan of the keys each.
+            let pattern = String(path)
+            out = JSONObject(out.filter { !Glob.matches(pattern, $0.key) }.map { ($0.key, $0.value) })
         }
         return out
     }

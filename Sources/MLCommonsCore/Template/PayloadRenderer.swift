@@ -38,7 +38,8 @@ public struct PayloadRenderer: Sendable {
     public static func addingToStringParameters(_ parameters: [String: String]) -> [String: String] {
         var out = parameters
         for value in parameters.values {
-            for prefix in PlaceholderScanner.toStringPrefixes(in: value) {
+            // A prefix seen before already has its escaped value; escaping it again per occurrence is wasted work.
+            for prefix in PlaceholderScanner.toStringPrefixes(in: value) where out[prefix + toStringSuffix] == nil {
                 if let original = parameters[prefix] {
                     out[prefix + toStringSuffix] = JSONEscaping.processTextDoc(original)
                 }

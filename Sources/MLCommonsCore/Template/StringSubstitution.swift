@@ -63,8 +63,9 @@ public struct StringSubstitution: Sendable {
         var resolving: Set<String> = []
         /// Each value's scalars, converted once however often it is inserted.
         var valueScalars: [String: [Unicode.Scalar]] = [:]
-        /// Each name resolved so far, in order, so a value's expansion knows the names it went through.
-        var resolvedLog: [String] = []
+        /// The names resolved inside each expansion being built, innermost last, and which finished expansions
+        /// were already folded into it (so reusing one many times costs nothing more).
+        var frames: [(names: Set<String>, merged: Set<String>)] = []
         /// The deepest `priorVariables` count reached.
         var deepest = 0
         /// Finished expansions of values, by name.
@@ -87,6 +88,9 @@ public struct StringSubstitution: Sendable {
         /// Appends `text` with its variables resolved; returns whether anything changed.
         mutating func substitute(_ text: [Unicode.Scalar], isTopLevel: Bool) throws(OpenSearchError) -> Bool {
             let outputStart = output.count
+            // Where the suffix next occurs from each position, found once: a prefix without a closing suffix
+            // must not rescan the rest of the text each time.
+            var nextSuffix: [Int]?
             var position = 0
             outer: while position < text.count {
                 let prefixLength = Self.matchLength(prefix, in: text, at: position)
@@ -98,13 +102,9 @@ public struct StringSubstitution: Sendable {
                 // An escape is the `$` just written (possibly the last character of an inserted value).
                 let escaped = output.count > outputStart && output.last == StringSubstitution.escapeCharacter
                 let startPosition = position
-                var cursor = position + prefixLength
-                while cursor < text.count {
-                    let suffixLength = Self.matchLength(suffix, in: text, at: cursor)
-                    if suffixLength == 0 {
-                        cursor += 1
-                        continue
-                    }
+                if nextSuffix == nil { nextSuffix = Self.nextMatches(of: suffix, in: text) }
+                let cursor = nextSuffix![min(position + prefixLength, text.count)]
+                if cursor < text.count {
                     if escaped {
                         // The escape goes; the variable's first character stays and scanning resumes after it.
                         output.removeLast()
@@ -114,7 +114,7 @@ public struct StringSubstitution: Sendable {
                         continue outer
                     }
                     let expression = Array(text[(startPosition + prefixLength)..<cursor])
-                    let endPosition = cursor + suffixLength
+                    let endPosition = cursor + suffix.count
                     let (name, defaultValue) = splitDefault(expression)
                     if priorVariables == nil {
                         // commons-text quotes its buffer as it stands: what is written plus what is left.
@@ -127,7 +127,7 @@ public struct StringSubstitution: Sendable {
                     }
                     priorVariables!.append(name)
                     resolving.insert(name)
-                    resolvedLog.append(name)
+                    if !frames.isEmpty { frames[frames.count - 1].names.insert(name) }
                     deepest = max(deepest, priorVariables!.count)
                     if let value = values[name] {
                         altered = true
@@ -158,16 +158,22 @@ public struct StringSubstitution: Sendable {
             {
                 guard output.count + cached.scalars.count <= StringSubstitution.maxOutputLength else { throw Self.tooLong }
                 output.append(contentsOf: cached.scalars)
-                resolvedLog.append(contentsOf: cached.names)
+                if !frames.isEmpty, frames[frames.count - 1].merged.insert(name).inserted {
+                    frames[frames.count - 1].names.formUnion(cached.names)
+                }
                 return
             }
             let start = output.count
-            let logStart = resolvedLog.count
             let outerDeepest = deepest
             deepest = depth
+            frames.append(([], []))
             _ = try substitute(scalars(ofValue: name, value), isTopLevel: false)
-            expansions[name] = Expansion(
-                scalars: Array(output[start...]), names: Set(resolvedLog[logStart...]), depth: deepest - depth)
+            let names = frames.removeLast().names
+            expansions[name] = Expansion(scalars: Array(output[start...]), names: names, depth: deepest - depth)
+            if !frames.isEmpty {
+                frames[frames.count - 1].names.formUnion(names)
+                frames[frames.count - 1].merged.insert(name)
+            }
             deepest = max(outerDeepest, deepest)
         }
 
@@ -205,6 +211,15 @@ public struct StringSubstitution: Sendable {
             guard let priorVariables, resolving.contains(name) else { return }
             let chain = priorVariables.dropFirst().joined(separator: "->")
             throw .illegalState("Infinite loop in property interpolation of \(priorVariables[0]): \(chain)")
+        }
+
+        /// For each position, the first position at or after it where `pattern` matches (`text.count` if none).
+        private static func nextMatches(of pattern: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Int] {
+            var next = [Int](repeating: text.count, count: text.count + 1)
+            for index in stride(from: text.count - 1, through: 0, by: -1) {
+                next[index] = matchLength(pattern, in: text, at: index) != 0 ? index : next[index + 1]
+            }
+            return next
         }
 
         private static func matchLength(

@@ -40,6 +40,30 @@ public struct ByteChunks: AsyncSequence, Sendable {
         }
     }
 
+    /// The same body, failing with ``UpstreamTransportError/readTimedOut`` when no chunk arrives within
+    /// `limit` (a client's read timeout; a silent body otherwise waits forever).
+    public func failingAfterSilence(of limit: Duration) -> ByteChunks {
+        let base = self
+        return ByteChunks(makeNext: {
+            let box = IteratorBox(base.makeAsyncIterator())
+            return {
+                try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+                    group.addTask { try await box.next() }
+                    group.addTask {
+                        try await Task.sleep(for: limit)
+                        throw UpstreamTransportError.readTimedOut
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next() ?? nil
+                }
+            }
+        })
+    }
+
+    private init(makeNext: @escaping @Sendable () -> @Sendable () async throws -> [UInt8]?) {
+        self.makeNext = makeNext
+    }
+
     /// A body that is already complete.
     public init(_ bytes: [UInt8]) {
         makeNext = {

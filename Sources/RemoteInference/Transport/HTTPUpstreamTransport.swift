@@ -41,7 +41,8 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
         return UpstreamResponse(
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
-            body: ByteChunks(buffers: response.body) { Self.transportError($0, request) })
+            body: ByteChunks(buffers: response.body) { Self.transportError($0, request) }
+                .failingAfterSilence(of: .milliseconds(request.readTimeoutMillis)))
     }
 
     /// The client's failure as a transport error: a refused connection, a connection closed under a body,
@@ -52,6 +53,8 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
             if clientError == .readTimeout || clientError == .deadlineExceeded { return .readTimedOut }
         }
         if let detail = refusal(error, request) { return .connectionRefused(detail) }
+        // The body ended before its declared length or last chunk: the peer closed the connection.
+        if let parser = error as? HTTPParserError, parser == .invalidEOFState { return .connectionClosed }
         if let io = error as? IOError, io.errnoCode == ECONNRESET || io.errnoCode == EPIPE { return .connectionClosed }
         return .failed(String(describing: error))
     }

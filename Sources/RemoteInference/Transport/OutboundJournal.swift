@@ -68,7 +68,7 @@ public final class OutboundJournal: Sendable {
             return value.contains(" ") ? "\(scheme) [REDACTED]" : "[REDACTED]"
         }
         var out = value
-        for secret in secrets where secret.count >= 4 { out = out.replacingAll(secret, with: "[REDACTED]") }
+        for secret in Set(secrets) where secret.count >= 4 { out = out.replacingAll(secret, with: "[REDACTED]") }
         return out
     }
 }
