@@ -20,6 +20,8 @@ public enum EmulatorApplication {
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)
         IndexRoutes.register(&routes, emulator)
+        DocumentRoutes.register(&routes, emulator)
+        CatIndicesRoutes.register(&routes, emulator)
         ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)

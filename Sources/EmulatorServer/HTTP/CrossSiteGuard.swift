@@ -59,8 +59,8 @@ struct CrossSiteGuard: Sendable {
     /// Control-plane paths that change the emulator; the mock LLM's provider endpoints only answer calls
     /// (connectors, the emulator's own included, post to them without a token).
     private static func changesControlState(_ path: String) -> Bool {
-        guard path.hasPrefix(ControlPlaneRoutes.base) else { return false }
-        let mock = ControlPlaneRoutes.base + "/mock-llm/"
+        guard path.hasPrefix(APIPath.controlPlane) else { return false }
+        let mock = APIPath.controlPlane + "/mock-llm/"
         return !path.hasPrefix(mock) || path == mock + "script"
     }
 

@@ -9,8 +9,8 @@ enum AgentExecuteRoutes {
             conversations: emulator.conversations, invoker: emulator.invoker,
             makeTool: AgentTools.factory(emulator))
 
-        routes.add("POST", "\(AgentRoutes.base)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
-            try await AgentRoutes.requireAgentFramework(emulator)
+        routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
+            try await emulator.requireAgentFramework()
             let input = try inputParameters(request)
             do {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
@@ -28,8 +28,8 @@ enum AgentExecuteRoutes {
             }
         }
 
-        routes.add("POST", "\(AgentRoutes.base)/{agent_id}/_execute/stream") { request in
-            try await emulator.require(MLCommonsSettings.streamEnabled, else: .illegalState(PredictStreamRoutes.streamDisabled))
+        routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute/stream") { request in
+            try await emulator.requireStreaming()
             let agentID = request.parameter("agent_id")
             guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID),
                 let definition = try? AgentDefinition(document: stored.source)
@@ -39,9 +39,9 @@ enum AgentExecuteRoutes {
             if let modelID = definition.modelID {
                 _ = try await emulator.invoker.findModel(modelID)
             }
-            return RESTResponse(status: 200, headers: PredictStreamRoutes.sseHeaders, body: .stream(contentType: "text/event-stream") { writer in
+            return EventStreamResponse.response { writer in
                 try await stream(request, definition: definition, executor: executor, emulator: emulator, writer: writer)
-            })
+            }
         }
     }
 
@@ -117,7 +117,7 @@ enum AgentExecuteRoutes {
                 source["error"] = .string((error as? OpenSearchError)?.reason ?? String(describing: error))
             }
             source["last_update_time"] = emulator.nowMillis().json
-            _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskRoutes.fieldOrder))
+            _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskDocument.fieldOrder))
         }
         var answer: JSONObject = ["task_id": .string(taskID), "status": "RUNNING"]
         if !response.isEmpty { answer["response"] = .object(response) }

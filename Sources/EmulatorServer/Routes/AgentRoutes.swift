@@ -2,11 +2,11 @@ import MLCommonsCore
 
 /// `/_plugins/_ml/agents`: register, get, update, delete, search (execution lives with the agent runners).
 enum AgentRoutes {
-    static let base = "/_plugins/_ml/agents"
+    static let base = APIPath.agents
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "\(base)/_register") { request in
-            try await requireAgentFramework(emulator)
+            try await emulator.requireAgentFramework()
             let input = try AgentInput(parsing: try request.requiredJSONBody())
             if input.parameters?["mcp_connectors"] != nil,
                 !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
@@ -39,12 +39,12 @@ enum AgentRoutes {
         }
 
         routes.add("GET", "\(base)/{agent_id}", query: ["tenant_id"]) { request in
-            try await requireAgentFramework(emulator)
+            try await emulator.requireAgentFramework()
             return .json(.object(try await stored(request.parameter("agent_id"), emulator).source))
         }
 
         routes.add("PUT", "\(base)/{agent_id}") { request in
-            try await requireAgentFramework(emulator)
+            try await emulator.requireAgentFramework()
             let id = request.parameter("agent_id")
             let body = try request.requiredJSONBody()
             guard try await emulator.documents.indexExists(SystemIndex.agent),
@@ -61,7 +61,7 @@ enum AgentRoutes {
         }
 
         routes.add("DELETE", "\(base)/{agent_id}") { request in
-            try await requireAgentFramework(emulator)
+            try await emulator.requireAgentFramework()
             let id = request.parameter("agent_id")
             guard try await emulator.documents.indexExists(SystemIndex.agent) else {
                 throw OpenSearchError.statusException("Failed to get agent index", status: 404)
@@ -77,7 +77,7 @@ enum AgentRoutes {
 
         routes.addSearch(
             "\(base)/_search", emulator: emulator, index: SystemIndex.agent,
-            precondition: { try await requireAgentFramework(emulator) },
+            precondition: { try await emulator.requireAgentFramework() },
             hidden: { $0.source["is_hidden"]?.boolValue == true })
     }
 
@@ -89,12 +89,5 @@ enum AgentRoutes {
             throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(id)", status: 404)
         }
         return agent
-    }
-
-    static func requireAgentFramework(_ emulator: Emulator) async throws(OpenSearchError) {
-        try await emulator.require(
-            MLCommonsSettings.agentFrameworkEnabled,
-            else: .illegalState(
-                "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true."))
     }
 }

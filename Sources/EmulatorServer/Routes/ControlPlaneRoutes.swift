@@ -3,7 +3,7 @@ import MLCommonsCore
 /// The emulator's own API under `/__emulator`: index names cannot start with `_`, and OpenSearch
 /// has no double-underscore API, so these paths never collide with OpenSearch's.
 enum ControlPlaneRoutes {
-    static let base = "/__emulator"
+    static let base = APIPath.controlPlane
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("GET", "\(base)/health") { _ in

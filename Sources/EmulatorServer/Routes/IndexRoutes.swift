@@ -56,8 +56,6 @@ enum IndexRoutes {
             return .json([index.name: ["mappings": .object(index.mappings)]])
         }
 
-        DocumentRoutes.register(&routes, emulator)
-        CatIndicesRoutes.register(&routes, emulator)
     }
 
     /// The index, or `index_not_found_exception` as the wildcard-expanding APIs word it.

@@ -4,7 +4,7 @@ import MockLLM
 /// The mock LLM over HTTP (`/__emulator/mock-llm/...`), its script, and the outbound journal, so a
 /// connector can point at the mock the way ml-commons' own tests point at a local server.
 enum MockLLMRoutes {
-    static let base = "\(ControlPlaneRoutes.base)/mock-llm"
+    static let base = "\(APIPath.controlPlane)/mock-llm"
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("GET", "\(base)/script") { _ in .json(emulator.mockLLM.script.json) }
@@ -21,10 +21,10 @@ enum MockLLMRoutes {
             routes.add(method, "\(base)/{path...}") { request in serve(request, emulator) }
         }
 
-        routes.add("GET", "\(ControlPlaneRoutes.base)/outbound") { _ in
+        routes.add("GET", "\(APIPath.controlPlane)/outbound") { _ in
             .json(["calls": .array(emulator.journal.entries.map(\.json))])
         }
-        routes.add("DELETE", "\(ControlPlaneRoutes.base)/outbound") { _ in
+        routes.add("DELETE", "\(APIPath.controlPlane)/outbound") { _ in
             emulator.journal.clear()
             return .json(["acknowledged": true])
         }

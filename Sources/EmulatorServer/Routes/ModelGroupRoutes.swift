@@ -12,12 +12,12 @@ enum ModelGroupRoutes {
             }
             let description = try fields.string("description")
             _ = try fields.stringList("backend_roles")
-            let id = try await create(name: name, description: description, latestVersion: 0, emulator)
+            let id = try await ModelGroupService(emulator: emulator).create(name: name, description: description, latestVersion: 0)
             return .json(["model_group_id": .string(id), "status": "CREATED"])
         }
 
         routes.add("GET", "\(base)/{model_group_id}", query: ["tenant_id"]) { request in
-            .json(.object(try await stored(request.parameter("model_group_id"), emulator).source))
+            .json(.object(try await ModelGroupService(emulator: emulator).stored(request.parameter("model_group_id")).source))
         }
 
         routes.add("PUT", "\(base)/{model_group_id}") { request in
@@ -32,7 +32,7 @@ enum ModelGroupRoutes {
                 throw OpenSearchError.statusException(
                     "Failed to find model group with the provided model group id: \(id)", status: 404)
             }
-            if let name, let other = try await group(named: name, emulator), other.id != id {
+            if let name, let other = try await ModelGroupService(emulator: emulator).group(named: name), other.id != id {
                 throw OpenSearchError.illegalArgument(
                     "The name you provided is already being used by another model with ID: \(other.id). Please provide a different name")
             }
@@ -42,7 +42,7 @@ enum ModelGroupRoutes {
                 if let name { next["name"] = .string(name) }
                 if let description { next["description"] = .string(description) }
                 next["last_updated_time"] = now.json
-                return next.ordered(by: fieldOrder)
+                return next.ordered(by: ModelGroupService.fieldOrder)
             }
             return .json(["status": "Updated"])
         }
@@ -61,46 +61,5 @@ enum ModelGroupRoutes {
         }
 
         routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.modelGroup)
-    }
-
-    /// `MLModelGroup.toXContent` order.
-    static let fieldOrder = [
-        "name", "latest_version", "description", "backend_roles", "owner", "access", "model_group_id",
-        "created_time", "last_updated_time", "tenant_id",
-    ]
-
-    /// Creates a public group, refusing a duplicate name as ml-commons does.
-    static func create(name: String, description: String?, latestVersion: Int, _ emulator: Emulator) async throws -> String {
-        if let existing = try await group(named: name, emulator) {
-            throw OpenSearchError.illegalArgument(
-                "The name you provided is already being used by a model group with ID: \(existing.id).")
-        }
-        let id = emulator.ids.next()
-        _ = try await emulator.documents.put(SystemIndex.modelGroup, id: id, source: document(name: name, description: description, latestVersion: latestVersion, now: emulator.nowMillis()))
-        return id
-    }
-
-    static func document(name: String, description: String?, latestVersion: Int, now: Int64) -> JSONObject {
-        var source: JSONObject = ["name": .string(name), "latest_version": latestVersion.json]
-        if let description { source["description"] = .string(description) }
-        source["access"] = "public"
-        source["created_time"] = now.json
-        source["last_updated_time"] = now.json
-        return source
-    }
-
-    static func group(named name: String, _ emulator: Emulator) async throws -> StoredDocument? {
-        try await emulator.documents.documents(SystemIndex.modelGroup, where: "name", equals: name).first
-    }
-
-    static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        guard try await emulator.documents.indexExists(SystemIndex.modelGroup) else {
-            throw OpenSearchError.statusException("Failed to find model group index", status: 404)
-        }
-        guard let document = try await emulator.documents.document(SystemIndex.modelGroup, id: id) else {
-            throw OpenSearchError.statusException(
-                "Failed to find model group with the provided model group id: \(id)", status: 404)
-        }
-        return document
     }
 }

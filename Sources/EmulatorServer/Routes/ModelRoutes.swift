@@ -69,7 +69,7 @@ enum ModelRoutes {
     static func registerModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
         let body = try request.requiredJSONBody()
         let functionName = try RequestObject(body).string("function_name")?.uppercased()
-        if functionName == "REMOTE" { try await ConnectorRoutes.requireRemoteInference(emulator) }
+        if functionName == "REMOTE" { try await emulator.requireRemoteInference() }
         let registration = try ModelRegistration(parsing: body)
         guard registration.isRemote else {
             if registration.url != nil, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url")) {
@@ -93,7 +93,7 @@ enum ModelRoutes {
                 throw OpenSearchError.illegalArgument(
                     "Connector endpoint is required when creating a remote model without connector id!")
             }
-            inlineConnector = try await ConnectorRoutes.newConnectorDocument(connector, emulator, timestamps: false)
+            inlineConnector = try await ConnectorService(emulator: emulator).newDocument(connector, timestamps: false)
         }
         let now = emulator.nowMillis()
         let taskID = emulator.ids.next()
@@ -106,7 +106,7 @@ enum ModelRoutes {
             }
             groupID = given
             version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
-        } else if let existing = try await ModelGroupRoutes.group(named: registration.name, emulator) {
+        } else if let existing = try await ModelGroupService(emulator: emulator).group(named: registration.name) {
             groupID = existing.id
             version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else {
@@ -117,7 +117,7 @@ enum ModelRoutes {
         let task = TaskDocument.make(
             modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: "COMPLETED",
             workerNode: emulator.node.nodeID, isAsync: false, now: now)
-        let groupDocument = ModelGroupRoutes.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
+        let groupDocument = ModelGroupService.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
         try await emulator.documents.transaction { tx in
             if let group = try tx.document(SystemIndex.modelGroup, id: groupID) {
                 var source = group.source
@@ -154,7 +154,7 @@ enum ModelRoutes {
         if let guardrails = try fields.object("guardrails") { next["guardrails"] = .object(guardrails) }
         if let interface = try fields.stringMap("interface") { next["interface"] = .object(interface) }
         if let connectorID = try fields.string("connector_id") {
-            _ = try await ConnectorRoutes.stored(connectorID, emulator)
+            _ = try await ConnectorService(emulator: emulator).stored(connectorID)
             next["connector_id"] = .string(connectorID)
         }
         if let connectorUpdate = fields.object["connector"], case .object(var stored)? = next["connector"] {

@@ -14,7 +14,7 @@ enum PredictRoutes {
     }
 
     static func predict(_ request: RESTRequest, modelID: String, _ emulator: Emulator) async throws -> RESTResponse {
-        try await ConnectorRoutes.requireRemoteInference(emulator)
+        try await emulator.requireRemoteInference()
         let body = try RequestObject(try request.jsonBody() ?? [:])
         let parameters = RequestParameters.escaped(fromRequestBody: body.object)
         return .json(try await emulator.invoker.predict(modelID: modelID, requestParameters: parameters))

@@ -4,21 +4,15 @@ import RemoteInference
 
 /// `POST /_plugins/_ml/models/{model_id}/_predict/stream`: Server-Sent Events, one chunk per upstream delta.
 enum PredictStreamRoutes {
-    static let streamDisabled =
-        "Streaming is currently disabled. To enable it, update the setting \"plugins.ml_commons.stream_enabled\" to true."
-
-    /// The headers both streaming handlers prepare (the content type is set with the body).
-    static let sseHeaders = [("Cache-Control", "no-cache"), ("Connection", "keep-alive")]
-
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "/_plugins/_ml/models/{model_id}/_predict/stream") { request in
             // Checked before anything else, as the first statement of prepareRequest.
-            try await emulator.require(MLCommonsSettings.streamEnabled, else: .illegalState(streamDisabled))
+            try await emulator.requireStreaming()
             let modelID = request.parameter("model_id")
             _ = try await emulator.invoker.findModel(modelID)
-            return RESTResponse(status: 200, headers: sseHeaders, body: .stream(contentType: "text/event-stream") { writer in
+            return EventStreamResponse.response { writer in
                 try await stream(request, modelID: modelID, invoker: emulator.invoker, writer: writer)
-            })
+            }
         }
     }
 

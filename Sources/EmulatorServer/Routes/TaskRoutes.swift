@@ -27,10 +27,4 @@ enum TaskRoutes {
         }
         routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.task)
     }
-
-    /// `MLTask.toXContent` field order.
-    static let fieldOrder = [
-        "model_id", "task_type", "function_name", "state", "input_type", "progress", "output_index", "worker_node",
-        "create_time", "last_update_time", "error", "user", "is_async", "remote_job", "response", "tenant_id",
-    ]
 }

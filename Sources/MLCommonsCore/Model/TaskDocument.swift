@@ -1,5 +1,11 @@
 /// The task documents ml-commons writes to `.plugins-ml-task`.
 public enum TaskDocument {
+    /// `MLTask.toXContent` field order.
+    public static let fieldOrder = [
+        "model_id", "task_type", "function_name", "state", "input_type", "progress", "output_index", "worker_node",
+        "create_time", "last_update_time", "error", "user", "is_async", "remote_job", "response", "tenant_id",
+    ]
+
     /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
     public static func make(
         modelID: String?, type: String, functionName: String, state: String, workerNode: String, isAsync: Bool,

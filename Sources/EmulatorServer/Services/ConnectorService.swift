@@ -1,0 +1,46 @@
+import MLCommonsCore
+import MLStore
+
+/// Connectors as the connector and model routes share them: new documents with encrypted credentials and
+/// trusted URLs, and lookups with ml-commons' 404s.
+struct ConnectorService: Sendable {
+    let emulator: Emulator
+
+    /// A validated, credential-encrypted connector document for `_create` or an inline model connector.
+    func newDocument(_ input: ConnectorInput, timestamps: Bool = true) async throws -> JSONObject {
+        let encrypted = try input.credential.map { try emulator.cipher.encrypt($0) }
+        var document = Connector.document(from: input, encryptedCredential: encrypted, now: emulator.nowMillis())
+        if !timestamps {
+            document["created_time"] = nil
+            document["last_updated_time"] = nil
+        }
+        try await validateTrusted(document)
+        return document
+    }
+
+    /// `Connector.validateConnectorURL` against the trusted-endpoint setting.
+    func validateTrusted(_ document: JSONObject) async throws(OpenSearchError) {
+        guard document["actions"]?.arrayValue != nil else {
+            throw .illegalArgument("No actions configured for this connector")
+        }
+        let patterns = await emulator.settings.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
+        try TrustedEndpoints(patterns: patterns).validate(urls: Connector.actionURLs(of: document))
+    }
+
+    func stored(_ id: String) async throws -> StoredDocument {
+        guard try await emulator.documents.indexExists(SystemIndex.connector) else {
+            throw OpenSearchError.statusException("Failed to find connector", status: 404)
+        }
+        guard let document = try await emulator.documents.document(SystemIndex.connector, id: id) else {
+            throw OpenSearchError.statusException("Failed to find connector with the provided connector id: \(id)", status: 404)
+        }
+        return document
+    }
+
+    /// The models on this connector that are deployed or deploying (an update to it is refused while any are).
+    func deployedModels(using connectorID: String) async throws -> [String] {
+        try await emulator.documents.documents(SystemIndex.model, where: "connector_id", equals: connectorID)
+            .filter { ["DEPLOYED", "PARTIALLY_DEPLOYED", "DEPLOYING"].contains($0.source["model_state"]?.stringValue ?? "") }
+            .map(\.id)
+    }
+}
