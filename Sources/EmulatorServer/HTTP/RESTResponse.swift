@@ -37,10 +37,23 @@ public struct RESTResponse: Sendable {
 
 /// Writes chunks of a streamed response; each write is flushed to the client.
 public struct StreamWriter: Sendable {
+    /// A write failed because the client's connection is gone; producers stop quietly on it.
+    public struct ClientGone: Error, Sendable {}
+
     let writeBytes: @Sendable ([UInt8]) async throws -> Void
 
     public init(write: @escaping @Sendable ([UInt8]) async throws -> Void) { self.writeBytes = write }
 
-    public func write(_ bytes: [UInt8]) async throws { try await writeBytes(bytes) }
-    public func write(_ text: String) async throws { try await writeBytes(Array(text.utf8)) }
+    /// Writes and flushes `bytes`; throws ``ClientGone`` when the connection cannot take them.
+    public func write(_ bytes: [UInt8]) async throws {
+        do {
+            try await writeBytes(bytes)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw ClientGone()
+        }
+    }
+
+    public func write(_ text: String) async throws { try await write(Array(text.utf8)) }
 }

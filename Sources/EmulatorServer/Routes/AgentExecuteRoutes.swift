@@ -49,7 +49,6 @@ enum AgentExecuteRoutes {
     static func stream(
         _ request: RESTRequest, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
     ) async throws {
-        let sink = ChunkSink(writer: writer)
         do {
             guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
                 throw OpenSearchError.illegalState(
@@ -60,14 +59,16 @@ enum AgentExecuteRoutes {
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input)
             let streamSink = ExecuteStreamSink(
-                sink: sink, memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
+                writer: writer, memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
             _ = try await executor.execute(definition, input: input, ids: ids, sink: streamSink)
-        } catch let error where sink.clientGone || error is CancellationError {
+        } catch is StreamWriter.ClientGone {
+            return
+        } catch is CancellationError {
             return
         } catch let error as InferenceError {
-            try? await sink.write(StreamErrorChunk.streamFailure(error.message).bytes)
+            try? await writer.write(StreamErrorChunk.streamFailure(error.message).bytes)
         } catch let error as OpenSearchError {
-            try? await sink.write(StreamErrorChunk.executeRequestFailure(error.reason).bytes)
+            try? await writer.write(StreamErrorChunk.executeRequestFailure(error.reason).bytes)
         }
     }
 
@@ -126,15 +127,15 @@ enum AgentExecuteRoutes {
 }
 
 /// Writes an agent run's events as execute-stream chunks carrying the memory and interaction ids.
-final class ExecuteStreamSink: AgentStreamSink, @unchecked Sendable {
-    private let sink: ChunkSink
+actor ExecuteStreamSink: AgentStreamSink {
+    private let writer: StreamWriter
     private let memoryID: String
     private let parentInteractionID: String
     // One mapper per LLM call: each call's completion is the stream's end.
     private var mapper = PredictStreamMapper()
 
-    init(sink: ChunkSink, memoryID: String, parentInteractionID: String) {
-        self.sink = sink
+    init(writer: StreamWriter, memoryID: String, parentInteractionID: String) {
+        self.writer = writer
         self.memoryID = memoryID
         self.parentInteractionID = parentInteractionID
     }
@@ -153,6 +154,6 @@ final class ExecuteStreamSink: AgentStreamSink, @unchecked Sendable {
     }
 
     private func write(_ chunk: PredictStreamChunk) async throws {
-        try await sink.write(ExecuteStreamChunk(memoryID: memoryID, parentInteractionID: parentInteractionID, response: chunk).bytes)
+        try await writer.write(ExecuteStreamChunk(memoryID: memoryID, parentInteractionID: parentInteractionID, response: chunk).bytes)
     }
 }

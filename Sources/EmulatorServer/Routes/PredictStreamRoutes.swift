@@ -20,39 +20,23 @@ enum PredictStreamRoutes {
     /// documented error chunk; a client that leaves ends the upstream read.
     static func stream(_ request: RESTRequest, modelID: String, invoker: ModelInvoker, writer: StreamWriter) async throws {
         var mapper = PredictStreamMapper()
-        let sink = ChunkSink(writer: writer)
         do {
             let body = try RequestObject(try request.jsonBody() ?? [:])
             let parameters = RequestParameters.escaped(fromRequestBody: body.object)
             let model = try await invoker.prepare(modelID)
             _ = try await invoker.stream(model, requestParameters: parameters) { event in
-                for chunk in mapper.chunks(for: event) { try await sink.write(chunk.bytes) }
+                for chunk in mapper.chunks(for: event) { try await writer.write(chunk.bytes) }
             }
-        } catch let error where sink.clientGone || error is CancellationError {
+        } catch is StreamWriter.ClientGone {
+            return
+        } catch is CancellationError {
             return
         } catch let error as InferenceError {
-            if let chunk = mapper.errorChunk(for: error) { try? await sink.write(chunk.bytes) }
+            if let chunk = mapper.errorChunk(for: error) { try? await writer.write(chunk.bytes) }
         } catch let error as OpenSearchError {
             if let chunk = mapper.errorChunk(for: InferenceError(message: error.reason, status: error.status, javaClass: error.javaClass)) {
-                try? await sink.write(chunk.bytes)
+                try? await writer.write(chunk.bytes)
             }
-        }
-    }
-}
-
-/// Writes chunks to the client and remembers whether the client went away.
-final class ChunkSink: @unchecked Sendable {
-    private let writer: StreamWriter
-    private(set) var clientGone = false
-
-    init(writer: StreamWriter) { self.writer = writer }
-
-    func write(_ bytes: [UInt8]) async throws {
-        do {
-            try await writer.write(bytes)
-        } catch {
-            clientGone = true
-            throw error
         }
     }
 }
