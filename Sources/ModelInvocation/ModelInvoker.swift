@@ -38,9 +38,16 @@ public struct ModelInvoker: ModelInvoking {
     }
 
     public func prepare(_ id: String) async throws -> InvocableModel {
+        try await prepare(id, streaming: false)
+    }
+
+    /// ``prepare(_:)``; a stream refuses a local model with ml-commons' stream message, a predict with the
+    /// emulator's own (it runs no local models).
+    public func prepare(_ id: String, streaming: Bool) async throws -> InvocableModel {
         var model = try await findModel(id)
         guard model.source["algorithm"]?.stringValue == "REMOTE" else {
-            throw OpenSearchError.illegalState("Streaming is only supported for remote models")
+            if streaming { throw OpenSearchError.illegalState("Streaming is only supported for remote models") }
+            throw OpenSearchError.illegalArgument("ml-commons-emulator serves remote models only; model [\(id)] is not remote")
         }
         if model.source["is_enabled"]?.boolValue == false {
             throw OpenSearchError.statusException("Model is disabled.", status: 403)

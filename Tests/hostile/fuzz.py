@@ -832,8 +832,9 @@ def envelope_problem(req, res, obj, parse_error):
     status, text_or_none = res.status, (lambda r: r is None or isinstance(r, str))
     if req.method == "HEAD" or (not res.body and status == 413):
         return None
-    if not res.body and status == 400 and req.method not in STANDARD_METHODS:
-        return None  # the HTTP parser refuses an unknown or lower-case method before any handler runs
+    head_size = len(req.path) + len(req.query) + sum(len(n) + len(v) + 4 for n, v in req.headers)
+    if not res.body and status == 400 and (req.method not in STANDARD_METHODS or head_size > 8192):
+        return None  # the HTTP parser refuses an unknown method or an oversized head before any handler runs
     if not res.body:
         return "empty error body"
     if parse_error:

@@ -23,7 +23,7 @@ enum PredictStreamRoutes {
         do {
             let body = try RequestObject(try request.jsonBody() ?? [:])
             let parameters = RequestParameters.escaped(fromRequestBody: body.object)
-            let model = try await invoker.prepare(modelID)
+            let model = try await invoker.prepare(modelID, streaming: true)
             _ = try await invoker.stream(model, requestParameters: parameters) { event in
                 for chunk in mapper.chunks(for: event) { try await writer.write(chunk.bytes) }
             }
