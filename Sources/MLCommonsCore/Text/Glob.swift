@@ -3,8 +3,9 @@
 public enum Glob {
     /// Whether all of `text` matches `pattern`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
+        // Most patterns are plain names: compared at once, without splitting a long pattern per candidate.
+        guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == text }
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
-        guard parts.count > 1 else { return pattern == text }
         var rest = text[...]
         guard rest.hasPrefix(parts[0]) else { return false }
         rest = rest.dropFirst(parts[0].count)
