@@ -33,24 +33,26 @@ public struct UpstreamRequest: Sendable {
 
     /// The port the URL names, or its scheme's default.
     public var port: Int {
-        guard let schemeEnd = url.range(of: "://") else { return 80 }
-        let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
-        let afterHost = hostAndPort.hasPrefix("[") ? hostAndPort.drop { $0 != "]" }.dropFirst() : hostAndPort.drop { $0 != ":" }
+        let hostAndPort = self.hostAndPort
+        let afterHost = hostAndPort.dropFirst(hostAsWritten.count)
         if afterHost.first == ":", let port = Int(afterHost.dropFirst()) { return port }
         return url.lowercased().hasPrefix("https") ? 443 : 80
     }
 
     /// The host as the URL spells it, IPv6 brackets included (what `URI.getHost()` returns).
     public var hostAsWritten: String {
-        guard let schemeEnd = url.range(of: "://") else { return "" }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
+        let hostAndPort = self.hostAndPort
         if hostAndPort.hasPrefix("[") {
             let inside = hostAndPort.prefix { $0 != "]" }
             return String(inside) + (inside.count < hostAndPort.count ? "]" : "")
         }
         return String(hostAndPort.prefix { $0 != ":" })
+    }
+
+    /// The authority without user information: `host[:port]` (empty when the URL has no `://`).
+    private var hostAndPort: Substring {
+        guard let schemeEnd = url.range(of: "://") else { return "" }
+        let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.split(separator: "@").last ?? authority[...]
     }
 }
