@@ -9,7 +9,7 @@ enum ModelRoutes {
             try await registerModel(request, emulator)
         }
         routes.add("GET", "\(base)/{model_id}", query: ["tenant_id"]) { request in
-            let model = try await stored(request.parameter("model_id"), emulator)
+            let model = try await emulator.lifecycle.stored(request.parameter("model_id"))
             return .json(.object(view(model.source)))
         }
         routes.add("PUT", "\(base)/{model_id}") { request in
@@ -60,10 +60,6 @@ enum ModelRoutes {
             view["connector"] = .object(connector)
         }
         return view
-    }
-
-    static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        try await emulator.lifecycle.stored(id)
     }
 
     static func registerModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
