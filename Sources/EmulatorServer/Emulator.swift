@@ -25,6 +25,8 @@ public final class Emulator: Sendable {
     public let journal: OutboundJournal
     /// The offline LLM, reachable in-process and over HTTP under the control plane.
     public let mockLLM: MockLLM
+    /// How each answer the mock gave over HTTP ended.
+    let mockLLMServed = MockLLMServedLog()
     let rateLimiter = ModelRateLimiter()
     /// Deploying and undeploying models.
     public let lifecycle: ModelLifecycle
@@ -83,6 +85,7 @@ public final class Emulator: Sendable {
         journal.clear()
         rateLimiter.reset()
         mockLLM.replaceScript(startScript)
+        mockLLMServed.clear()
     }
 
     /// The current time in epoch milliseconds.

@@ -42,7 +42,8 @@ public enum EmulatorApplication {
         // The idle timeout also bounds a client that opens a connection and never finishes its headers.
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ClientDepartureHandler()], idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: emulator.logger)

@@ -10,7 +10,7 @@ import WireFormats
 /// The Hummingbird responder: turns HTTP into ``RESTRequest``s, dispatches through the
 /// ``RouteTable`` and renders every answer, errors included, the way OpenSearch does.
 struct OpenSearchResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = EmulatorRequestContext
 
     let routes: RouteTable
     let maxContentLength: Int
@@ -29,11 +29,11 @@ struct OpenSearchResponder: HTTPResponder {
         if method == "OPTIONS", request.headers[values: HTTPField.Name("Access-Control-Request-Method")!].first != nil,
             let preflight = crossSiteGuard.preflight(origin: origin)
         {
-            return render(preflight, method: method, pretty: pretty)
+            return render(preflight, method: method, pretty: pretty, context: context)
         }
         if let refusal = crossSiteGuard.refusal(method: method, path: path, headers: headers) {
             logger.notice("refused request", metadata: ["method": "\(method)", "path": "\(path)", "reason": "\(refusal.reason)"])
-            return render(.error(refusal), method: method, pretty: pretty)
+            return render(.error(refusal), method: method, pretty: pretty, context: context)
         }
 
         let collected: [UInt8]
@@ -41,7 +41,7 @@ struct OpenSearchResponder: HTTPResponder {
             collected = try await Self.collect(request.body, limit: maxContentLength)
         } catch is BodyTooLarge {
             // Netty's aggregator answers before OpenSearch sees the request: no body at all.
-            return render(RESTResponse(status: 413, body: .empty), method: method, pretty: pretty)
+            return render(RESTResponse(status: 413, body: .empty), method: method, pretty: pretty, context: context)
         }
 
         let outcome: RESTResponse
@@ -83,10 +83,10 @@ struct OpenSearchResponder: HTTPResponder {
         }
         var answer = outcome
         answer.headers += crossSiteGuard.corsHeaders(origin: origin)
-        return render(answer, method: method, pretty: pretty)
+        return render(answer, method: method, pretty: pretty, context: context)
     }
 
-    private func render(_ response: RESTResponse, method: String, pretty requested: Bool?) -> Response {
+    private func render(_ response: RESTResponse, method: String, pretty requested: Bool?, context: Context) -> Response {
         let pretty = requested ?? response.prettyByDefault
         var fields = HTTPFields()
         for (name, value) in response.headers {
@@ -106,12 +106,7 @@ struct OpenSearchResponder: HTTPResponder {
             bytes = []
         case .stream(let contentType, let producer):
             fields[.contentType] = contentType
-            let body = ResponseBody { writer in
-                let sink = WriterBox(writer)
-                try await producer(StreamWriter { chunk in try await sink.write(chunk) })
-                try await sink.finish()
-            }
-            return Response(status: status, headers: fields, body: body)
+            return Response(status: status, headers: fields, body: StreamedResponseBody.make(producer, context: context))
         }
         fields[.contentLength] = String(bytes.count)
         if method == "HEAD" { return Response(status: status, headers: fields, body: ResponseBody()) }
@@ -163,15 +158,4 @@ struct OpenSearchResponder: HTTPResponder {
         }
         return bytes
     }
-}
-
-/// Lets a `ResponseBodyWriter` (an inout existential) be used from an escaping `@Sendable` closure
-/// that the body writer awaits before returning.
-final class WriterBox: @unchecked Sendable {
-    private var writer: any ResponseBodyWriter
-
-    init(_ writer: any ResponseBodyWriter) { self.writer = writer }
-
-    func write(_ bytes: [UInt8]) async throws { try await writer.write(ByteBuffer(bytes: bytes)) }
-    func finish() async throws { try await writer.finish(nil) }
 }

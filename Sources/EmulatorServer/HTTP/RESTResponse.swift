@@ -34,26 +34,3 @@ public struct RESTResponse: Sendable {
         RESTResponse(status: error.status, headers: error.headers.map { ($0.key, $0.value) }, body: .json(error.envelope))
     }
 }
-
-/// Writes chunks of a streamed response; each write is flushed to the client.
-public struct StreamWriter: Sendable {
-    /// A write failed because the client's connection is gone; producers stop quietly on it.
-    public struct ClientGone: Error, Sendable {}
-
-    let writeBytes: @Sendable ([UInt8]) async throws -> Void
-
-    public init(write: @escaping @Sendable ([UInt8]) async throws -> Void) { self.writeBytes = write }
-
-    /// Writes and flushes `bytes`; throws ``ClientGone`` when the connection cannot take them.
-    public func write(_ bytes: [UInt8]) async throws {
-        do {
-            try await writeBytes(bytes)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw ClientGone()
-        }
-    }
-
-    public func write(_ text: String) async throws { try await write(Array(text.utf8)) }
-}

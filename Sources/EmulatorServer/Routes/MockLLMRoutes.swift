@@ -17,6 +17,9 @@ enum MockLLMRoutes {
             }
             return .json(["acknowledged": true])
         }
+        routes.add("GET", "\(base)/served") { _ in
+            .json(["requests": .array(emulator.mockLLMServed.entries.map(\.json))])
+        }
         for method in ["POST", "GET", "PUT"] {
             routes.add(method, "\(base)/{path...}") { request in serve(request, emulator) }
         }
@@ -43,8 +46,20 @@ enum MockLLMRoutes {
         let headers = response.headers.filter {
             !["content-type", "content-length", "transfer-encoding", "connection"].contains($0.name.lowercased())
         }.map { ($0.name, $0.value) }
+        let log = emulator.mockLLMServed
+        let handle = log.start(method: request.method, path: path, status: response.status, at: emulator.nowMillis())
         return RESTResponse(status: response.status, headers: headers, body: .stream(contentType: contentType) { writer in
-            try await response.serve { try await writer.write($0) }
+            do {
+                try await response.serve { try await writer.write($0) }
+                log.finish(handle, outcome: .completed, at: emulator.nowMillis())
+            } catch is StreamWriter.ClientGone {
+                log.finish(handle, outcome: .clientLeft, at: emulator.nowMillis())
+            } catch is CancellationError {
+                log.finish(handle, outcome: .clientLeft, at: emulator.nowMillis())
+            } catch {
+                log.finish(handle, outcome: .failed, at: emulator.nowMillis())
+                throw error
+            }
         })
     }
 }

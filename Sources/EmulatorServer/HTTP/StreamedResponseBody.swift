@@ -1,0 +1,57 @@
+import Hummingbird
+import NIOCore
+
+/// Runs a stream producer beside the response body that writes its chunks, and stops the producer (and any
+/// upstream call it waits on) as soon as the client leaves: at a failed write, or when the connection's
+/// input closes while nothing is being written.
+enum StreamedResponseBody {
+    static func make(
+        _ producer: @escaping @Sendable (StreamWriter) async throws -> Void, context: EmulatorRequestContext
+    ) -> ResponseBody {
+        ResponseBody { writer in
+            let departure = await context.clientDeparture()
+            try await pump(producer, departure: departure) { try await writer.write(ByteBuffer(bytes: $0)) }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// Feeds the producer's chunks to `write` until the producer ends; throws ``StreamWriter/ClientGone``
+    /// when the client left first, or the producer's own error.
+    static func pump(
+        _ producer: @escaping @Sendable (StreamWriter) async throws -> Void,
+        departure: ClientDeparture?,
+        write: ([UInt8]) async throws -> Void
+    ) async throws {
+        let outlet = StreamOutlet()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { outlet.chunks.finish() }
+                try await producer(StreamWriter(outlet: outlet))
+            }
+            if let departure {
+                group.addTask { if await departure.wait() { outlet.close() } }
+            }
+            var clientLeft = false
+            do {
+                for await chunk in outlet.chunks {
+                    try await write(chunk)
+                }
+            } catch {
+                clientLeft = true
+            }
+            if outlet.isClosed { clientLeft = true }
+            outlet.close()
+            group.cancelAll()
+            var failure: (any Error)?
+            while let result = await group.nextResult() {
+                if case .failure(let error) = result, failure == nil,
+                    !(error is StreamWriter.ClientGone), !(error is CancellationError)
+                {
+                    failure = error
+                }
+            }
+            if clientLeft { throw StreamWriter.ClientGone() }
+            if let failure { throw failure }
+        }
+    }
+}
