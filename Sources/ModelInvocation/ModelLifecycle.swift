@@ -33,7 +33,7 @@ public struct ModelLifecycle: Sendable {
         let now = now()
         let taskID = ids.next()
         var next = model.source
-        next["model_state"] = "DEPLOYED"
+        next["model_state"] = .string(ModelState.deployed.rawValue)
         next["last_updated_time"] = .number(JSONNumber(Int(now)))
         next["last_deployed_time"] = .number(JSONNumber(Int(now)))
         next["auto_redeploy_retry_times"] = 0
@@ -43,7 +43,7 @@ public struct ModelLifecycle: Sendable {
         next["deploy_to_all_nodes"] = true
         let task = TaskDocument.make(
             modelID: id, type: "DEPLOY_MODEL", functionName: model.source["algorithm"]?.stringValue ?? "REMOTE",
-            state: "COMPLETED", workerNode: nodeID, isAsync: true, now: now)
+            state: .completed, workerNode: nodeID, isAsync: true, now: now)
         let ordered = next.ordered(by: ModelRegistration.fieldOrder)
         try await documents.transaction { tx in
             try tx.put(SystemIndex.task, id: taskID, source: task)
@@ -55,11 +55,11 @@ public struct ModelLifecycle: Sendable {
     /// Marks a model undeployed; `not_found` when it was not deployed on this node.
     public func undeploy(_ id: String) async throws -> String {
         let model = try await stored(id)
-        let wasDeployed = ["DEPLOYED", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "")
+        let wasDeployed = ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployed == true
         let now = now()
         _ = try await documents.update(SystemIndex.model, id: id) { source in
             var next = source
-            next["model_state"] = "UNDEPLOYED"
+            next["model_state"] = .string(ModelState.undeployed.rawValue)
             next["current_worker_node_count"] = 0
             next["planning_worker_node_count"] = nil
             next["planning_worker_nodes"] = nil

@@ -7,6 +7,8 @@ import Foundation
 /// connection ends.
 final class LoopbackSocket {
     private let fd: Int32
+    /// Closing twice could close a descriptor the process has since reused for another socket.
+    private var isOpen = true
 
     /// Connects to `port`; reads give up after `receiveTimeout` seconds.
     init(port: Int, receiveTimeout: Int = 10) throws {
@@ -39,7 +41,11 @@ final class LoopbackSocket {
         return read == 0 ? "closed" : read < 0 ? "timed out waiting" : "answered"
     }
 
-    func close() { Glibc.close(fd) }
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Glibc.close(fd)
+    }
 
-    deinit { Glibc.close(fd) }
+    deinit { close() }
 }

@@ -101,7 +101,7 @@ enum AgentExecuteRoutes {
             response["parent_interaction_id"] = .string(ids.parentInteractionID)
         }
         let task = TaskDocument.make(
-            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: "RUNNING",
+            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .running,
             workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
         let finalResponse = response
@@ -111,16 +111,16 @@ enum AgentExecuteRoutes {
                 let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
                 var completed = finalResponse
                 completed["inference_results"] = result.output(verbose: verbose)["inference_results"]
-                source["state"] = "COMPLETED"
+                source["state"] = .string(TaskState.completed.rawValue)
                 source["response"] = .object(completed)
             } catch {
-                source["state"] = "FAILED"
+                source["state"] = .string(TaskState.failed.rawValue)
                 source["error"] = .string((error as? OpenSearchError)?.reason ?? String(describing: error))
             }
             source["last_update_time"] = emulator.nowMillis().json
             _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskDocument.fieldOrder))
         }
-        var answer: JSONObject = ["task_id": .string(taskID), "status": "RUNNING"]
+        var answer: JSONObject = ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue)]
         if !response.isEmpty { answer["response"] = .object(response) }
         return .object(answer)
     }

@@ -13,7 +13,7 @@ enum ModelGroupRoutes {
             let description = try fields.string("description")
             _ = try fields.stringList("backend_roles")
             let id = try await ModelGroupService(emulator: emulator).create(name: name, description: description, latestVersion: 0)
-            return .json(["model_group_id": .string(id), "status": "CREATED"])
+            return .json(["model_group_id": .string(id), "status": .string(TaskState.created.rawValue)])
         }
 
         routes.add("GET", "\(base)/{model_group_id}", query: ["tenant_id"]) { request in

@@ -20,7 +20,7 @@ enum ModelRoutes {
             guard try await emulator.documents.indexExists(SystemIndex.model),
                 let model = try await emulator.documents.document(SystemIndex.model, id: id)
             else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
-            if ["DEPLOYED", "DEPLOYING", "PARTIALLY_DEPLOYED"].contains(model.source["model_state"]?.stringValue ?? "") {
+            if ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployedOrDeploying == true {
                 throw OpenSearchError.statusException(
                     "Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete",
                     status: 400)
@@ -33,7 +33,7 @@ enum ModelRoutes {
         routes.add("POST", "\(base)/{model_id}/_deploy") { request in
             let id = request.parameter("model_id")
             let taskID = try await emulator.lifecycle.deploy(id)
-            return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": "COMPLETED"])
+            return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.completed.rawValue)])
         }
         routes.add("POST", "\(base)/{model_id}/_undeploy") { request in
             let id = request.parameter("model_id")
@@ -111,7 +111,7 @@ enum ModelRoutes {
         }
         let modelDocument = registration.document(modelGroupID: groupID, version: version, inlineConnector: inlineConnector, now: now)
         let task = TaskDocument.make(
-            modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: "COMPLETED",
+            modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: .completed,
             workerNode: emulator.node.nodeID, isAsync: false, now: now)
         let groupDocument = ModelGroupService.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
         try await emulator.documents.transaction { tx in
@@ -127,7 +127,7 @@ enum ModelRoutes {
             try tx.put(SystemIndex.model, id: modelID, source: modelDocument)
         }
         if request.flag("deploy") { _ = try await emulator.lifecycle.deploy(modelID) }
-        return .json(["task_id": .string(taskID), "status": "CREATED", "model_id": .string(modelID)])
+        return .json(["task_id": .string(taskID), "status": .string(TaskState.created.rawValue), "model_id": .string(modelID)])
     }
 
     static func updateModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
@@ -138,7 +138,7 @@ enum ModelRoutes {
         else {
             throw OpenSearchError.statusException("Failed to find model to update with the provided model id: \(id)", status: 404)
         }
-        if model.source["model_state"]?.stringValue == "DEPLOYING" {
+        if model.source["model_state"]?.stringValue == ModelState.deploying.rawValue {
             throw OpenSearchError.statusException(
                 "Model is deploying. Please wait for the model to complete deployment. model ID \(id)", status: 400)
         }

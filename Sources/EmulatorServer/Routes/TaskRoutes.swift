@@ -17,7 +17,7 @@ enum TaskRoutes {
             guard let task = try await emulator.documents.document(SystemIndex.task, id: id) else {
                 throw OpenSearchError.statusException("Failed to find task", status: 404)
             }
-            if task.source["state"]?.stringValue == "RUNNING" {
+            if task.source["state"]?.stringValue == TaskState.running.rawValue {
                 throw OpenSearchError("IllegalArgumentException", reason: "Task cannot be deleted in running state. Try after sometime", status: 400)
             }
             guard let result = try await emulator.documents.delete(SystemIndex.task, id: id) else {

@@ -40,7 +40,7 @@ struct ConnectorService: Sendable {
     /// The models on this connector that are deployed or deploying (an update to it is refused while any are).
     func deployedModels(using connectorID: String) async throws -> [String] {
         try await emulator.documents.documents(SystemIndex.model, where: "connector_id", equals: connectorID)
-            .filter { ["DEPLOYED", "PARTIALLY_DEPLOYED", "DEPLOYING"].contains($0.source["model_state"]?.stringValue ?? "") }
+            .filter { ModelState(rawValue: $0.source["model_state"]?.stringValue ?? "")?.isDeployedOrDeploying == true }
             .map(\.id)
     }
 }

@@ -54,7 +54,7 @@ public struct ModelRegistration: Sendable, Hashable {
         ]
         if let description { doc["description"] = .string(description) }
         if let modelFormat { doc["model_format"] = .string(modelFormat) }
-        doc["model_state"] = "REGISTERED"
+        doc["model_state"] = .string(ModelState.registered.rawValue)
         if let modelConfig { doc["model_config"] = .object(modelConfig) }
         if let deploySetting { doc["deploy_setting"] = .object(deploySetting) }
         if let isEnabled { doc["is_enabled"] = .bool(isEnabled) }

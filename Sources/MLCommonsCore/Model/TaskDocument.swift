@@ -8,14 +8,14 @@ public enum TaskDocument {
 
     /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
     public static func make(
-        modelID: String?, type: String, functionName: String, state: String, workerNode: String, isAsync: Bool,
+        modelID: String?, type: String, functionName: String, state: TaskState, workerNode: String, isAsync: Bool,
         now: Int64, response: JSONObject? = nil
     ) -> JSONObject {
         var source = JSONObject()
         if let modelID { source["model_id"] = .string(modelID) }
         source["task_type"] = .string(type)
         source["function_name"] = .string(functionName)
-        source["state"] = .string(state)
+        source["state"] = .string(state.rawValue)
         source["worker_node"] = .array([.string(workerNode)])
         source["create_time"] = .number(JSONNumber(Int(now)))
         source["last_update_time"] = .number(JSONNumber(Int(now)))

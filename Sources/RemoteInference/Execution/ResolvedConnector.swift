@@ -2,7 +2,8 @@ import MLCommonsCore
 
 /// A connector ready to call: its parameters, decrypted credential and actions.
 public struct ResolvedConnector: Sendable {
-    public let protocolName: String
+    /// `nil` for a name ml-commons does not know: a `PUT` can store any, and such a connector neither signs nor streams.
+    public let connectorProtocol: ConnectorProtocol?
     public let parameters: [String: String]
     public let credential: [String: String]
     public let actions: [ConnectorAction]
@@ -10,7 +11,11 @@ public struct ResolvedConnector: Sendable {
 
     /// Reads a stored connector document; `credential` must already be decrypted.
     public init(document: JSONObject, credential: JSONObject) throws(OpenSearchError) {
-        protocolName = document["protocol"]?.stringValue ?? "http"
+        if let name = document["protocol"]?.stringValue {
+            connectorProtocol = ConnectorProtocol(rawValue: name)
+        } else {
+            connectorProtocol = .http
+        }
         parameters = Self.strings(document["parameters"]?.objectValue ?? JSONObject())
         self.credential = Self.strings(credential)
         var actions: [ConnectorAction] = []

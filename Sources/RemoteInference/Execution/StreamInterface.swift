@@ -7,13 +7,13 @@ public enum StreamInterface: String, Sendable {
 
     /// `invokeRemoteServiceStream`'s check: trimmed, lower-cased, Java-unescaped, and only the
     /// interface of the connector's protocol; any failure is ml-commons' generic streaming error.
-    public init(parameters: [String: String], connectorProtocol: String) throws(InferenceError) {
+    public init(parameters: [String: String], connectorProtocol: ConnectorProtocol?) throws(InferenceError) {
         guard let raw = parameters["_llm_interface"],
             let unescaped = try? JSONEscaping.unescapeJava(raw.trimmingWhitespace().lowercased()),
             let interface = StreamInterface(rawValue: unescaped)
         else { throw InferenceError.streamingFailed }
         switch (connectorProtocol, interface) {
-        case ("http", .openAIChatCompletions), ("aws_sigv4", .bedrockConverseClaude): self = interface
+        case (.http?, .openAIChatCompletions), (.awsSigV4?, .bedrockConverseClaude): self = interface
         default: throw InferenceError.streamingFailed
         }
     }

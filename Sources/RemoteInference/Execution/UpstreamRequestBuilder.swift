@@ -39,14 +39,14 @@ public struct UpstreamRequestBuilder: Sendable {
             method: action.method.uppercased(), url: url, headers: headers, body: body, isStreaming: false,
             connectTimeoutMillis: connector.clientConfig.connectionTimeoutMillis,
             readTimeoutMillis: connector.clientConfig.readTimeoutMillis)
-        if connector.protocolName == "aws_sigv4" { request = try sign(request, parameters: parameters) }
+        if connector.connectorProtocol == .awsSigV4 { request = try sign(request, parameters: parameters) }
         return request
     }
 
     /// The streaming request for `_predict/stream` and streaming agents; errors are the stream's error chunk texts.
     public func stream(requestParameters: [String: String]) throws(InferenceError) -> (UpstreamRequest, StreamInterface) {
         var parameters = mergedParameters(requestParameters)
-        let interface = try StreamInterface(parameters: parameters, connectorProtocol: connector.protocolName)
+        let interface = try StreamInterface(parameters: parameters, connectorProtocol: connector.connectorProtocol)
         guard let action = connector.action("PREDICT") else { throw InferenceError.streamingFailed }
         parameters["stream"] = parameters["stream"] ?? "true"
         do throws(OpenSearchError) {
