@@ -58,13 +58,16 @@ public final class Emulator: Sendable {
         }
         let routed: any UpstreamTransport = configuration.llm == .mock
             ? ProviderRoutingTransport(mock: InProcessMockTransport(mock: mockLLM), live: live) : live
-        self.transport = TrustedEndpointGuard(base: routed) {
+        let trusted = TrustedEndpointGuard(base: routed) {
             await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         }
-        journal = OutboundJournal()
+        let journal = OutboundJournal()
+        self.journal = journal
+        // Each attempt of a retried call is journalled, refused ones included.
+        self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))
         lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID) { InstantTime.now().epochMillis }
         invoker = ModelInvoker(
-            documents: documents, credentials: cipher, transport: self.transport, journal: journal, lifecycle: lifecycle,
+            documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
             rateLimiter: rateLimiter
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
     }

@@ -4,12 +4,12 @@ import RemoteInference
 
 /// The one way into a remote model, for `_predict`, `_predict/stream`, agents and tools: model checks,
 /// auto-deploy, the model's rate limiter, the connector with its credential decrypted once, the rendered
-/// request, the journalled call, then the tensor output or the provider events.
+/// request sent through the transport (which journals and retries it), then the tensor output or the provider events.
 public struct ModelInvoker: ModelInvoking {
     public let documents: DocumentStore
     public let credentials: any CredentialDecrypting
+    /// The outbound chain: retries, journal, trusted endpoints, provider routing, the private-address guard.
     public let transport: any UpstreamTransport
-    public let journal: OutboundJournal
     public let lifecycle: ModelLifecycle
     public let rateLimiter: ModelRateLimiter
     /// `plugins.ml_commons.model_auto_deploy.enable`, read at call time.
@@ -17,13 +17,12 @@ public struct ModelInvoker: ModelInvoking {
 
     public init(
         documents: DocumentStore, credentials: any CredentialDecrypting, transport: any UpstreamTransport,
-        journal: OutboundJournal, lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter,
+        lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter,
         autoDeployEnabled: @escaping @Sendable () async -> Bool
     ) {
         self.documents = documents
         self.credentials = credentials
         self.transport = transport
-        self.journal = journal
         self.lifecycle = lifecycle
         self.rateLimiter = rateLimiter
         self.autoDeployEnabled = autoDeployEnabled
@@ -52,8 +51,7 @@ public struct ModelInvoker: ModelInvoking {
         if model.source["is_enabled"]?.boolValue == false {
             throw OpenSearchError.statusException("Model is disabled.", status: 403)
         }
-        let state = model.source["model_state"]?.stringValue ?? ""
-        if state != "DEPLOYED" && state != "PARTIALLY_DEPLOYED" {
+        if ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployed != true {
             guard await autoDeployEnabled() else {
                 throw OpenSearchError.statusException("Model not ready yet. Please deploy the model first.", status: 400)
             }
@@ -66,8 +64,9 @@ public struct ModelInvoker: ModelInvoking {
     public func predict(_ model: InvocableModel, requestParameters: [String: String]) async throws -> JSONValue {
         try acquirePermit(model)
         let builder = UpstreamRequestBuilder(connector: model.connector)
-        let upstream = try builder.predict(requestParameters: requestParameters)
-        let (status, body) = try await sendWithRetries(upstream, model: model)
+        var upstream = try builder.predict(requestParameters: requestParameters)
+        upstream.retries = UpstreamRetryPolicy(model.connector.clientConfig)
+        let (status, body) = try await exchange(tagged(upstream, for: model))
         return try PredictOutput.render(status: status, body: body, parameters: builder.mergedParameters(requestParameters))
     }
 
@@ -76,15 +75,16 @@ public struct ModelInvoker: ModelInvoking {
     ) async throws -> StreamingCall.Outcome {
         try acquirePermit(model)
         let (upstream, interface) = try UpstreamRequestBuilder(connector: model.connector).stream(requestParameters: requestParameters)
-        let journalID = journal.begin(upstream, secrets: model.connector.secrets, modelID: model.id)
-        do {
-            let (outcome, status) = try await StreamingCall(request: upstream, interface: interface).run(over: transport, onEvent: onEvent)
-            journal.finish(journalID, status: status, error: nil)
-            return outcome
-        } catch {
-            journal.finish(journalID, status: nil, error: String(describing: error))
-            throw error
-        }
+        return try await StreamingCall(request: tagged(upstream, for: model), interface: interface)
+            .run(over: transport, onEvent: onEvent).outcome
+    }
+
+    /// The request with what the journal shows it under: the model, and the credential values to hide.
+    private func tagged(_ request: UpstreamRequest, for model: InvocableModel) -> UpstreamRequest {
+        var request = request
+        request.modelID = model.id
+        request.secrets = model.connector.secrets
+        return request
     }
 
     /// The model-level `rate_limiter`, checked on every call (each agent step is a predict of its own).

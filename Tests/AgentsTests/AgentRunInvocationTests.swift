@@ -63,7 +63,7 @@ struct AgentRunInvocationTests {
         ])
         let lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: "node") { 0 }
         let invoker = ModelInvoker(
-            documents: documents, credentials: decrypter, transport: transport, journal: OutboundJournal(),
+            documents: documents, credentials: decrypter, transport: transport,
             lifecycle: lifecycle, rateLimiter: ModelRateLimiter()) { false }
         let context = ToolContext(documents: documents) { _, _ in .null }
         let executor = AgentExecutor(

@@ -60,6 +60,24 @@ public struct ByteChunks: AsyncSequence, Sendable {
         })
     }
 
+    /// The same body, calling `onEnd` once when it ends (`nil`) or fails (the error).
+    public func observingEnd(_ onEnd: @escaping @Sendable ((any Error)?) -> Void) -> ByteChunks {
+        let base = self
+        return ByteChunks(makeNext: {
+            let box = IteratorBox(base.makeAsyncIterator())
+            return {
+                do {
+                    let chunk = try await box.next()
+                    if chunk == nil { onEnd(nil) }
+                    return chunk
+                } catch {
+                    onEnd(error)
+                    throw error
+                }
+            }
+        })
+    }
+
     private init(makeNext: @escaping @Sendable () -> @Sendable () async throws -> [UInt8]?) {
         self.makeNext = makeNext
     }

@@ -44,11 +44,13 @@ public final class OutboundJournal: Sendable {
         }
     }
 
-    /// Completes a recorded call.
+    /// Completes a recorded call; the first completion counts.
     public func finish(_ id: Int, status: Int?, error: String?) {
         let now = InstantTime.now()
         state.withLock { state in
-            guard let index = state.entries.firstIndex(where: { $0.id == id }) else { return }
+            guard let index = state.entries.firstIndex(where: { $0.id == id }),
+                state.entries[index].durationMillis == nil
+            else { return }
             state.entries[index].status = status
             state.entries[index].error = error
             state.entries[index].durationMillis = Int(now.epochMillis - state.entries[index].startedAt.epochMillis)

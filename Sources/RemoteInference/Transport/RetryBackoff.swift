@@ -1,6 +1,6 @@
 /// The wait before a retry, by `client_config.retry_backoff_policy` (`constant`,
 /// `exponential_equal_jitter`, `exponential_full_jitter`).
-public struct RetryBackoff: Sendable {
+public struct RetryBackoff: Sendable, Hashable {
     public let policy: String
     public let baseMillis: Int
 

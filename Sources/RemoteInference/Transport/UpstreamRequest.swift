@@ -10,6 +10,11 @@ public struct UpstreamRequest: Sendable {
     public var connectTimeoutMillis: Int
     /// `client_config.read_timeout` in milliseconds.
     public var readTimeoutMillis: Int
+    /// Retries on throttling, for a call that has them (``RetryingTransport``); `nil` for one attempt.
+    public var retries: UpstreamRetryPolicy?
+    /// The model the call is for and the values to hide wherever the call is shown (``JournalingTransport``).
+    public var modelID: String?
+    public var secrets: [String] = []
 
     public init(
         method: String, url: String, headers: [(name: String, value: String)], body: [UInt8], isStreaming: Bool,
