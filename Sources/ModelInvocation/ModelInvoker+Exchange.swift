@@ -8,13 +8,8 @@ extension ModelInvoker {
         do {
             let response = try await transport.send(request)
             return (response.status, try await response.body.collect(upTo: 64 * 1024 * 1024))
-        } catch {
-            switch error {
-            case let refusal as OutboundRefusal: throw refusal.inferenceError.openSearchError
-            case let failure as UpstreamTransportError: throw failure.inferenceError.openSearchError
-            case let failure as InferenceError: throw failure.openSearchError
-            default: throw error
-            }
+        } catch let error as any OpenSearchErrorConvertible {
+            throw error.openSearchError
         }
     }
 }

@@ -25,11 +25,24 @@ final class ScriptedTransport: UpstreamTransport {
     func send(_ request: UpstreamRequest) async throws -> UpstreamResponse {
         bodies.withLock { $0.append(String(decoding: request.body, as: UTF8.self)) }
         let reply = replies.withLock { $0.isEmpty ? "{}" : $0.removeFirst() }
-        return UpstreamResponse(status: 200, headers: [("Content-Type", "application/json")], body: ByteChunks(Array(reply.utf8)))
+        let contentType = request.isStreaming ? "text/event-stream" : "application/json"
+        return UpstreamResponse(status: 200, headers: [("Content-Type", contentType)], body: ByteChunks(Array(reply.utf8)))
     }
 
     static func toolCall(_ id: String) -> String {
         #"{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"\#(id)","type":"function","function":{"name":"RetrieveIndexMetaTool","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}"#
+    }
+
+    /// The same tool call as an OpenAI stream: the call's head, its arguments, the finish.
+    static func streamedToolCall(_ id: String) -> String {
+        [#"{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"\#(id)","type":"function","function":{"name":"RetrieveIndexMetaTool","arguments":""}}]},"finish_reason":null}]}"#,
+         #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{}"}}]},"finish_reason":null}]}"#,
+         #"{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}"#, "[DONE]"].map { "data: \($0)\n\n" }.joined()
+    }
+
+    static func streamedAnswer(_ text: String) -> String {
+        [#"{"choices":[{"index":0,"delta":{"role":"assistant","content":"\#(text)"},"finish_reason":null}]}"#,
+         #"{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#, "[DONE]"].map { "data: \($0)\n\n" }.joined()
     }
 
     static func answer(_ text: String) -> String {
@@ -37,9 +50,16 @@ final class ScriptedTransport: UpstreamTransport {
     }
 }
 
+/// Records a streamed run's events.
+actor RecordingSink: AgentStreamSink {
+    private(set) var events: [AgentStreamEvent] = []
+    func emit(_ event: AgentStreamEvent) async throws { events.append(event) }
+}
+
 @Suite("Agent runs through the model invoker")
 struct AgentRunInvocationTests {
-    @Test func threeLLMStepsDecryptTheCredentialOnce() async throws {
+    /// A conversational agent with one tool on an OpenAI connector, answered by `replies` in turn.
+    static func agent(replies: [String]) async throws -> (AgentExecutor, AgentDefinition, ScriptedTransport, CountingDecrypter) {
         let documents = DocumentStore(database: try MLDatabase(location: .inMemory))
         let ids = DocumentIDGenerator()
         let connector = try #require(try JSONParser.parse(#"""
@@ -58,9 +78,7 @@ struct AgentRunInvocationTests {
             """#).objectValue))
 
         let decrypter = CountingDecrypter()
-        let transport = ScriptedTransport(replies: [
-            ScriptedTransport.toolCall("call_1"), ScriptedTransport.toolCall("call_2"), ScriptedTransport.answer("Done."),
-        ])
+        let transport = ScriptedTransport(replies: replies)
         let lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: "node") { 0 }
         let invoker = ModelInvoker(
             documents: documents, credentials: decrypter, transport: transport,
@@ -69,7 +87,13 @@ struct AgentRunInvocationTests {
         let executor = AgentExecutor(
             conversations: ConversationStore(documents: documents, ids: ids), invoker: invoker,
             makeTool: { spec in try ToolRegistry.make(spec, context: context) })
+        return (executor, definition, transport, decrypter)
+    }
 
+    @Test func threeLLMStepsDecryptTheCredentialOnce() async throws {
+        let (executor, definition, transport, decrypter) = try await Self.agent(replies: [
+            ScriptedTransport.toolCall("call_1"), ScriptedTransport.toolCall("call_2"), ScriptedTransport.answer("Done."),
+        ])
         let input = ["question": "How many indices?"]
         let memory = try await executor.prepareMemory(definition, input: input)
         let result = try await executor.execute(definition, input: input, ids: memory, sink: nil)
@@ -77,5 +101,47 @@ struct AgentRunInvocationTests {
         #expect(transport.bodies.withLock { $0.count } == 3)
         #expect(decrypter.calls.withLock { $0 } == 1)
         #expect(result.output(verbose: false)["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.last?["dataAsMap"]?["response"] == "Done.")
+    }
+
+    /// A streamed run reports typed events in the order the chunks go out, and the execute-stream mapper turns
+    /// them into chunks that carry the run's ids and end with the one final chunk.
+    @Test func aStreamedRunReportsTypedEventsInOrder() async throws {
+        let (executor, definition, _, _) = try await Self.agent(replies: [
+            ScriptedTransport.streamedToolCall("call_1"), ScriptedTransport.streamedAnswer("Done."),
+        ])
+        let input = ["question": "How many indices?", "stream": "true"]
+        let memory = try #require(try await executor.prepareMemory(definition, input: input))
+        let sink = RecordingSink()
+        _ = try await executor.execute(definition, input: input, ids: memory, sink: sink)
+        let events = await sink.events
+
+        let kinds = events.map { event -> String in
+            switch event {
+            case .llmText(let text): "text:\(text)"
+            case .llmToolCallDelta: "delta"
+            case .toolCall(let call): "call:\(call.name)"
+            case .toolOutput: "output"
+            case .done: "done"
+            }
+        }
+        #expect(kinds.filter { $0 != "delta" } == ["call:RetrieveIndexMetaTool", "output", "text:Done.", "done"])
+
+        var mapper = ExecuteStreamMapper()
+        mapper.memoryID = memory.memoryID
+        mapper.parentInteractionID = memory.parentInteractionID
+        let chunks = events.flatMap { mapper.chunks(for: $0) }
+        #expect(chunks.allSatisfy { $0.memoryID == memory.memoryID && $0.parentInteractionID == memory.parentInteractionID })
+        #expect(chunks.filter(\.isLast).count == 1 && chunks.last?.isLast == true)
+        #expect(mapper.chunks(for: .llmText("late")).isEmpty)
+        #expect(mapper.errorChunk(for: InferenceError.sseNetworkFailure) == nil)
+    }
+
+    @Test func theExecuteStreamErrorRuleSeparatesStreamFailuresFromFailedRequests() {
+        var streamFailure = ExecuteStreamMapper()
+        #expect(streamFailure.errorChunk(for: InferenceError.sseNetworkFailure)?.text == "data: {\"error\": \"SSE failure with network error\"}\n\n")
+        var failedRequest = ExecuteStreamMapper()
+        #expect(failedRequest.errorChunk(for: OpenSearchError.illegalArgument("bad"))?.text == "data: {\"error\": \"Error processing request: bad\"}\n\n")
+        var cancelled = ExecuteStreamMapper()
+        #expect(cancelled.errorChunk(for: CancellationError()) == nil)
     }
 }

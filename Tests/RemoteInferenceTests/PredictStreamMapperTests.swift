@@ -27,13 +27,13 @@ struct PredictStreamMapperTests {
             .final,
         ])
         #expect(mapper.isFinished)
-        #expect(mapper.errorChunk(for: .sseNetworkFailure) == nil)
+        #expect(mapper.errorChunk(for: InferenceError.sseNetworkFailure) == nil)
     }
 
     @Test func anErrorEndsTheStream() {
         var mapper = PredictStreamMapper()
         #expect(mapper.chunks(for: .text("Hi")) == [PredictStreamChunk(content: "Hi")])
-        #expect(mapper.errorChunk(for: .sseNetworkFailure)?.text == "data: {\"error\": \"SSE failure with network error\"}\n\n")
+        #expect(mapper.errorChunk(for: InferenceError.sseNetworkFailure)?.text == "data: {\"error\": \"SSE failure with network error\"}\n\n")
         #expect(mapper.chunks(for: .completed) == [])
     }
 

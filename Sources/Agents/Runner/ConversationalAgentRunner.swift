@@ -63,7 +63,7 @@ public struct ConversationalAgentRunner: Sendable {
             // Even steps read an LLM answer.
             let dataAsMap: JSONValue
             if let sink {
-                guard let toolCall = try await calls.stream(parameters: llmParameters, onEvent: { try await sink.send($0) }) else {
+                guard let toolCall = try await calls.stream(parameters: llmParameters, onEvent: { try await sink.emit(AgentStreamEvent($0)) }) else {
                     return result  // The answer streamed; ml-commons neither stores nor returns it (§1.9).
                 }
                 dataAsMap = toolCall
@@ -93,7 +93,7 @@ public struct ConversationalAgentRunner: Sendable {
             }
             try await trace(call?.input ?? "", output, origin: call?.name ?? "", state: &state, traceDisabled: traceDisabled)
             state.steps.append(output)
-            try await sink?.sendToolOutput(output)
+            try await sink?.emit(.toolOutput(output))
             if !state.interactions.isEmpty { llmParameters["_interactions"] = ", " + state.interactions.joined(separator: ", ") }
             if step == maxIterations - 1 { break }
             step += 1
@@ -131,7 +131,7 @@ public struct ConversationalAgentRunner: Sendable {
         var state = state
         result.finalAnswer = answer
         result.steps = state.steps
-        if completeStream { try await sink?.sendCompletion() }
+        if completeStream { try await sink?.emit(.done) }
         try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
         try await conversations.updateMessage(state.parentInteractionID, response: answer, additionalInfo: result.additionalInfo)
         return result
@@ -198,7 +198,7 @@ public struct ConversationalAgentRunner: Sendable {
             state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output))
             return output
         } catch {
-            let message = (error as? OpenSearchError)?.reason ?? String(describing: error)
+            let message = (error as? any OpenSearchErrorConvertible)?.openSearchError.reason ?? String(describing: error)
             let template = llmParameters["interaction_template.tool_response"] ?? ""
             let failure = try StringSubstitution(
                 prefix: "${_interactions.", values: ["tool_call_id": call.id, "tool_response": "Tool \(name) failed: \(message)"]

@@ -71,8 +71,8 @@ struct OpenSearchResponder: HTTPResponder {
             restRequest.pathParameters = parameters
             do {
                 outcome = try await route.handler(restRequest)
-            } catch let error as OpenSearchError {
-                outcome = .error(error)
+            } catch let error as any OpenSearchErrorConvertible {
+                outcome = .error(error.openSearchError)
             } catch let error as StoreError where error.isConstraintViolation {
                 // Input the routes did not catch, refused by the schema: the client's mistake, not the server's.
                 outcome = .error(.illegalArgument(error.description))

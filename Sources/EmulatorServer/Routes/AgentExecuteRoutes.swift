@@ -49,6 +49,7 @@ enum AgentExecuteRoutes {
     static func stream(
         _ request: RESTRequest, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
     ) async throws {
+        let sink = ExecuteStreamSink(writer: writer)
         do {
             guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
                 throw OpenSearchError.illegalState(
@@ -58,17 +59,12 @@ enum AgentExecuteRoutes {
             input["stream"] = "true"
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input)
-            let streamSink = ExecuteStreamSink(
-                writer: writer, memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
-            _ = try await executor.execute(definition, input: input, ids: ids, sink: streamSink)
+            await sink.identify(memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
+            _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
             return
-        } catch is CancellationError {
-            return
-        } catch let error as InferenceError {
-            try? await writer.write(StreamErrorChunk.streamFailure(error.message).bytes)
-        } catch let error as OpenSearchError {
-            try? await writer.write(StreamErrorChunk.executeRequestFailure(error.reason).bytes)
+        } catch {
+            await sink.fail(error)
         }
     }
 
@@ -115,7 +111,7 @@ enum AgentExecuteRoutes {
                 source["response"] = .object(completed)
             } catch {
                 source["state"] = .string(TaskState.failed.rawValue)
-                source["error"] = .string((error as? OpenSearchError)?.reason ?? String(describing: error))
+                source["error"] = .string((error as? any OpenSearchErrorConvertible)?.openSearchError.reason ?? String(describing: error))
             }
             source["last_update_time"] = emulator.nowMillis().json
             _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskDocument.fieldOrder))
@@ -126,34 +122,25 @@ enum AgentExecuteRoutes {
     }
 }
 
-/// Writes an agent run's events as execute-stream chunks carrying the memory and interaction ids.
+/// Writes an agent run's events as execute-stream chunks, through the one execute-stream mapper.
 actor ExecuteStreamSink: AgentStreamSink {
     private let writer: StreamWriter
-    private let memoryID: String
-    private let parentInteractionID: String
-    // One mapper per LLM call: each call's completion is the stream's end.
-    private var mapper = PredictStreamMapper()
+    private var mapper = ExecuteStreamMapper()
 
-    init(writer: StreamWriter, memoryID: String, parentInteractionID: String) {
-        self.writer = writer
-        self.memoryID = memoryID
-        self.parentInteractionID = parentInteractionID
+    init(writer: StreamWriter) { self.writer = writer }
+
+    /// The ids every later chunk carries (empty until the run's memory exists).
+    func identify(memoryID: String, parentInteractionID: String) {
+        mapper.memoryID = memoryID
+        mapper.parentInteractionID = parentInteractionID
     }
 
-    func send(_ event: ProviderEvent) async throws {
-        for chunk in mapper.chunks(for: event) { try await write(chunk) }
-        if case .toolCall = event { mapper = PredictStreamMapper() }
+    func emit(_ event: AgentStreamEvent) async throws {
+        for chunk in mapper.chunks(for: event) { try await writer.write(chunk.bytes) }
     }
 
-    func sendToolOutput(_ output: String) async throws {
-        try await write(PredictStreamChunk(content: output))
-    }
-
-    func sendCompletion() async throws {
-        try await write(.final)
-    }
-
-    private func write(_ chunk: PredictStreamChunk) async throws {
-        try await writer.write(ExecuteStreamChunk(memoryID: memoryID, parentInteractionID: parentInteractionID, response: chunk).bytes)
+    /// Ends the stream with the error chunk, if the stream is still open and the client still there.
+    func fail(_ error: any Error) async {
+        if let chunk = mapper.errorChunk(for: error) { try? await writer.write(chunk.bytes) }
     }
 }

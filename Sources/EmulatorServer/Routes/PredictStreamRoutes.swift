@@ -29,14 +29,8 @@ enum PredictStreamRoutes {
             }
         } catch is StreamWriter.ClientGone {
             return
-        } catch is CancellationError {
-            return
-        } catch let error as InferenceError {
+        } catch {
             if let chunk = mapper.errorChunk(for: error) { try? await writer.write(chunk.bytes) }
-        } catch let error as OpenSearchError {
-            if let chunk = mapper.errorChunk(for: InferenceError(message: error.reason, status: error.status, javaClass: error.javaClass)) {
-                try? await writer.write(chunk.bytes)
-            }
         }
     }
 }

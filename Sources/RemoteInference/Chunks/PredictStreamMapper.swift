@@ -1,3 +1,5 @@
+import MLCommonsCore
+
 /// Turns provider events into the `_predict/stream` chunks ml-commons sends for them, in order, and
 /// stops after the last one (ml-commons completes the channel; later sends reach no client).
 public struct PredictStreamMapper: Sendable {
@@ -31,10 +33,15 @@ public struct PredictStreamMapper: Sendable {
         events.flatMap { chunks(for: $0) }
     }
 
-    /// The error chunk for a failure (`StreamPredictActionListener.onFailure`), or nil after the last chunk.
-    public mutating func errorChunk(for error: InferenceError) -> StreamErrorChunk? {
-        guard !isFinished else { return nil }
+    /// The chunk that ends a failed stream (`StreamPredictActionListener.onFailure`), or nil after the last
+    /// chunk or for a cancelled call.
+    public mutating func errorChunk(for error: any Error) -> StreamErrorChunk? {
+        guard !isFinished, !(error is CancellationError) else { return nil }
         isFinished = true
-        return .streamFailure(error.message)
+        switch error {
+        case let failure as InferenceError: return .streamFailure(failure.message)
+        case let failure as any OpenSearchErrorConvertible: return .streamFailure(failure.openSearchError.reason)
+        default: return .streamFailure(String(describing: error))
+        }
     }
 }
