@@ -27,6 +27,8 @@ public final class Emulator: Sendable {
     public let mockLLM: MockLLM
     /// How each answer the mock gave over HTTP ended.
     let mockLLMServed = MockLLMServedLog()
+    /// Agent runs answered with a task id and still going.
+    let backgroundRuns = BackgroundRuns()
     let rateLimiter = ModelRateLimiter()
     /// Deploying and undeploying models.
     public let lifecycle: ModelLifecycle
@@ -80,9 +82,11 @@ public final class Emulator: Sendable {
         return try MockLLMScript(bytes: Array(data))
     }
 
-    /// Returns the emulator to its start state: no documents or transient settings (and no persistent ones
-    /// when asked), an empty outbound journal, fresh model rate limiters and the mock script it started with.
+    /// Returns the emulator to its start state: no background agent runs, no documents or transient settings
+    /// (and no persistent ones when asked), empty outbound and mock logs, fresh model rate limiters and the mock
+    /// script it started with.
     public func reset(includingPersistentSettings: Bool) async throws {
+        await backgroundRuns.cancelAll()
         try await database.wipeResources(includingPersistentSettings: includingPersistentSettings)
         await settings.reset(includingPersistent: includingPersistentSettings)
         journal.clear()

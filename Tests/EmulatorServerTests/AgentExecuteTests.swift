@@ -144,4 +144,18 @@ struct AgentExecuteTests {
             #expect(response?["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.last?["dataAsMap"]?["response"] == "Mock reply to: Later")
         }
     }
+
+    /// A reset stops an async run still waiting on its LLM, so the run cannot write its task back into the
+    /// wiped store when the answer arrives.
+    @Test func resetStopsAnAsyncRunBeforeItWritesItsTask() async throws {
+        try await EmulatorHarness.withServer { client in
+            let agent = try await Self.agent(client)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"reply":{"text":"late"},"pacing":{"time_to_first_token_ms":800}}}"#)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute?async=true", #"{"parameters":{"question":"Later"}}"#)
+            let task = try #require(try reply.json["task_id"]?.stringValue)
+            try await client.call(.post, "/__emulator/reset")
+            try await Task.sleep(for: .milliseconds(1200))
+            #expect(try await client.call(.get, "/_plugins/_ml/tasks/\(task)").status == 404)
+        }
+    }
 }

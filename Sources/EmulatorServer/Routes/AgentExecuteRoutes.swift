@@ -101,7 +101,7 @@ enum AgentExecuteRoutes {
             workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
         let finalResponse = response
-        Task {
+        emulator.backgroundRuns.start {
             var source = task
             do {
                 let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
@@ -113,6 +113,8 @@ enum AgentExecuteRoutes {
                 source["state"] = .string(TaskState.failed.rawValue)
                 source["error"] = .string((error as? any OpenSearchErrorConvertible)?.openSearchError.reason ?? String(describing: error))
             }
+            // A run stopped by a reset leaves no task behind in the wiped store.
+            guard !Task.isCancelled else { return }
             source["last_update_time"] = emulator.nowMillis().json
             _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskDocument.fieldOrder))
         }
