@@ -62,6 +62,37 @@ struct FaultMatrixTests {
         }
     }
 
+    /// Bedrock ConverseStream faults, an exception frame among them (throttling after two frames), through both
+    /// paths: the in-process mock at Bedrock's host and the mock over loopback HTTP, signed.
+    static let bedrockFaults = [
+        #"{"default":{"fault":{"type":"rate_limit","after_chunks":2}}}"#,
+        #"{"default":{"fault":{"type":"http_error","status":500}}}"#,
+        #"{"default":{"fault":{"type":"close_mid_stream","after_chunks":2}}}"#,
+        #"{"default":{"fault":{"type":"malformed_chunk","after_chunks":1}}}"#,
+    ]
+    static let bedrockQuestion = #"{"parameters":{"system_prompt":"s","prompt":"Hi","_llm_interface":"bedrock/converse/claude"}}"#
+
+    @Test(arguments: bedrockFaults)
+    func bothPathsAnswerABedrockFaultWithTheSameBytes(script: String) async throws {
+        try await EmulatorHarness.withServer { client in
+            let port = try #require(client.client.port)
+            try await client.call(.put, "/_cluster/settings", #"""
+                {"persistent":{"plugins.ml_commons.stream_enabled":true,
+                 "plugins.ml_commons.trusted_connector_endpoints_regex":["^https://bedrock-runtime\\..*[a-z0-9-]\\.amazonaws\\.com/.*$","^http://127\\.0\\.0\\.1:.*$"],
+                 "plugins.ml_commons.connector.private_ip_enabled":true}}
+                """#)
+            let inProcess = try await PredictStreamTests.bedrockModel(client)
+            let live = try await PredictStreamTests.bedrockModel(client, connector: Fixture.request("create-bedrock-connector")
+                .replacingAll("https://bedrock-runtime.${parameters.region}.amazonaws.com", with: "http://127.0.0.1:\(port)/__emulator/mock-llm"))
+            try await client.call(.put, "/__emulator/mock-llm/script", script)
+            let viaMock = try await client.call(.post, "/_plugins/_ml/models/\(inProcess)/_predict/stream", Self.bedrockQuestion)
+            let viaHTTP = try await client.call(.post, "/_plugins/_ml/models/\(live)/_predict/stream", Self.bedrockQuestion)
+            #expect(viaHTTP.status == viaMock.status, "\(script)")
+            #expect(viaHTTP.body == viaMock.body, "\(script)")
+            #expect(viaMock.body.contains("\"error\""), "\(viaMock.body)")
+        }
+    }
+
     @Test func knownBytesForEachFault() async throws {
         try await EmulatorHarness.withServer { client in
             let (_, live) = try await Self.models(client)
