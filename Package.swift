@@ -74,6 +74,8 @@ let package = Package(
             name: "ml-commons-emulator",
             dependencies: [
                 "EmulatorServer",
+                "MLCommonsCore",
+                "MLStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

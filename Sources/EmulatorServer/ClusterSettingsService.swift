@@ -6,9 +6,9 @@ public actor ClusterSettingsService {
     private var settings: ClusterSettings
     private let store: SettingsStore
 
-    init(store: SettingsStore) async throws {
+    init(store: SettingsStore, catalogue: SettingsCatalogue) async throws {
         self.store = store
-        self.settings = ClusterSettings(persistent: try await store.loadPersistent())
+        self.settings = ClusterSettings(catalogue: catalogue, persistent: try await store.loadPersistent())
     }
 
     public var current: ClusterSettings { settings }

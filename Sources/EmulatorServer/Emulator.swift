@@ -15,6 +15,8 @@ public final class Emulator: Sendable {
     /// Conversation memory as ml-commons writes it, for the memory APIs and the agents.
     public let conversations: ConversationStore
     public let settings: ClusterSettingsService
+    /// What the chosen OpenSearch release does differently.
+    public let profile: VersionProfile
     public let ids: DocumentIDGenerator
     public let cipher: CredentialCipher
     public let node: NodeIdentity
@@ -45,7 +47,9 @@ public final class Emulator: Sendable {
         self.logger = logger
         database = try MLDatabase(location: configuration.data)
         documents = DocumentStore(database: database)
-        settings = try await ClusterSettingsService(store: SettingsStore(database: database))
+        profile = VersionProfile(configuration.opensearchVersion)
+        settings = try await ClusterSettingsService(
+            store: SettingsStore(database: database), catalogue: SettingsCatalogue(profile.settings))
         cipher = CredentialCipher(key: try await SecretStore(database: database).masterKey(override: configuration.masterKey))
         ids = DocumentIDGenerator()
         conversations = ConversationStore(documents: documents, ids: ids)

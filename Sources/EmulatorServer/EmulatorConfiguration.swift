@@ -1,4 +1,5 @@
 import Logging
+import MLCommonsCore
 import MLStore
 
 /// How an emulator instance runs; the executable fills it from flags and environment variables.
@@ -27,6 +28,8 @@ public struct EmulatorConfiguration: Sendable {
     /// How long shutdown waits for in-flight requests (streams and upstream calls) before cancelling them.
     public var shutdownGracePeriod: Duration = .seconds(5)
     public var nodeName = "ml-commons-emulator-node"
+    /// The OpenSearch release the emulator answers as.
+    public var opensearchVersion: OpenSearchVersion = .default
 
     public init() {}
 }

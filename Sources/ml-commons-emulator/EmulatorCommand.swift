@@ -3,6 +3,7 @@ import EmulatorServer
 import Foundation
 import Hummingbird
 import Logging
+import MLCommonsCore
 import MLStore
 
 /// `ml-commons-emulator`: serves the OpenSearch ml-commons REST API from one process.
@@ -14,7 +15,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         discussion: """
             Every option has an environment-variable twin, used when the option is not given:
               ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL,
-              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_CORS_ALLOW_ORIGIN.
+              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_CORS_ALLOW_ORIGIN,
+              ML_EMULATOR_OPENSEARCH_VERSION.
             ML_EMULATOR_MASTER_KEY sets the key that encrypts connector credentials (otherwise one is
             generated on first start and kept in the data file).
             ML_EMULATOR_CONTROL_TOKEN, when set, must accompany every state-changing /__emulator request
@@ -42,7 +44,15 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Origins a web application may call the emulator from: *, origins separated by commas, or /regex/ (OpenSearch's http.cors.allow-origin). Without it, cross-site requests that change state are refused. [env: ML_EMULATOR_CORS_ALLOW_ORIGIN]")
     var corsAllowOrigin: String?
 
+    @Option(help: "The OpenSearch release to answer as: 3.3.0 to 3.9.0, or latest (3.9.0). It decides GET /, the ml settings and their defaults, and the stream chunks. [env: ML_EMULATOR_OPENSEARCH_VERSION] (default: 3.3.0)")
+    var opensearchVersion: String?
+
     func validate() throws {
+        if let text = opensearchVersion ?? ProcessInfo.processInfo.environment["ML_EMULATOR_OPENSEARCH_VERSION"],
+            OpenSearchVersion(argument: text) == nil
+        {
+            throw ValidationError("unknown OpenSearch version '\(text)'; use one of \(OpenSearchVersion.accepted)")
+        }
         if let text = llm ?? ProcessInfo.processInfo.environment["ML_EMULATOR_LLM"], LLMMode(rawValue: text) == nil {
             throw ValidationError("unknown --llm '\(text)'; use mock or live")
         }
@@ -73,6 +83,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let mode = (llm ?? environment["ML_EMULATOR_LLM"]).flatMap(LLMMode.init(rawValue:)) { configuration.llm = mode }
         configuration.mockScript = mockScript ?? environment["ML_EMULATOR_MOCK_SCRIPT"]
         configuration.corsAllowOrigin = corsAllowOrigin ?? environment["ML_EMULATOR_CORS_ALLOW_ORIGIN"]
+        if let version = (opensearchVersion ?? environment["ML_EMULATOR_OPENSEARCH_VERSION"]).flatMap(OpenSearchVersion.init(argument:)) {
+            configuration.opensearchVersion = version
+        }
         configuration.controlToken = environment["ML_EMULATOR_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
 
         var logger = Logger(label: "ml-commons-emulator")

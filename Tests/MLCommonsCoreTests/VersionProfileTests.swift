@@ -62,7 +62,6 @@ struct VersionProfileTests {
             "plugins.ml_commons.memory.default_long_term_max_count",
             "plugins.ml_commons.memory.default_history_max_count",
             "plugins.ml_commons.agentic_search_template_enabled",
-            "plugins.ml_commons.connector.vertexai_enabled",
         ]
         #expect(latest.subtracting(first) == expected)
         #expect(first.isSubset(of: latest))
@@ -78,7 +77,7 @@ struct VersionProfileTests {
             == ["plugins.ml_commons.trusted_connector_private_endpoints_regex",
                 "plugins.ml_commons.connector.restricted_ip_patterns"])
         #expect(keys(.v3_8_0).subtracting(keys(.v3_7_0)).count == 9)
-        #expect(keys(.v3_9_0).subtracting(keys(.v3_8_0)).count == 2)
+        #expect(keys(.v3_9_0).subtracting(keys(.v3_8_0)) == ["plugins.ml_commons.agentic_search_template_enabled"])
         for version in OpenSearchVersion.allCases {
             let all = VersionProfile(version).settings.map(\.key)
             #expect(Set(all).count == all.count, "duplicate key in \(version.rawValue)")
@@ -87,19 +86,19 @@ struct VersionProfileTests {
 
     @Test func changedDefaultsFollowTheRelease() throws {
         for key in [MLCommonsSettings.maxBatchInferenceTasks, MLCommonsSettings.maxBatchIngestionTasks] {
-            let old = try #require(VersionProfile(.v3_3_0).definition(key))
+            let old = try #require(SettingsCatalogue(VersionProfile(.v3_3_0).settings).definition(key))
             #expect(old.defaultValue == .string("10"))
             #expect(old.kind == .integer(minimum: 0, maximum: 500))
-            let new = try #require(VersionProfile(.v3_4_0).definition(key))
+            let new = try #require(SettingsCatalogue(VersionProfile(.v3_4_0).settings).definition(key))
             #expect(new.defaultValue == .string("100"))
             #expect(new.kind == .integer(minimum: 0, maximum: 10000))
         }
-        #expect(VersionProfile(.v3_8_0).settingDefaults[MLCommonsSettings.unifiedAgentAPIEnabled] == .string("false"))
-        #expect(VersionProfile(.v3_9_0).settingDefaults[MLCommonsSettings.unifiedAgentAPIEnabled] == .string("true"))
-        #expect(VersionProfile(.v3_4_0).definition(MLCommonsSettings.unifiedAgentAPIEnabled) == nil)
-        #expect(VersionProfile(.v3_5_0).definition(MLCommonsSettings.masterKeyCacheTTLMinutes)?.isDynamic == false)
-        #expect(VersionProfile(.v3_7_0).definition(MLCommonsSettings.connectorRestrictedIPPatterns)?.defaultValue == .list([]))
-        #expect(VersionProfile(.v3_8_0).definition(MLCommonsSettings.memoryWorkingMemoryTTLDays)?.kind
+        #expect(SettingsCatalogue(VersionProfile(.v3_8_0).settings).defaults[MLCommonsSettings.unifiedAgentAPIEnabled] == .string("false"))
+        #expect(SettingsCatalogue(VersionProfile(.v3_9_0).settings).defaults[MLCommonsSettings.unifiedAgentAPIEnabled] == .string("true"))
+        #expect(SettingsCatalogue(VersionProfile(.v3_4_0).settings).definition(MLCommonsSettings.unifiedAgentAPIEnabled) == nil)
+        #expect(SettingsCatalogue(VersionProfile(.v3_5_0).settings).definition(MLCommonsSettings.masterKeyCacheTTLMinutes)?.isDynamic == false)
+        #expect(SettingsCatalogue(VersionProfile(.v3_7_0).settings).definition(MLCommonsSettings.connectorRestrictedIPPatterns)?.defaultValue == .list([]))
+        #expect(SettingsCatalogue(VersionProfile(.v3_8_0).settings).definition(MLCommonsSettings.memoryWorkingMemoryTTLDays)?.kind
             == .integer(minimum: -1, maximum: 365))
     }
 
@@ -113,7 +112,7 @@ struct VersionProfileTests {
         #expect(after[4] == #"^https://api\.deepseek\.com/.*$"#)
         #expect(after[5] == google)
         #expect(after.filter { $0 != google } == before)
-        #expect(VersionProfile(.v3_9_0).definition(MLCommonsSettings.trustedConnectorEndpointsRegex)?.defaultValue
+        #expect(SettingsCatalogue(VersionProfile(.v3_9_0).settings).definition(MLCommonsSettings.trustedConnectorEndpointsRegex)?.defaultValue
             == .list(after))
     }
 

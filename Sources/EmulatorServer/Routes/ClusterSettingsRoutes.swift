@@ -14,7 +14,7 @@ enum ClusterSettingsRoutes {
             if request.flag("include_defaults") {
                 let overridden = Set(settings.persistent.keys).union(settings.transient.keys)
                 body["defaults"] = ClusterSettings.render(
-                    ClusterSettings.defaults.filter { !overridden.contains($0.key) }, flat: flat)
+                    settings.catalogue.defaults.filter { !overridden.contains($0.key) }, flat: flat)
             }
             return .json(.object(body))
         }

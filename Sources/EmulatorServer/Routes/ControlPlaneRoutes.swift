@@ -26,7 +26,7 @@ enum ControlPlaneRoutes {
                 "cluster_name": .string(emulator.node.clusterName),
                 "node_name": .string(emulator.node.nodeName),
                 "node_id": .string(emulator.node.nodeID),
-                "opensearch_version": "3.3.0",
+                "opensearch_version": .string(configuration.opensearchVersion.number),
             ])
         }
     }

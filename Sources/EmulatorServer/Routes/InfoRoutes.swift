@@ -4,30 +4,30 @@ import MLCommonsCore
 enum InfoRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         // `RestMainAction` pretty-prints unless the request has a `pretty` parameter.
-        routes.add("GET", "/") { _ in RESTResponse(body: .json(info(emulator.node)), prettyByDefault: true) }
-        routes.add("HEAD", "/") { _ in RESTResponse(body: .json(info(emulator.node)), prettyByDefault: true) }
+        routes.add("GET", "/") { _ in RESTResponse(body: .json(info(emulator.node, emulator.profile)), prettyByDefault: true) }
+        routes.add("HEAD", "/") { _ in RESTResponse(body: .json(info(emulator.node, emulator.profile)), prettyByDefault: true) }
         routes.add("GET", "/_cluster/health", query: ["level", "local", "timeout", "wait_for_status", "master_timeout", "cluster_manager_timeout", "wait_for_nodes", "wait_for_active_shards", "wait_for_no_relocating_shards", "wait_for_no_initializing_shards", "wait_for_events", "expand_wildcards", "awareness_attribute"]) { _ in
             let indexCount = try await emulator.documents.indices().count
             return .json(health(emulator.node, shards: indexCount))
         }
     }
 
-    /// The info document of an OpenSearch 3.3.0 node.
-    static func info(_ node: NodeIdentity) -> JSONValue {
+    /// The info document of a node of the profile's release.
+    static func info(_ node: NodeIdentity, _ profile: VersionProfile) -> JSONValue {
         [
             "name": .string(node.nodeName),
             "cluster_name": .string(node.clusterName),
             "cluster_uuid": .string(node.clusterUUID),
             "version": [
                 "distribution": "opensearch",
-                "number": "3.3.0",
+                "number": .string(profile.number),
                 "build_type": "tar",
                 "build_hash": "ml-commons-emulator",
-                "build_date": "2025-10-09T00:00:00.000000Z",
+                "build_date": .string(profile.buildDate),
                 "build_snapshot": false,
-                "lucene_version": "10.3.1",
-                "minimum_wire_compatibility_version": "2.19.0",
-                "minimum_index_compatibility_version": "2.0.0",
+                "lucene_version": .string(profile.luceneVersion),
+                "minimum_wire_compatibility_version": .string(profile.minimumWireCompatibilityVersion),
+                "minimum_index_compatibility_version": .string(profile.minimumIndexCompatibilityVersion),
             ],
             "tagline": "The OpenSearch Project: https://opensearch.org/",
         ]

@@ -45,9 +45,4 @@ extension ClusterSettings {
         insert(value, at: path.dropFirst(), into: &child)
         object[head] = .object(child)
     }
-
-    /// Every known setting's default, for `include_defaults`.
-    public static var defaults: [String: SettingValue] {
-        Dictionary(uniqueKeysWithValues: MLCommonsSettings.all.map { ($0.key, $0.defaultValue) })
-    }
 }

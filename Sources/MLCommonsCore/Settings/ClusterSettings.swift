@@ -1,5 +1,5 @@
 /// The cluster's persistent and transient settings, and the rules `PUT _cluster/settings` applies.
-public struct ClusterSettings: Sendable, Hashable {
+public struct ClusterSettings: Sendable {
     /// The two scopes of a settings update.
     public enum Scope: String, Sendable, CaseIterable {
         case persistent
@@ -8,15 +8,21 @@ public struct ClusterSettings: Sendable, Hashable {
 
     public var persistent: [String: SettingValue]
     public var transient: [String: SettingValue]
+    /// The settings the release knows: their kinds, defaults and whether they can change.
+    public let catalogue: SettingsCatalogue
 
-    public init(persistent: [String: SettingValue] = [:], transient: [String: SettingValue] = [:]) {
+    public init(
+        catalogue: SettingsCatalogue = .standard, persistent: [String: SettingValue] = [:],
+        transient: [String: SettingValue] = [:]
+    ) {
+        self.catalogue = catalogue
         self.persistent = persistent
         self.transient = transient
     }
 
     /// The value in force: transient over persistent over the default.
     public func value(_ key: String) -> SettingValue? {
-        transient[key] ?? persistent[key] ?? MLCommonsSettings.definition(key)?.defaultValue
+        transient[key] ?? persistent[key] ?? catalogue.definition(key)?.defaultValue
     }
 
     /// Whether a boolean setting is on.
@@ -47,7 +53,7 @@ public struct ClusterSettings: Sendable, Hashable {
                     next.reset(key, in: scope)
                     continue
                 }
-                guard let definition = MLCommonsSettings.definition(key) else {
+                guard let definition = catalogue.definition(key) else {
                     throw .illegalArgument("\(scope.rawValue) setting [\(key)], not recognized")
                 }
                 guard definition.isDynamic else {

@@ -19,16 +19,6 @@ extension VersionProfile {
         return plugin + added + core
     }
 
-    /// The definition of a key in this release, if the emulator knows it.
-    public func definition(_ key: String) -> SettingDefinition? {
-        settings.first { $0.key == key }
-    }
-
-    /// Every known setting's default in this release, for `include_defaults`.
-    public var settingDefaults: [String: SettingValue] {
-        Dictionary(uniqueKeysWithValues: settings.map { ($0.key, $0.defaultValue) })
-    }
-
     private static let pluginPrefix = "plugins.ml_commons."
 
     /// A 3.3 definition with the default this release gives it.
@@ -72,8 +62,6 @@ extension VersionProfile {
             (.v3_8_0, Self.integer(MLCommonsSettings.memoryDefaultLongTermMaxCount, -1, min: -1, max: 1_000_000)),
             (.v3_8_0, Self.integer(MLCommonsSettings.memoryDefaultHistoryMaxCount, -1, min: -1, max: 10_000_000)),
             (.v3_9_0, Self.flag(MLCommonsSettings.agenticSearchTemplateEnabled, false)),
-            // Known from the 3.9 Vertex AI blueprint only; not yet seen in the ml-commons source.
-            (.v3_9_0, Self.flag(MLCommonsSettings.connectorVertexAIEnabled, false)),
         ]
     }
 

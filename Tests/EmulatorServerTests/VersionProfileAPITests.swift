@@ -1,0 +1,59 @@
+import EmulatorServer
+import MLCommonsCore
+import Testing
+
+/// `--opensearch-version` over real sockets: what `GET /`, the settings API and the control plane report.
+@Suite("Version profiles over HTTP")
+struct VersionProfileAPITests {
+    static func withVersion<T: Sendable>(
+        _ version: OpenSearchVersion, _ body: @Sendable (EmulatorClient) async throws -> T
+    ) async throws -> T {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }, body)
+    }
+
+    @Test func rootReportsTheRelease() async throws {
+        let old = try await Self.withVersion(.v3_3_0) { try await $0.call(.get, "/?pretty=false").json["version"] }
+        #expect(old?["number"] == "3.3.0")
+        #expect(old?["lucene_version"] == "10.3.1")
+        let new = try await Self.withVersion(.v3_9_0) { try await $0.call(.get, "/?pretty=false").json["version"] }
+        #expect(new?["number"] == "3.9.0")
+        #expect(new?["lucene_version"] == "10.5.1")
+        #expect(new?["minimum_wire_compatibility_version"] == "2.19.0")
+        let config = try await Self.withVersion(.v3_8_0) { try await $0.call(.get, "/__emulator/config").json }
+        #expect(config["opensearch_version"] == "3.8.0")
+    }
+
+    static func defaults(_ version: OpenSearchVersion) async throws -> JSONObject {
+        try await withVersion(version) { client in
+            try #require(try await client.call(.get, "/_cluster/settings?include_defaults=true&flat_settings=true").json["defaults"]?.objectValue)
+        }
+    }
+
+    /// The two releases' defaults differ by the settings 3.4 to 3.9 added and the defaults they changed, no more.
+    @Test func settingsDefaultsDifferByTheReleasesChanges() async throws {
+        let old = try await Self.defaults(.v3_3_0)
+        let new = try await Self.defaults(.v3_9_0)
+        let added = Set(new.keys).subtracting(old.keys)
+        #expect(Set(old.keys).isSubset(of: Set(new.keys)))
+        #expect(added.count == 18)
+        #expect(added.contains("plugins.ml_commons.ag_ui_enabled") && added.contains("plugins.ml_commons.agentic_search_template_enabled"))
+        let changed = old.keys.filter { old[$0] != new[$0] }.sorted()
+        #expect(changed == [
+            "plugins.ml_commons.max_batch_inference_tasks", "plugins.ml_commons.max_batch_ingestion_tasks",
+            "plugins.ml_commons.trusted_connector_endpoints_regex",
+        ])
+        #expect(old["plugins.ml_commons.max_batch_inference_tasks"] == "10")
+        #expect(new["plugins.ml_commons.max_batch_inference_tasks"] == "100")
+        #expect(new["plugins.ml_commons.unified_agent_api_enabled"] == "true")
+    }
+
+    @Test func aSettingFromALaterReleaseIsNotRecognised() async throws {
+        let update = #"{"persistent":{"plugins.ml_commons.ag_ui_enabled":true}}"#
+        let refused = try await Self.withVersion(.v3_4_0) { try await $0.call(.put, "/_cluster/settings", update) }
+        #expect(refused.status == 400)
+        #expect(refused.body == envelope(
+            "illegal_argument_exception", "persistent setting [plugins.ml_commons.ag_ui_enabled], not recognized", status: 400))
+        let accepted = try await Self.withVersion(.v3_5_0) { try await $0.call(.put, "/_cluster/settings", update) }
+        #expect(accepted.status == 200)
+    }
+}
