@@ -74,7 +74,7 @@ public final class Emulator: Sendable {
         lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID) { InstantTime.now().epochMillis }
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
-            rateLimiter: rateLimiter
+            rateLimiter: rateLimiter, profile: profile
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
     }
 

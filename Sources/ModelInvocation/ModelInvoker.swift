@@ -12,14 +12,17 @@ public struct ModelInvoker: ModelInvoking {
     public let transport: any UpstreamTransport
     public let lifecycle: ModelLifecycle
     public let rateLimiter: ModelRateLimiter
+    /// The release whose behaviour the calls follow.
+    public let profile: VersionProfile
     /// `plugins.ml_commons.model_auto_deploy.enable`, read at call time.
     public let autoDeployEnabled: @Sendable () async -> Bool
 
     public init(
         documents: DocumentStore, credentials: any CredentialDecrypting, transport: any UpstreamTransport,
-        lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter,
+        lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter, profile: VersionProfile = VersionProfile(),
         autoDeployEnabled: @escaping @Sendable () async -> Bool
     ) {
+        self.profile = profile
         self.documents = documents
         self.credentials = credentials
         self.transport = transport
@@ -75,7 +78,7 @@ public struct ModelInvoker: ModelInvoking {
     ) async throws -> StreamingCall.Outcome {
         try acquirePermit(model)
         let (upstream, interface) = try UpstreamRequestBuilder(connector: model.connector).stream(requestParameters: requestParameters)
-        return try await StreamingCall(request: tagged(upstream, for: model), interface: interface)
+        return try await StreamingCall(request: tagged(upstream, for: model), interface: interface, profile: profile)
             .run(over: transport, onEvent: onEvent).outcome
     }
 

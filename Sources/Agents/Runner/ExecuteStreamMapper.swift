@@ -6,12 +6,17 @@ import RemoteInference
 public struct ExecuteStreamMapper: Sendable {
     public var memoryID = ""
     public var parentInteractionID = ""
+    /// The release whose chunks are written.
+    public let profile: VersionProfile
     // One predict mapper per LLM call: a tool call ends that call's stream, the next call starts afresh.
-    private var call = PredictStreamMapper()
+    private var call: PredictStreamMapper
     /// Whether the final or an error chunk was produced.
     public private(set) var isFinished = false
 
-    public init() {}
+    public init(profile: VersionProfile = VersionProfile()) {
+        self.profile = profile
+        call = PredictStreamMapper(echoesToolCalls: profile.emptyChunkAfterToolCall)
+    }
 
     /// The chunks for one event.
     public mutating func chunks(for event: AgentStreamEvent) -> [ExecuteStreamChunk] {
@@ -24,7 +29,7 @@ public struct ExecuteStreamMapper: Sendable {
             pieces = call.chunks(for: .toolCallDelta(json))
         case .toolCall(let toolCall):
             pieces = call.chunks(for: .toolCall(toolCall))
-            call = PredictStreamMapper()
+            call = PredictStreamMapper(echoesToolCalls: profile.emptyChunkAfterToolCall)
         case .toolOutput(let output):
             pieces = [PredictStreamChunk(content: output)]
         case .done:
@@ -36,13 +41,26 @@ public struct ExecuteStreamMapper: Sendable {
 
     /// The chunk that ends a failed stream, or nil after the last chunk or for a cancelled run: a failure inside
     /// the agent's stream is a stream failure (`onFailure`), any other is a failed request (`onErrorResume`).
-    public mutating func errorChunk(for error: any Error) -> StreamErrorChunk? {
+    public mutating func errorChunk(for error: any Error) -> (any ServerSentChunk)? {
         guard !isFinished, !(error is CancellationError) else { return nil }
         isFinished = true
         switch error {
-        case let failure as InferenceError: return .streamFailure(failure.message)
-        case let failure as any OpenSearchErrorConvertible: return .executeRequestFailure(failure.openSearchError.reason)
-        default: return .executeRequestFailure(String(describing: error))
+        case let failure as InferenceError: return streamFailure(failure.message)
+        case let failure as any OpenSearchErrorConvertible: return requestFailure(failure.openSearchError)
+        default: return requestFailure(OpenSearchError("Exception", reason: String(describing: error), status: 500))
         }
+    }
+
+    /// 3.5+ renders an in-band failure as the stream's last ordinary chunk, without ids (#4549).
+    private func streamFailure(_ message: String) -> any ServerSentChunk {
+        let chunk = StreamErrorChunk.streamFailure(message)
+        guard profile.executeStreamErrorsAsInferenceResults else { return chunk }
+        return ExecuteStreamChunk(memoryID: "", parentInteractionID: "", content: chunk.message, isLast: true)
+    }
+
+    /// 3.7+ reports the root cause's own message, without `Error processing request: ` (#4792).
+    private func requestFailure(_ error: OpenSearchError) -> any ServerSentChunk {
+        guard profile.executeStreamErrorTextIsRootCause else { return StreamErrorChunk.executeRequestFailure(error.reason) }
+        return StreamErrorChunk(message: (error.causes.first ?? error).reason, escaping: .quotesOnly)
     }
 }

@@ -29,6 +29,7 @@ enum AgentExecuteRoutes {
         }
 
         routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute/stream") { request in
+            try await requireMCPHeaderPassthrough(request, emulator)
             try await emulator.requireStreaming()
             let agentID = request.parameter("agent_id")
             guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID),
@@ -49,7 +50,7 @@ enum AgentExecuteRoutes {
     static func stream(
         _ request: RESTRequest, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
     ) async throws {
-        let sink = ExecuteStreamSink(writer: writer)
+        let sink = ExecuteStreamSink(writer: writer, profile: emulator.profile)
         do {
             guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
                 throw OpenSearchError.illegalState(
@@ -66,6 +67,21 @@ enum AgentExecuteRoutes {
         } catch {
             await sink.fail(error)
         }
+    }
+
+    /// The headers an MCP connector may pass through to its server (`McpHeaderPassthroughUtils`).
+    static let mcpPassthroughHeaders: Set<String> = [
+        "aws-access-key-id", "aws-secret-access-key", "aws-session-token", "aws-region", "aws-service-name", "opensearch-url",
+    ]
+
+    /// 3.5+ refuses them while their flag is off, before any other check of the stream API (#4544).
+    static func requireMCPHeaderPassthrough(_ request: RESTRequest, _ emulator: Emulator) async throws {
+        guard emulator.profile.mcpPassthroughHeaderPrecheck,
+            request.headers.contains(where: { mcpPassthroughHeaders.contains($0.name.lowercased()) }),
+            await !emulator.settings.isEnabled(MLCommonsSettings.mcpHeaderPassthroughEnabled)
+        else { return }
+        throw OpenSearchError.illegalArgument(
+            "MCP header passthrough is not enabled. To enable, please update the setting: plugins.ml_commons.mcp_header_passthrough_enabled")
     }
 
     /// `{"parameters":{…}}` as ml-commons' string map.
@@ -127,9 +143,12 @@ enum AgentExecuteRoutes {
 /// Writes an agent run's events as execute-stream chunks, through the one execute-stream mapper.
 actor ExecuteStreamSink: AgentStreamSink {
     private let writer: StreamWriter
-    private var mapper = ExecuteStreamMapper()
+    private var mapper: ExecuteStreamMapper
 
-    init(writer: StreamWriter) { self.writer = writer }
+    init(writer: StreamWriter, profile: VersionProfile) {
+        self.writer = writer
+        mapper = ExecuteStreamMapper(profile: profile)
+    }
 
     /// The ids every later chunk carries (empty until the run's memory exists).
     func identify(memoryID: String, parentInteractionID: String) {

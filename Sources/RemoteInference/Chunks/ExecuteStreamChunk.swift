@@ -1,6 +1,6 @@
 /// One `_execute/stream` SSE event as `RestMLExecuteStreamAction.convertToHttpChunk` writes it: always the
 /// three tensors `memory_id`, `parent_interaction_id` and `response`, in that order.
-public struct ExecuteStreamChunk: Sendable, Hashable {
+public struct ExecuteStreamChunk: ServerSentChunk, Hashable {
     /// The conversation memory (`""` when the agent has none).
     public var memoryID: String
     /// The root interaction of this turn (`""` when the agent has none).
@@ -35,6 +35,4 @@ public struct ExecuteStreamChunk: Sendable, Hashable {
         ])
     }
 
-    /// The exact bytes of the HTTP chunk (UTF-8).
-    public var bytes: [UInt8] { Array(text.utf8) }
 }

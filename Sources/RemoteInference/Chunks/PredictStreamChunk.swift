@@ -1,6 +1,6 @@
 /// One `_predict/stream` SSE event as `RestMLPredictionStreamAction.convertToHttpChunk` writes it:
 /// `data: {"inference_results":[{"output":[{"name":"response","dataAsMap":{"content":…,"is_last":…}}]}]}\n\n`.
-public struct PredictStreamChunk: Sendable, Hashable {
+public struct PredictStreamChunk: ServerSentChunk, Hashable {
     /// The text of this piece of the answer (`""` for the final and tool-call echo chunks).
     public var content: String
     /// Whether this is the last chunk of the stream.
@@ -20,6 +20,4 @@ public struct PredictStreamChunk: Sendable, Hashable {
         InferenceResultsSSE.event(tensors: [InferenceResultsSSE.responseTensor(content: content, isLast: isLast)])
     }
 
-    /// The exact bytes of the HTTP chunk (UTF-8).
-    public var bytes: [UInt8] { Array(text.utf8) }
 }

@@ -6,8 +6,12 @@ public struct PredictStreamMapper: Sendable {
     /// Whether the final or an error chunk was produced.
     public private(set) var isFinished = false
 
+    /// Whether a tool call is followed by an empty chunk (the response echoed to the client as well as to the
+    /// agent; 3.8 stopped echoing it, #4790).
+    public let echoesToolCalls: Bool
+
     /// A mapper at the start of a stream.
-    public init() {}
+    public init(echoesToolCalls: Bool = true) { self.echoesToolCalls = echoesToolCalls }
 
     /// The chunks for one event (`BaseStreamingHandler.sendContentResponse` / `sendCompletionResponse`,
     /// `StreamPredictActionListener.onResponse`).
@@ -20,8 +24,8 @@ public struct PredictStreamMapper: Sendable {
             return [PredictStreamChunk(content: json)]
         case .toolCall(let call):
             // The announcement is a content chunk; the tool-call map itself has no `content`, so it shows as "".
-            let echo = PredictStreamChunk(content: "")
-            return call.announcement.map { [PredictStreamChunk(content: $0), echo] } ?? [echo]
+            let echo = echoesToolCalls ? [PredictStreamChunk(content: "")] : []
+            return call.announcement.map { [PredictStreamChunk(content: $0)] + echo } ?? echo
         case .completed:
             isFinished = true
             return [.final]

@@ -1,6 +1,6 @@
 /// The hand-built error event both stream handlers send: `data: {"error": "<message>"}\n\n` (note the
 /// space after the colon). It is always the last chunk.
-public struct StreamErrorChunk: Sendable, Hashable {
+public struct StreamErrorChunk: ServerSentChunk, Hashable {
     /// Which characters of the message are escaped; the two code paths differ.
     public enum Escaping: Sendable, Hashable {
         /// `"` → `\"` and line feed → `\n` (`convertToHttpChunk`, for errors from the engine).
@@ -55,6 +55,4 @@ public struct StreamErrorChunk: Sendable, Hashable {
         return "data: {\"error\": \"" + String(escaped) + "\"}\n\n"
     }
 
-    /// The exact bytes of the HTTP chunk (UTF-8).
-    public var bytes: [UInt8] { Array(text.utf8) }
 }

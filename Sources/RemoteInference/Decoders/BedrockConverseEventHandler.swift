@@ -9,6 +9,10 @@ struct BedrockConverseEventHandler: Sendable {
     private var toolName: String?
     private var toolUseID: String?
     private var toolInput = BedrockToolInputAccumulator()
+    /// 3.5+: each `toolUse.input` fragment also reaches the client as content (#4549).
+    let streamsToolInput: Bool
+
+    init(streamsToolInput: Bool) { self.streamsToolInput = streamsToolInput }
 
     /// The events for one modeled event (`:event-type`) with its JSON payload.
     mutating func handle(eventType: String, payload: JSONObject) -> [ProviderEvent] {
@@ -31,8 +35,10 @@ struct BedrockConverseEventHandler: Sendable {
         case (.toolCallDetected, "contentBlockDelta"), (.accumulatingToolInput, "contentBlockDelta"):
             guard let toolUse = delta?["toolUse"]?.objectValue else { return [] }
             state = .accumulatingToolInput
-            toolInput.append(toolUse["input"]?.stringValue)
-            return []
+            let fragment = toolUse["input"]?.stringValue
+            toolInput.append(fragment)
+            guard streamsToolInput, let fragment else { return [] }
+            return [.toolCallDelta(fragment)]
         case (.accumulatingToolInput, "messageStop") where Self.stopsForToolUse(payload):
             state = .waitingForToolResult
             // `Map.of` throws on a missing name, input or id; the SDK then drops the call and nothing is sent.

@@ -2,13 +2,13 @@ import MLCommonsCore
 import WireFormats
 
 /// Turns a Bedrock ConverseStream body (`application/vnd.amazon.eventstream`) into provider events
-/// exactly as ml-commons' `BedrockStreamingHandler` reacts to the SDK's events (ml-commons 3.3).
+/// exactly as ml-commons' `BedrockStreamingHandler` reacts to the SDK's events, in the profile's release.
 ///
 /// Feed the body in chunks of any size; the events do not depend on where it is split. One decoder
 /// serves one upstream response.
 public struct BedrockConverseStreamDecoder: Sendable {
     private var frames = EventStreamFrameFeeder()
-    private var handler = BedrockConverseEventHandler()
+    private var handler: BedrockConverseEventHandler
     /// The failure to report; thrown again by every later call, as the SDK delivers only one.
     private var failure: InferenceError?
 
@@ -20,8 +20,10 @@ public struct BedrockConverseStreamDecoder: Sendable {
     /// the end of the body then completes nothing.
     public var awaitsToolResult: Bool { handler.state == .waitingForToolResult }
 
-    /// A decoder at the start of a response body.
-    public init() {}
+    /// A decoder at the start of a response body, as `profile`'s release decodes it.
+    public init(profile: VersionProfile = VersionProfile()) {
+        handler = BedrockConverseEventHandler(streamsToolInput: profile.bedrockToolInputStreamedAsContent)
+    }
 
     /// Consumes body bytes and returns the events they complete, in order.
     ///

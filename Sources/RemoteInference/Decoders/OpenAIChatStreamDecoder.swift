@@ -1,13 +1,13 @@
 import MLCommonsCore
 
 /// Turns an OpenAI chat-completions SSE body into provider events exactly as ml-commons'
-/// `HttpStreamingHandler.HTTPEventSourceListener` reacts to it (ml-commons 3.3).
+/// `HttpStreamingHandler.HTTPEventSourceListener` reacts to it, in the profile's release.
 ///
 /// Feed the body in chunks of any size; the events do not depend on where it is split. One decoder
 /// serves one upstream response, as ml-commons creates one listener per LLM call.
 public struct OpenAIChatStreamDecoder: Sendable {
     private var reader = OkHttpEventSourceReader()
-    private var toolCall = OpenAIToolCallAccumulator()
+    private var toolCall: OpenAIToolCallAccumulator
 
     /// Whether `.completed` was emitted (ml-commons' `isStreamClosed`); nothing is emitted afterwards,
     /// because ml-commons has completed the channel and later sends reach no client.
@@ -17,8 +17,10 @@ public struct OpenAIChatStreamDecoder: Sendable {
     /// (`agentExecutionInProgress`): `[DONE]` then completes nothing.
     public private(set) var awaitsToolResult = false
 
-    /// A decoder at the start of a response body.
-    public init() {}
+    /// A decoder at the start of a response body, as `profile`'s release decodes it.
+    public init(profile: VersionProfile = VersionProfile()) {
+        toolCall = OpenAIToolCallAccumulator(completesAsFreshCalls: profile.openAIToolArgumentsDefaultToEmptyObject)
+    }
 
     /// Consumes body bytes and returns the events they complete, in order.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [ProviderEvent] {

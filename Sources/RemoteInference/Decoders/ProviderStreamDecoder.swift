@@ -1,7 +1,10 @@
+import MLCommonsCore
+
 /// One provider's streamed body turned into ``ProviderEvent``s, and the errors ml-commons reports for that
 /// provider's failures. ``StreamingCall`` drives every decoder the same way.
 public protocol ProviderStreamDecoder: Sendable {
-    init()
+    /// A decoder at the start of a body, decoding as `profile`'s release does.
+    init(profile: VersionProfile)
 
     /// Decodes the next bytes of the body; throws the error chunk's text for a body ml-commons refuses.
     mutating func feed(_ bytes: some Collection<UInt8>) throws(InferenceError) -> [ProviderEvent]

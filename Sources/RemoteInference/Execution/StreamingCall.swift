@@ -6,10 +6,13 @@ import MLCommonsCore
 public struct StreamingCall: Sendable {
     public let request: UpstreamRequest
     public let interface: StreamInterface
+    /// The release whose stream handlers are emulated.
+    public let profile: VersionProfile
 
-    public init(request: UpstreamRequest, interface: StreamInterface) {
+    public init(request: UpstreamRequest, interface: StreamInterface, profile: VersionProfile = VersionProfile()) {
         self.request = request
         self.interface = interface
+        self.profile = profile
     }
 
     /// How a stream ended.
@@ -45,7 +48,7 @@ public struct StreamingCall: Sendable {
         _: Decoder.Type, _ response: UpstreamResponse, onEvent: (ProviderEvent) async throws -> Void
     ) async throws -> Outcome {
         try await Decoder.check(response)
-        var decoder = Decoder()
+        var decoder = Decoder(profile: profile)
         do {
             for try await chunk in response.body {
                 for event in try decoder.feed(chunk) { try await onEvent(event) }
