@@ -16,6 +16,21 @@ struct OpenAIChatStreamEdgeCaseTests {
         return (events, decoder)
     }
 
+    /// A tool call whose arguments never arrive: `""` in 3.3, `{}` from 3.5 (#4549).
+    @Test func emptyToolArgumentsReadAsAnEmptyObjectFrom35() throws {
+        let body = Self.event(delta: #"{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"Lookup"}}]}"#)
+            + Self.event(finishReason: #""tool_calls""#)
+        func announcement(_ version: OpenSearchVersion) -> String? {
+            var decoder = OpenAIChatStreamDecoder(profile: VersionProfile(version))
+            return decoder.feed(Array(body.utf8)).compactMap { event -> String? in
+                if case .toolCall(let call) = event { return call.announcement }
+                return nil
+            }.first
+        }
+        #expect(announcement(.v3_4_0)?.contains(#""arguments":"""#) == true)
+        #expect(announcement(.v3_5_0)?.contains(#""arguments":"{}""#) == true)
+    }
+
     @Test func doneCompletesOnceAndStopCompletesBeforeDone() throws {
         #expect(try Self.decode("data: [DONE]\n\ndata: [DONE]\n\n").events == [.completed])
         let stopped = try Self.decode(Self.event(delta: #"{"content":"ignored"}"#, finishReason: #""stop""#)
