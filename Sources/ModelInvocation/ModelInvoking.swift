@@ -3,6 +3,9 @@ import RemoteInference
 
 /// How agents and tools call a model: prepare it once, then predict or stream as often as needed.
 public protocol ModelInvoking: Sendable {
+    /// The release whose behaviour calls and the agents around them follow.
+    var profile: VersionProfile { get }
+
     /// The model checks of `TransportPredictionTaskAction` (found, enabled, deployed or auto-deployed), then
     /// its connector with the credential decrypted.
     func prepare(_ modelID: String) async throws -> InvocableModel

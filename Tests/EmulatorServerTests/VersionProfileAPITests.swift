@@ -57,3 +57,25 @@ struct VersionProfileAPITests {
         #expect(accepted.status == 200)
     }
 }
+
+/// 3.5's sanitised agent errors (#4315) against 3.4's, over HTTP.
+@Suite("Agent error texts by release")
+struct AgentErrorTextTests {
+    static func register(_ version: OpenSearchVersion, _ body: String) async throws -> String {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }) { client in
+            try await client.call(.post, "/_plugins/_ml/agents/_register", body).json["error"]?["reason"]?.stringValue ?? ""
+        }
+    }
+
+    @Test func registrationErrorsDropTheOffendingValueFrom35() async throws {
+        let badType = #"{"name":"a","type":"wizard"}"#
+        #expect(try await Self.register(.v3_4_0, badType) == "wizard is not a valid Agent Type")
+        #expect(try await Self.register(.v3_5_0, badType) == "Invalid Agent Type")
+        let twice = #"{"name":"a","type":"flow","tools":[{"type":"ListIndexTool"},{"type":"ListIndexTool"}]}"#
+        #expect(try await Self.register(.v3_4_0, twice) == "Duplicate tool defined: ListIndexTool")
+        #expect(try await Self.register(.v3_5_0, twice) == "Duplicate tool defined in agent configuration")
+        let interface = #"{"name":"a","type":"flow","parameters":{"_llm_interface":"telepathy"}}"#
+        #expect(try await Self.register(.v3_4_0, interface) == "Invalid _llm_interface: telepathy")
+        #expect(try await Self.register(.v3_5_0, interface) == "Invalid _llm_interface")
+    }
+}

@@ -23,12 +23,14 @@ public struct ToolCallRequest: Sendable, Hashable {
 /// Builds the function calling of an `_llm_interface` (`FunctionCallingFactory`): nil when blank
 /// (the ReAct prompt mode), an error for an unknown interface.
 public enum FunctionCallingFactory {
-    public static func make(_ llmInterface: String?) throws(OpenSearchError) -> (any FunctionCalling)? {
+    public static func make(
+        _ llmInterface: String?, profile: VersionProfile = VersionProfile()
+    ) throws(OpenSearchError) -> (any FunctionCalling)? {
         guard let llmInterface, !llmInterface.allSatisfy(\.isWhitespace) else { return nil }
         switch llmInterface.trimmingWhitespace().lowercased() {
         case "openai/v1/chat/completions": return OpenAIChatCompletionsFunctionCalling()
         case "bedrock/converse/claude": return BedrockConverseFunctionCalling()
-        default: throw .illegalArgument("Invalid _llm_interface: \(llmInterface)")
+        default: throw .illegalArgument(profile.invalidLLMInterface(llmInterface))
         }
     }
 }

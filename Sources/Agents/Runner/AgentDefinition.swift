@@ -11,10 +11,10 @@ public struct AgentDefinition: Sendable {
     public var memoryType: String?
     public var appType: String?
 
-    public init(document: JSONObject) throws(OpenSearchError) {
+    public init(document: JSONObject, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         name = document["name"]?.stringValue ?? ""
         guard let type = AgentType(name: document["type"]?.stringValue ?? "") else {
-            throw .illegalArgument("\(document["type"]?.stringValue ?? "") is not a valid Agent Type")
+            throw .illegalArgument(profile.invalidAgentType(document["type"]?.stringValue ?? ""))
         }
         self.type = type
         modelID = document["llm"]?["model_id"]?.stringValue

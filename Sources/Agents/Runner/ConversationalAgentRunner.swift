@@ -32,7 +32,7 @@ public struct ConversationalAgentRunner: Sendable {
         var parameters = definition.parameters.merging(input) { _, given in given }
         parameters["memory_id"] = memoryID
         parameters["parent_interaction_id"] = parentInteractionID
-        guard let functionCalling = try FunctionCallingFactory.make(parameters["_llm_interface"]) else {
+        guard let functionCalling = try FunctionCallingFactory.make(parameters["_llm_interface"], profile: invoker.profile) else {
             throw OpenSearchError.illegalArgument(
                 "ml-commons-emulator runs conversational agents with function calling only; set parameters._llm_interface to openai/v1/chat/completions or bedrock/converse/claude")
         }

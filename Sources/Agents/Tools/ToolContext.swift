@@ -7,12 +7,15 @@ public struct ToolContext: Sendable {
     public let documents: DocumentStore
     /// Runs `_predict` on a model with string parameters and returns its `ModelTensorOutput` document.
     public let predict: @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
+    /// The release whose tool errors are reported.
+    public let profile: VersionProfile
 
     public init(
-        documents: DocumentStore,
+        documents: DocumentStore, profile: VersionProfile = VersionProfile(),
         predict: @escaping @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
     ) {
         self.documents = documents
+        self.profile = profile
         self.predict = predict
     }
 }

@@ -33,7 +33,7 @@ enum AgentExecuteRoutes {
             try await emulator.requireStreaming()
             let agentID = request.parameter("agent_id")
             guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID),
-                let definition = try? AgentDefinition(document: stored.source)
+                let definition = try? AgentDefinition(document: stored.source, profile: emulator.profile)
             else {
                 throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
             }
@@ -98,7 +98,7 @@ enum AgentExecuteRoutes {
         guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID) else {
             throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
         }
-        return try AgentDefinition(document: stored.source)
+        return try AgentDefinition(document: stored.source, profile: emulator.profile)
     }
 
     /// `?async=true`: a RUNNING task answered at once, completed when the run ends.

@@ -7,7 +7,7 @@ enum AgentRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "\(base)/_register") { request in
             try await emulator.requireAgentFramework()
-            let input = try AgentInput(parsing: try request.requiredJSONBody())
+            let input = try AgentInput(parsing: try request.requiredJSONBody(), profile: emulator.profile)
             if input.parameters?["mcp_connectors"] != nil,
                 !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
             {
@@ -53,7 +53,7 @@ enum AgentRoutes {
             // An update is a full agent definition laid over the stored one.
             var merged = current.source
             for (key, value) in try RequestObject(body).object { merged[key] = value }
-            let input = try AgentInput(parsing: .object(merged))
+            let input = try AgentInput(parsing: .object(merged), profile: emulator.profile)
             var document = input.document(now: emulator.nowMillis())
             document["created_time"] = current.source["created_time"]
             let result = try await emulator.documents.put(SystemIndex.agent, id: id, source: document.ordered(by: AgentInput.fieldOrder))

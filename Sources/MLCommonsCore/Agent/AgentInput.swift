@@ -15,7 +15,8 @@ public struct AgentInput: Sendable, Hashable {
     public var tenantID: String?
 
     /// Reads fields in body order, so the first bad field reports first, as a streaming parser would.
-    public init(parsing value: JSONValue) throws(OpenSearchError) {
+    /// Parses and validates a register body as `profile`'s release does.
+    public init(parsing value: JSONValue, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         let fields = try RequestObject(value)
         for key in fields.object.keys {
             switch key {
@@ -34,24 +35,24 @@ public struct AgentInput: Sendable, Hashable {
             default: continue
             }
         }
-        try validate()
+        try validate(profile)
     }
 
     /// `MLAgent.validate` then `TransportRegisterAgentAction`'s `_llm_interface` checks.
-    private func validate() throws(OpenSearchError) {
+    private func validate(_ profile: VersionProfile) throws(OpenSearchError) {
         guard let name else { throw .illegalArgument("Agent name can't be null") }
         if name.allSatisfy(\.isWhitespace) || name.utf16.count > Self.nameMaxLength {
             throw .illegalArgument("Agent name cannot be empty or exceed max length of \(Self.nameMaxLength) characters")
         }
         guard let type else { throw .illegalArgument("Agent type can't be null") }
-        guard let agentType = AgentType(name: type) else { throw .illegalArgument("\(type) is not a valid Agent Type") }
+        guard let agentType = AgentType(name: type) else { throw .illegalArgument(profile.invalidAgentType(type)) }
         if agentType == .conversational, llm == nil {
             throw .illegalArgument("We need model information for the conversational agent type")
         }
         var seen = Set<String>()
         for tool in tools ?? [] {
             let toolName = tool["name"]?.stringValue ?? tool["type"]?.stringValue ?? ""
-            guard seen.insert(toolName).inserted else { throw .illegalArgument("Duplicate tool defined: \(toolName)") }
+            guard seen.insert(toolName).inserted else { throw .illegalArgument(profile.duplicateTool(toolName)) }
         }
         if let llmInterface = parameters?["_llm_interface"]?.stringValue {
             if llmInterface.allSatisfy(\.isWhitespace) {
@@ -59,7 +60,7 @@ public struct AgentInput: Sendable, Hashable {
             }
             let normalized = llmInterface.trimmingWhitespace().lowercased()
             guard Self.llmInterfaces.contains(normalized) else {
-                throw .illegalArgument("Invalid _llm_interface: \(llmInterface)")
+                throw .illegalArgument(profile.invalidLLMInterface(llmInterface))
             }
         }
     }
