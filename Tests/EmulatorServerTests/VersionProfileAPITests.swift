@@ -79,3 +79,44 @@ struct AgentErrorTextTests {
         #expect(try await Self.register(.v3_5_0, interface) == "Invalid _llm_interface")
     }
 }
+
+/// 3.5's extra LLM call when `max_iteration` runs out (#4575).
+@Suite("Max-iteration summary by release")
+struct MaxIterationSummaryTests {
+    static let script = #"""
+        {"rules":[
+          {"name":"summarise","match":{"last_user_message":"Completed Steps:"},"reply":{"text":"Listed the indices."}},
+          {"name":"call","match":{"tools_offered":["RetrieveIndexMetaTool"]},"reply":{"tool_call":{"name":"RetrieveIndexMetaTool","arguments":{}}}}]}
+        """#
+
+    /// One step allowed: the agent's answer after its first (tool-calling) LLM turn, and the calls it made.
+    static func answer(_ version: OpenSearchVersion, connector: String) async throws -> (answer: String, calls: Int) {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }) { client in
+            let agent = try await AgentScenarioTests.docsAgent(client, connector: connector)
+            try await client.call(.put, "/__emulator/mock-llm/script", Self.script)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute",
+                #"{"parameters":{"question":"How many indices are in my cluster?","max_iteration":"1"}}"#)
+            let output = try #require(try reply.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue, "\(reply.body)")
+            let answer = try #require(output.last?["dataAsMap"]?["response"]?.stringValue, "\(reply.body)")
+            let calls = try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.count ?? 0
+            return (answer, calls)
+        }
+    }
+
+    @Test func bedrockSummarisesTheStepsFrom35() async throws {
+        let before = try await Self.answer(.v3_4_0, connector: "create-bedrock-agent-connector")
+        #expect(before.answer.hasPrefix("Agent reached maximum iterations (1) without completing the task"))
+        #expect(before.calls == 1)
+        let after = try await Self.answer(.v3_5_0, connector: "create-bedrock-agent-connector")
+        #expect(after.answer == "Agent reached maximum iterations (1) without completing the task. Here's a summary of the steps completed so far:\n\nListed the indices.")
+        #expect(after.calls == 2)
+    }
+
+    /// An OpenAI answer has neither `response` nor `output`, so ml-commons makes the call and keeps 3.3's text.
+    @Test func openAIMakesTheCallButKeepsTheOldText() async throws {
+        let before = try await Self.answer(.v3_4_0, connector: "create-openai-agent-connector")
+        let after = try await Self.answer(.v3_5_0, connector: "create-openai-agent-connector")
+        #expect(after.answer == before.answer)
+        #expect(before.calls == 1 && after.calls == 2)
+    }
+}

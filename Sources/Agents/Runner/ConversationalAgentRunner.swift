@@ -98,8 +98,8 @@ public struct ConversationalAgentRunner: Sendable {
             if step == maxIterations - 1 { break }
             step += 1
         }
-        var message = "Agent reached maximum iterations (\(maxIterations)) without completing the task"
-        if !state.lastThought.isEmpty && state.lastThought != "null" { message += ". Last thought: \(state.lastThought)" }
+        let message = await maxIterationsAnswer(
+            maxIterations, question: question, state: state, llmParameters: llmParameters, calls: &calls)
         return try await finish(message, question: question, state: state, result: result, traceDisabled: traceDisabled, sink: sink, completeStream: true)
     }
 
