@@ -121,6 +121,7 @@ struct AgentRunInvocationTests {
             case .llmToolCallDelta: "delta"
             case .toolCall(let call): "call:\(call.name)"
             case .toolOutput: "output"
+            case .tokenUsage: "usage"
             case .done: "done"
             }
         }

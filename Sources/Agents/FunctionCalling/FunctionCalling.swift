@@ -11,6 +11,9 @@ public protocol FunctionCalling: Sendable {
 
     /// The message that returns a tool's result to the model (`supply`), as JSON text.
     func toolResultMessage(callID: String, result: String) -> String
+
+    /// The tokens an answer reports (`extractTokenUsage`, 3.6+); nil when it has no `usage` object.
+    func tokenUsage(in dataAsMap: JSONValue) -> TokenUsage?
 }
 
 /// One tool call the LLM asked for.

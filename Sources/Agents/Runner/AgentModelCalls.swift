@@ -31,6 +31,18 @@ struct AgentModelCalls {
         return toolCall
     }
 
+    /// The model's URL and name for token records (`getModelMetadata`): the connector's `predict` URL with the
+    /// connector's own parameters filled in, and the registered model's name.
+    mutating func metadata() async -> AgentTokenTracker.ModelMetadata {
+        guard let model = try? await model() else { return .init(url: modelID, name: modelID) }
+        let name = model.document["name"]?.stringValue ?? ""
+        guard let url = model.connector.action("PREDICT")?.url, !url.isEmpty else { return .init(url: modelID, name: name) }
+        let parameters = model.connector.parameters
+        let rendered = parameters.isEmpty
+            ? url : (try? StringSubstitution(prefix: "${parameters.", values: parameters).replace(url)) ?? url
+        return .init(url: rendered, name: name)
+    }
+
     private mutating func model() async throws -> InvocableModel {
         if let prepared { return prepared }
         let model = try await invoker.prepare(modelID)

@@ -10,6 +10,8 @@ public struct AgentRunResult: Sendable {
     public var steps: [String]
     /// Flow agents answer with one named result per tool instead of a conversational response.
     public var toolResults: [(name: String, result: JSONValue)]
+    /// The run's `token_usage` map when it was asked for (3.6+), the last tensor of the output.
+    public var tokenUsage: JSONValue?
 
     public init(
         memoryID: String? = nil, parentInteractionID: String? = nil, finalAnswer: String? = nil,
@@ -38,6 +40,7 @@ public struct AgentRunResult: Sendable {
                 tensors.append(["name": "response", "dataAsMap": ["response": .string(finalAnswer ?? ""), "additional_info": .object(additionalInfo)]])
             }
         }
+        if let tokenUsage { tensors.append(["name": "token_usage", "dataAsMap": tokenUsage]) }
         return ["inference_results": [["output": .array(tensors)]]]
     }
 }

@@ -1,3 +1,4 @@
+import MLCommonsCore
 import RemoteInference
 
 /// What a streaming agent run reports, in order: the LLM's deltas and tool call, each tool's output, the end.
@@ -10,16 +11,19 @@ public enum AgentStreamEvent: Sendable, Hashable {
     case toolCall(ProviderToolCall)
     /// A tool's output (`StreamingWrapper.sendToolResponse`).
     case toolOutput(String)
+    /// The run's token usage (`include_token_usage=true`, 3.6+), just before ``done``.
+    case tokenUsage(JSONValue)
     /// The run's answer is complete (the LLM's last completion, or the end at `max_iteration`).
     case done
 
-    /// The event for one provider event of an LLM call.
-    init(_ event: ProviderEvent) {
+    /// The event for one provider event of an LLM call; usage is the runner's to count, not the client's.
+    init?(_ event: ProviderEvent) {
         switch event {
         case .text(let text): self = .llmText(text)
         case .toolCallDelta(let json): self = .llmToolCallDelta(json)
         case .toolCall(let call): self = .toolCall(call)
         case .completed: self = .done
+        case .usage: return nil
         }
     }
 }

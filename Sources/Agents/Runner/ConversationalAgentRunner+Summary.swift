@@ -23,13 +23,16 @@ extension ConversationalAgentRunner {
     /// (#4575); without a summary (no steps, a failed call, an answer with neither `response` nor `output`)
     /// it is 3.3's text, with the last thought.
     func maxIterationsAnswer(
-        _ maxIterations: Int, question: String, state: RunState, llmParameters: [String: String], calls: inout AgentModelCalls
+        _ maxIterations: Int, question: String, state: inout RunState, llmParameters: [String: String],
+        functionCalling: any FunctionCalling, calls: inout AgentModelCalls
     ) async -> String {
         var message = "Agent reached maximum iterations (\(maxIterations)) without completing the task"
         if invoker.profile.summaryCallAtMaxIteration, !state.steps.isEmpty,
-            let summary = await stepSummary(question: question, steps: state.steps, llmParameters: llmParameters, calls: &calls)
+            let answer = await stepSummary(question: question, steps: state.steps, llmParameters: llmParameters, calls: &calls)
         {
-            return message + ". Here's a summary of the steps completed so far:\n\n" + summary
+            // A summary that arrived counts as a turn even when its text is unusable.
+            state.record(functionCalling.tokenUsage(in: answer.dataAsMap), modelID: calls.modelID)
+            if let summary = answer.summary { return message + ". Here's a summary of the steps completed so far:\n\n" + summary }
         }
         if !state.lastThought.isEmpty && state.lastThought != "null" { message += ". Last thought: \(state.lastThought)" }
         return message
@@ -39,7 +42,7 @@ extension ConversationalAgentRunner {
     /// tensor's `response`, or the `llm_response_filter` of an answer that has `output` (Bedrock Converse).
     private func stepSummary(
         question: String, steps: [String], llmParameters: [String: String], calls: inout AgentModelCalls
-    ) async -> String? {
+    ) async -> (summary: String?, dataAsMap: JSONValue)? {
         var parameters = definition.llmParameters.merging(llmParameters) { _, run in run }
         parameters["prompt"] = "Question: \(question)\n\nCompleted Steps:\n" + steps.joined(separator: "\n")
         parameters["system_prompt"] = Self.stepSummarySystemPrompt
@@ -53,6 +56,6 @@ extension ConversationalAgentRunner {
             summary = nil
         }
         let text = (summary?.stringValue ?? summary?.gsonText)?.trimmingWhitespace() ?? ""
-        return text.isEmpty ? nil : text
+        return (text.isEmpty ? nil : text, dataAsMap)
     }
 }

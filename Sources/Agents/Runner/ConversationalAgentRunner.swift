@@ -58,17 +58,31 @@ public struct ConversationalAgentRunner: Sendable {
         var result = AgentRunResult(memoryID: memoryID, parentInteractionID: parentInteractionID)
 
         var calls = AgentModelCalls(invoker: invoker, modelID: modelID)
+        if invoker.profile.tokenUsage {
+            state.includeTokenUsage = llmParameters["include_token_usage"]?.lowercased() == "true"
+            state.usage = AgentTokenTracker()
+            state.usage?.setMetadata(await calls.metadata(), for: modelID)
+        }
         var step = 0
         while step < maxIterations {
             // Even steps read an LLM answer.
             let dataAsMap: JSONValue
             if let sink {
-                guard let toolCall = try await calls.stream(parameters: llmParameters, onEvent: { try await sink.emit(AgentStreamEvent($0)) }) else {
+                let toolCall = try await calls.stream(parameters: llmParameters) { event in
+                    if case .usage(let usage) = event {
+                        state.record(functionCalling.tokenUsage(in: ["usage": usage]), modelID: modelID)
+                        return
+                    }
+                    if case .completed = event, let usage = state.reportedUsage { try await sink.emit(.tokenUsage(usage)) }
+                    if let mapped = AgentStreamEvent(event) { try await sink.emit(mapped) }
+                }
+                guard let toolCall else {
                     return result  // The answer streamed; ml-commons neither stores nor returns it (§1.9).
                 }
                 dataAsMap = toolCall
             } else {
                 dataAsMap = try await calls.predict(parameters: llmParameters)
+                state.record(functionCalling.tokenUsage(in: dataAsMap), modelID: modelID)
             }
             let answer = LLMAnswer(dataAsMap: dataAsMap, parameters: llmParameters, functionCalling: functionCalling)
             if let finalAnswer = answer.finalAnswer {
@@ -99,7 +113,8 @@ public struct ConversationalAgentRunner: Sendable {
             step += 1
         }
         let message = await maxIterationsAnswer(
-            maxIterations, question: question, state: state, llmParameters: llmParameters, calls: &calls)
+            maxIterations, question: question, state: &state, llmParameters: llmParameters, functionCalling: functionCalling,
+            calls: &calls)
         return try await finish(message, question: question, state: state, result: result, traceDisabled: traceDisabled, sink: sink, completeStream: true)
     }
 
@@ -111,6 +126,21 @@ public struct ConversationalAgentRunner: Sendable {
         var traceNumber = 0
         var lastThought = ""
         var steps: [String] = []
+        /// The run's token records (3.6+), and whether the client asked to see them.
+        var usage: AgentTokenTracker?
+        var includeTokenUsage = false
+
+        /// Records one LLM call's usage, when the release tracks it and the call reported any.
+        mutating func record(_ tokens: TokenUsage?, modelID: String) {
+            guard let tokens else { return }
+            usage?.record(tokens, modelID: modelID)
+        }
+
+        /// The `token_usage` map the client asked for, once some call reported usage.
+        var reportedUsage: JSONValue? {
+            guard includeTokenUsage, let usage, usage.hasUsage else { return nil }
+            return usage.output
+        }
     }
 
     /// `saveTraceData`: one trace message under the root interaction, numbered from 1.
@@ -131,7 +161,11 @@ public struct ConversationalAgentRunner: Sendable {
         var state = state
         result.finalAnswer = answer
         result.steps = state.steps
-        if completeStream { try await sink?.emit(.done) }
+        if sink == nil { result.tokenUsage = state.reportedUsage }
+        if completeStream, let sink {
+            if let usage = state.reportedUsage { try await sink.emit(.tokenUsage(usage)) }
+            try await sink.emit(.done)
+        }
         try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
         try await conversations.updateMessage(state.parentInteractionID, response: answer, additionalInfo: result.additionalInfo)
         return result

@@ -32,6 +32,10 @@ public struct ExecuteStreamMapper: Sendable {
             call = PredictStreamMapper(echoesToolCalls: profile.emptyChunkAfterToolCall)
         case .toolOutput(let output):
             pieces = [PredictStreamChunk(content: output)]
+        case .tokenUsage(let usage):
+            // `sendTokenUsageBatch`: the REST layer adds an empty, not-last response to it.
+            return [ExecuteStreamChunk(
+                memoryID: memoryID, parentInteractionID: parentInteractionID, content: "", tokenUsage: usage)]
         case .done:
             pieces = [.final]
             isFinished = true

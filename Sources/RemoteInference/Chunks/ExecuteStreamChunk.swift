@@ -1,3 +1,5 @@
+import MLCommonsCore
+
 /// One `_execute/stream` SSE event as `RestMLExecuteStreamAction.convertToHttpChunk` writes it: always the
 /// three tensors `memory_id`, `parent_interaction_id` and `response`, in that order.
 public struct ExecuteStreamChunk: ServerSentChunk, Hashable {
@@ -10,12 +12,16 @@ public struct ExecuteStreamChunk: ServerSentChunk, Hashable {
     /// Whether this is the last chunk of the stream.
     public var isLast: Bool
 
+    /// The run's `token_usage` map, as a fourth tensor (3.6+).
+    public var tokenUsage: JSONValue?
+
     /// A chunk with the given ids and content.
-    public init(memoryID: String, parentInteractionID: String, content: String, isLast: Bool = false) {
+    public init(memoryID: String, parentInteractionID: String, content: String, isLast: Bool = false, tokenUsage: JSONValue? = nil) {
         self.memoryID = memoryID
         self.parentInteractionID = parentInteractionID
         self.content = content
         self.isLast = isLast
+        self.tokenUsage = tokenUsage
     }
 
     /// The same piece as a predict-stream chunk carries, with the agent's ids added
@@ -28,11 +34,13 @@ public struct ExecuteStreamChunk: ServerSentChunk, Hashable {
 
     /// The exact SSE event text.
     public var text: String {
-        InferenceResultsSSE.event(tensors: [
+        var tensors = [
             InferenceResultsSSE.resultTensor(name: "memory_id", result: memoryID),
             InferenceResultsSSE.resultTensor(name: "parent_interaction_id", result: parentInteractionID),
             InferenceResultsSSE.responseTensor(content: content, isLast: isLast),
-        ])
+        ]
+        if let tokenUsage { tensors.append(["name": "token_usage", "dataAsMap": tokenUsage]) }
+        return InferenceResultsSSE.event(tensors: tensors)
     }
 
 }

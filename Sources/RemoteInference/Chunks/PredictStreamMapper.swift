@@ -29,6 +29,8 @@ public struct PredictStreamMapper: Sendable {
         case .completed:
             isFinished = true
             return [.final]
+        case .usage:
+            return []
         }
     }
 

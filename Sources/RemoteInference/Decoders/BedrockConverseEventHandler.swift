@@ -11,11 +11,22 @@ struct BedrockConverseEventHandler: Sendable {
     private var toolInput = BedrockToolInputAccumulator()
     /// 3.5+: each `toolUse.input` fragment also reaches the client as content (#4549).
     let streamsToolInput: Bool
+    /// 3.6+: the `metadata` event's usage is captured and completion waits for the end of the stream (#4683).
+    let capturesUsage: Bool
 
-    init(streamsToolInput: Bool) { self.streamsToolInput = streamsToolInput }
+    init(streamsToolInput: Bool, capturesUsage: Bool) {
+        self.streamsToolInput = streamsToolInput
+        self.capturesUsage = capturesUsage
+    }
 
     /// The events for one modeled event (`:event-type`) with its JSON payload.
     mutating func handle(eventType: String, payload: JSONObject) -> [ProviderEvent] {
+        if eventType == "metadata" {
+            // Caught before the state machine; only the three counts are copied (`captureTokenUsage`).
+            guard capturesUsage, let usage = payload["usage"]?.objectValue else { return [] }
+            let counts = ["inputTokens", "outputTokens", "totalTokens"].compactMap { key in usage[key].map { (key, $0) } }
+            return [.usage(.object(JSONObject(counts)))]
+        }
         let delta = payload["delta"]?.objectValue
         switch (state, eventType) {
         case (.streamingContent, "contentBlockStart"):
@@ -31,7 +42,7 @@ struct BedrockConverseEventHandler: Sendable {
             return [.text(text)]
         case (.streamingContent, "messageStop") where !Self.stopsForToolUse(payload):
             state = .completed
-            return close()
+            return capturesUsage ? [] : close()
         case (.toolCallDetected, "contentBlockDelta"), (.accumulatingToolInput, "contentBlockDelta"):
             guard let toolUse = delta?["toolUse"]?.objectValue else { return [] }
             state = .accumulatingToolInput

@@ -22,7 +22,8 @@ public struct BedrockConverseStreamDecoder: Sendable {
 
     /// A decoder at the start of a response body, as `profile`'s release decodes it.
     public init(profile: VersionProfile = VersionProfile()) {
-        handler = BedrockConverseEventHandler(streamsToolInput: profile.bedrockToolInputStreamedAsContent)
+        handler = BedrockConverseEventHandler(
+            streamsToolInput: profile.bedrockToolInputStreamedAsContent, capturesUsage: profile.tokenUsage)
     }
 
     /// Consumes body bytes and returns the events they complete, in order.

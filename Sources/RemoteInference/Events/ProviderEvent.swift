@@ -12,4 +12,7 @@ public enum ProviderEvent: Sendable, Hashable {
     case toolCall(ProviderToolCall)
     /// The model finished its answer (`finish_reason: stop`, `[DONE]`, Bedrock `messageStop`).
     case completed
+    /// The tokens the call used, in the provider's own `usage` shape (Bedrock's `metadata` event, 3.6+); only
+    /// agents read it.
+    case usage(JSONValue)
 }
