@@ -75,57 +75,7 @@ enum ModelRoutes {
             throw OpenSearchError.illegalArgument(
                 "ml-commons-emulator serves remote models only (function_name \"remote\"); local model [\(registration.name)] cannot be registered")
         }
-        var inlineConnector: JSONObject?
-        if let connectorID = registration.connectorID {
-            guard try await emulator.documents.document(SystemIndex.connector, id: connectorID) != nil || registration.modelInterface != nil else {
-                throw OpenSearchError.statusException("Failed to find connector:\(connectorID)", status: 404)
-            }
-        } else {
-            guard let connector = registration.connector else {
-                throw OpenSearchError.illegalArgument(
-                    "You must provide connector content when creating a remote model without connector id!")
-            }
-            guard connector.actions?.contains(where: { $0.actionType == "PREDICT" }) == true else {
-                throw OpenSearchError.illegalArgument(
-                    "Connector endpoint is required when creating a remote model without connector id!")
-            }
-            inlineConnector = try await ConnectorService(emulator: emulator).newDocument(connector, timestamps: false)
-        }
-        let now = emulator.nowMillis()
-        let taskID = emulator.ids.next()
-        let modelID = emulator.ids.next()
-        let groupID: String
-        let version: String
-        if let given = registration.modelGroupID {
-            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
-                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
-            }
-            groupID = given
-            version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
-        } else if let existing = try await ModelGroupService(emulator: emulator).group(named: registration.name) {
-            groupID = existing.id
-            version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
-        } else {
-            groupID = emulator.ids.next()
-            version = "1"
-        }
-        let modelDocument = registration.document(modelGroupID: groupID, version: version, inlineConnector: inlineConnector, now: now)
-        let task = TaskDocument.make(
-            modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: .completed,
-            workerNode: emulator.node.nodeID, isAsync: false, now: now)
-        let groupDocument = ModelGroupService.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
-        try await emulator.documents.transaction { tx in
-            if let group = try tx.document(SystemIndex.modelGroup, id: groupID) {
-                var source = group.source
-                source["latest_version"] = (Int(version) ?? 1).json
-                source["last_updated_time"] = now.json
-                try tx.put(SystemIndex.modelGroup, id: groupID, source: source)
-            } else {
-                try tx.put(SystemIndex.modelGroup, id: groupID, source: groupDocument)
-            }
-            try tx.put(SystemIndex.task, id: taskID, source: task)
-            try tx.put(SystemIndex.model, id: modelID, source: modelDocument)
-        }
+        let (taskID, modelID) = try await ModelService(emulator: emulator).register(registration)
         if request.flag("deploy") { _ = try await emulator.lifecycle.deploy(modelID) }
         return .json(["task_id": .string(taskID), "status": .string(TaskState.created.rawValue), "model_id": .string(modelID)])
     }
