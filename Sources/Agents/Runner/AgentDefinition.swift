@@ -10,6 +10,8 @@ public struct AgentDefinition: Sendable {
     public var tools: [ToolSpec]
     public var memoryType: String?
     public var appType: String?
+    /// The unified API's provider (`model.model_provider`), for agents registered with a `model` block.
+    public var modelProvider: ModelProvider?
 
     public init(document: JSONObject, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         name = document["name"]?.stringValue ?? ""
@@ -23,6 +25,7 @@ public struct AgentDefinition: Sendable {
         tools = (document["tools"]?.arrayValue ?? []).compactMap { $0.objectValue.map(ToolSpec.init(document:)) }
         memoryType = document["memory"]?["type"]?.stringValue
         appType = document["app_type"]?.stringValue
+        modelProvider = (document["model"]?["model_provider"]?.stringValue).flatMap(ModelProvider.init(name:))
     }
 
     static func strings(_ value: JSONValue?) -> [String: String] {

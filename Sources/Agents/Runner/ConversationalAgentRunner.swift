@@ -45,6 +45,9 @@ public struct ConversationalAgentRunner: Sendable {
             parameters["_tools"] = try tools.renderedForFunctionCalling(template: template)
         }
         var llmParameters = Self.llmParameters(definition.llmParameters, parameters)
+        if invoker.profile.defaultSystemPrompt, llmParameters["system_prompt"] == nil {
+            llmParameters["system_prompt"] = "You are a helpful assistant."
+        }
         if let prompt = llmParameters["prompt"] {
             llmParameters["prompt"] = try StringSubstitution.parameters(llmParameters).replace(prompt)
         }

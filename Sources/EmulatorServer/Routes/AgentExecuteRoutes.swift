@@ -11,9 +11,12 @@ enum AgentExecuteRoutes {
 
         routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
             try await emulator.requireAgentFramework()
-            let input = try inputParameters(request)
+            var input = try inputParameters(request)
+            let standardInput = try standardInput(request, emulator)
+            if standardInput != nil { try await UnifiedAgentService(emulator: emulator).requireStandardInputAllowed() }
             do {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
+                try UnifiedAgentService.apply(standardInput, to: &input, definition: definition)
                 try AgentExecutor.validate(input: input, definition: definition)
                 let ids = try await executor.prepareMemory(definition, input: input)
                 let verbose = request.flag("verbose") || input["verbose"] == "true"
@@ -58,6 +61,7 @@ enum AgentExecuteRoutes {
             }
             var input = try inputParameters(request)
             input["stream"] = "true"
+            try UnifiedAgentService.apply(nil, to: &input, definition: definition)
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input)
             await sink.identify(memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
@@ -82,6 +86,14 @@ enum AgentExecuteRoutes {
         else { return }
         throw OpenSearchError.illegalArgument(
             "MCP header passthrough is not enabled. To enable, please update the setting: plugins.ml_commons.mcp_header_passthrough_enabled")
+    }
+
+    /// The unified API's top-level `input` (3.5+); earlier releases ignore the field.
+    static func standardInput(_ request: RESTRequest, _ emulator: Emulator) throws -> AgentStandardInput? {
+        guard emulator.profile.unifiedAgentAPI, let value = try RequestObject(try request.jsonBody() ?? [:]).object["input"] else {
+            return nil
+        }
+        return try AgentStandardInput(parsing: value)
     }
 
     /// `{"parameters":{…}}` as ml-commons' string map.

@@ -7,7 +7,14 @@ enum AgentRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "\(base)/_register") { request in
             try await emulator.requireAgentFramework()
-            let input = try AgentInput(parsing: try request.requiredJSONBody(), profile: emulator.profile)
+            var input = try AgentInput(parsing: try request.requiredJSONBody(), profile: emulator.profile)
+            if let spec = input.model {
+                try await emulator.require(
+                    MLCommonsSettings.unifiedAgentAPIEnabled,
+                    else: .illegalArgument(
+                        "Unified agent API is not enabled. To enable, please update the setting plugins.ml_commons.unified_agent_api_enabled"))
+                try await UnifiedAgentService(emulator: emulator).createModel(for: spec, into: &input)
+            }
             if input.parameters?["mcp_connectors"] != nil,
                 !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
             {

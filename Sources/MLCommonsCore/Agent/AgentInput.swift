@@ -8,6 +8,8 @@ public struct AgentInput: Sendable, Hashable {
     public var type: String?
     public var description: String?
     public var llm: JSONObject?
+    /// The unified API's `model` block (3.5+): the connector and model to create for this agent.
+    public var model: AgentModelSpec?
     public var tools: [JSONObject]?
     public var parameters: JSONObject?
     public var memory: JSONObject?
@@ -24,6 +26,8 @@ public struct AgentInput: Sendable, Hashable {
             case "type": type = try fields.string(key)
             case "description": description = try fields.string(key)
             case "llm": llm = try Self.parseLLM(fields.object(key))
+            case "model" where profile.unifiedAgentAPI:
+                model = try fields.object(key).map { object throws(OpenSearchError) in try AgentModelSpec(parsing: object) }
             case "tools":
                 var parsed: [JSONObject] = []
                 for item in try fields.array(key) ?? [] { parsed.append(try Self.parseTool(item)) }
@@ -46,7 +50,7 @@ public struct AgentInput: Sendable, Hashable {
         }
         guard let type else { throw .illegalArgument("Agent type can't be null") }
         guard let agentType = AgentType(name: type) else { throw .illegalArgument(profile.invalidAgentType(type)) }
-        if agentType == .conversational, llm == nil {
+        if agentType == .conversational, llm == nil, model == nil {
             throw .illegalArgument("We need model information for the conversational agent type")
         }
         var seen = Set<String>()
@@ -106,6 +110,7 @@ public struct AgentInput: Sendable, Hashable {
         if let type { doc["type"] = .string(type) }
         if let description { doc["description"] = .string(description) }
         if let llm { doc["llm"] = .object(llm) }
+        if let model { doc["model"] = .object(model.sanitised) }
         if let tools, !tools.isEmpty { doc["tools"] = .array(tools.map(JSONValue.object)) }
         if let parameters, !parameters.isEmpty { doc["parameters"] = .object(parameters) }
         if let memory { doc["memory"] = .object(memory) }
@@ -119,7 +124,7 @@ public struct AgentInput: Sendable, Hashable {
 
     /// `MLAgent.toXContent` order, for documents rebuilt by updates.
     public static let fieldOrder = [
-        "name", "type", "description", "llm", "tools", "parameters", "memory", "created_time", "last_updated_time",
+        "name", "type", "description", "llm", "model", "tools", "parameters", "memory", "created_time", "last_updated_time",
         "app_type", "is_hidden", "tenant_id",
     ]
 }

@@ -107,6 +107,10 @@ public struct VersionProfile: Sendable, Hashable {
     /// Register with a `model` block and execute with a top-level `input`, behind `unified_agent_api_enabled` (#4546).
     public var unifiedAgentAPI: Bool { version >= .v3_5_0 }
 
+    /// Conversational runs without a `system_prompt` get `You are a helpful assistant.` (#4546).
+    public var defaultSystemPrompt: Bool { version >= .v3_5_0 }
+    /// The unified API's auto-created connectors also send token limits and sampling fields (3.7).
+    public var unifiedAgentConnectorsSetGenerationLimits: Bool { version >= .v3_7_0 }
     /// `_llm_interface` `gemini/v1beta/generatecontent` is accepted for agent function calling (#4570).
     public var geminiFunctionCalling: Bool { version >= .v3_5_0 }
 

@@ -1,0 +1,102 @@
+import EmulatorServer
+import MLCommonsCore
+import Testing
+
+/// The unified agent API (3.5+): registration with a `model` block, execution with a top-level `input`.
+@Suite("Unified agent API")
+struct UnifiedAgentAPITests {
+    static let openAIAgent = #"""
+        {"name":"Helper","type":"conversational","model":{"model_id":"gpt-4o","model_provider":"openai/v1/chat/completions",
+         "credential":{"openai_api_key":"sk-test"},"model_parameters":{"system_prompt":"Be brief."}},
+         "parameters":{"max_iteration":"3"},"memory":{"type":"conversation_index"}}
+        """#
+    static let enable = #"{"persistent":{"plugins.ml_commons.unified_agent_api_enabled":true}}"#
+
+    static func withVersion<T: Sendable>(_ version: OpenSearchVersion, _ body: @Sendable (EmulatorClient) async throws -> T) async throws -> T {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }, body)
+    }
+
+    @Test func registrationCreatesTheModelAndRewritesTheAgent() async throws {
+        try await Self.withVersion(.v3_5_0) { client in
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent, field: "agent_id")
+            let agent = try await client.call(.get, "/_plugins/_ml/agents/\(agentID)").json
+            let modelID = try #require(agent["llm"]?["model_id"]?.stringValue)
+            #expect(agent["llm"]?["parameters"] == ["system_prompt": "Be brief."])
+            #expect(agent["model"] == ["model_id": "gpt-4o", "model_provider": "openai/v1/chat/completions"])
+            #expect(agent["parameters"] == ["max_iteration": "3", "_llm_interface": "openai/v1/chat/completions"])
+            #expect(agent.objectValue?.keys.prefix(5) == ["name", "type", "llm", "model", "parameters"])
+
+            let model = try await client.call(.get, "/_plugins/_ml/models/\(modelID)").json
+            #expect(model["name"] == "Auto-generated model for gpt-4o")
+            #expect(model["model_state"] == "REGISTERED")
+            #expect(model["connector"]?["name"] == "Auto-generated OpenAI connector for Agent")
+            #expect(model["connector"]?["actions"]?.arrayValue?.first?["request_body"]
+                == #"{"model":"${parameters.model}","messages":[${parameters._chat_history:-}${parameters.body}${parameters._interactions:-}]${parameters.tool_configs:-}}"#)
+            #expect(try await client.call(.get, "/_plugins/_ml/connectors/_search").json["hits"]?["total"]?["value"] == 0)
+
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"Hello there"}"#)
+            let output = try #require(try reply.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue, "\(reply.body)")
+            #expect(output.last?["dataAsMap"]?["response"] == "Mock reply to: Hello there")
+            let call = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last)
+            #expect(call["body"]?.stringValue?.hasPrefix(#"{"model":"gpt-4o","messages":[{"role":"user","content":"Hello there"}]"#) == true)
+        }
+    }
+
+    @Test func theFlagAndTheReleaseGateBothHalves() async throws {
+        let register = try await Self.withVersion(.v3_5_0) { try await $0.call(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent) }
+        #expect(register.body == envelope("illegal_argument_exception",
+            "Unified agent API is not enabled. To enable, please update the setting plugins.ml_commons.unified_agent_api_enabled", status: 400))
+        let execute = try await Self.withVersion(.v3_5_0) { try await $0.call(.post, "/_plugins/_ml/agents/any/_execute", #"{"input":"hi"}"#) }
+        #expect(execute.body == envelope("illegal_argument_exception",
+            "Standardized input cannot be used if unified agent API is not enabled. The agent must be created using unified agent API. To enable, please update the setting plugins.ml_commons.unified_agent_api_enabled", status: 400))
+        // 3.4 knows no `model` block: the agent has no model at all.
+        let old = try await Self.withVersion(.v3_4_0) { try await $0.call(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent) }
+        #expect(old.body == envelope("illegal_argument_exception", "We need model information for the conversational agent type", status: 400))
+        // 3.9 turns the flag on by default.
+        let latest = try await Self.withVersion(.v3_9_0) { try await $0.call(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent) }
+        #expect(latest.status == 200)
+    }
+
+    @Test func modelBlockValidation() async throws {
+        try await Self.withVersion(.v3_5_0) { client in
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            func reason(_ model: String) async throws -> String? {
+                try await client.call(.post, "/_plugins/_ml/agents/_register", #"{"name":"a","type":"conversational","model":\#(model)}"#)
+                    .json["error"]?["reason"]?.stringValue
+            }
+            #expect(try await reason(#"{"model_provider":"openai/v1/chat/completions"}"#) == "model_id must be provided")
+            #expect(try await reason(#"{"model_id":"m"}"#) == "model_provider must be provided")
+            #expect(try await reason(#"{"model_id":" ","model_provider":"openai/v1/chat/completions"}"#) == "model_id cannot be null or empty")
+            #expect(try await reason(#"{"model_id":"m","model_provider":"acme/v1"}"#)
+                == "Unknown model provider type. Supported types: bedrock/converse, gemini/v1beta/generatecontent, openai/v1/chat/completions")
+            #expect(try await reason(#"{"model_id":"m","model_provider":"bedrock/converse"}"#) == "Missing credential")
+            #expect(try await reason(#"{"model_id":"m","model_provider":"openai/v1/chat/completions","model_parameters":{"top_p":"high"}}"#)
+                == "top_p must be a valid number, got: high")
+        }
+    }
+
+    /// 3.7 added token limits and sampling fields to the auto-created connectors' bodies.
+    @Test func bedrockConnectorByRelease() async throws {
+        let agent = #"{"name":"b","type":"conversational","model":{"model_id":"anthropic.claude-3-haiku","model_provider":"Bedrock/Converse","credential":{"access_key":"AKIDEXAMPLE","secret_key":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}},"memory":{"type":"conversation_index"}}"#
+        func connector(_ version: OpenSearchVersion) async throws -> JSONValue? {
+            try await Self.withVersion(version) { client in
+                try await client.call(.put, "/_cluster/settings", Self.enable)
+                let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", agent, field: "agent_id")
+                let stored = try await client.call(.get, "/_plugins/_ml/agents/\(agentID)").json
+                #expect(stored["parameters"]?["_llm_interface"] == "bedrock/converse/claude")
+                let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"Hi"}"#)
+                #expect(try reply.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.last?["dataAsMap"]?["response"] == "Mock reply to: Hi", "\(reply.body)")
+                let model = try #require(stored["llm"]?["model_id"]?.stringValue)
+                return try await client.call(.get, "/_plugins/_ml/models/\(model)").json["connector"]
+            }
+        }
+        let early = try await connector(.v3_6_0)
+        #expect(early?["protocol"] == "aws_sigv4")
+        #expect(early?["parameters"] == ["region": "us-east-1", "service_name": "bedrock", "model": "anthropic.claude-3-haiku"])
+        #expect(early?["actions"]?.arrayValue?.first?["request_body"]?.stringValue?.hasSuffix("${parameters.tool_configs:-} }") == true)
+        let late = try await connector(.v3_7_0)
+        #expect(late?["parameters"]?["temperature_field"] == #", "temperature": 1.0"#)
+        #expect(late?["actions"]?.arrayValue?.first?["request_body"]?.stringValue?.contains(#""inferenceConfig": {"maxTokens": ${parameters.max_tokens:-4096}"#) == true)
+    }
+}
