@@ -122,6 +122,8 @@ struct AgentRunInvocationTests {
             case .toolCall(let call): "call:\(call.name)"
             case .toolOutput: "output"
             case .tokenUsage: "usage"
+            case .llmToolCallStarted: "started"
+            case .frontendToolCall: "frontend"
             case .done: "done"
             }
         }

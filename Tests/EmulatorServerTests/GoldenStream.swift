@@ -54,6 +54,8 @@ enum GoldenStream {
         }
         // OpenAI's `created` (Unix seconds), in plain or escaped JSON.
         text = text.replacing(/(created\\*"\s*:\s*)[0-9]+/) { match -> String in "\(match.output.1)<created>" }
+        // AG-UI events: epoch-millisecond timestamps.
+        text = text.replacing(/"timestamp":[0-9]+/, with: "\"timestamp\":<timestamp>")
 
         var tokens: [(kind: String, value: String)] = []
         // Document ids (memory, message, …: 20 characters of URL-safe base64), found by the field carrying them,
@@ -76,6 +78,10 @@ enum GoldenStream {
         }
         for match in text.matches(of: /(?:call|tooluse)_mock_[0-9a-f]+/) {
             tokens.append(("tool-call", String(match.output)))
+        }
+        // AG-UI message ids (`msg_` and a nanosecond clock).
+        for match in text.matches(of: /msg_[0-9]+/) {
+            tokens.append(("message", String(match.output)))
         }
 
         // Number each kind's distinct values in order of first appearance, then replace every occurrence.

@@ -254,7 +254,8 @@ struct HostileInputTests {
                 }
                 return try await group.reduce(into: [Duration]()) { if let median = $1 { $0.append(median) } }
             }
-            #expect(try #require(latencies.first) < .milliseconds(100))
+            // A backtracking engine holds these for minutes; a second leaves room for a machine busy with the suite.
+            #expect(try #require(latencies.first) < .seconds(1))
         }
     }
 

@@ -15,7 +15,7 @@ public struct AgentDefinition: Sendable {
 
     public init(document: JSONObject, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         name = document["name"]?.stringValue ?? ""
-        guard let type = AgentType(name: document["type"]?.stringValue ?? "") else {
+        guard let type = AgentType(name: document["type"]?.stringValue ?? ""), profile.knows(type) else {
             throw .illegalArgument(profile.invalidAgentType(document["type"]?.stringValue ?? ""))
         }
         self.type = type

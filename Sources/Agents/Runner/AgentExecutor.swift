@@ -55,7 +55,7 @@ public struct AgentExecutor: Sendable {
         sink: (any AgentStreamSink)?
     ) async throws -> AgentRunResult {
         switch definition.type {
-        case .conversational:
+        case .conversational, .agUI:
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
             let runner = ConversationalAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
             return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, sink: sink)

@@ -41,8 +41,11 @@ public struct ConversationalAgentRunner: Sendable {
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
+        let frontendTools = AGUIFrontendTool.parse(parameters["agui_tools"])
         if let template = parameters["tool_template"] {
-            parameters["_tools"] = try tools.renderedForFunctionCalling(template: template)
+            let backend = try tools.renderedForFunctionCalling(template: template)
+            let frontend = try frontendTools.map { tool throws(OpenSearchError) in try tool.rendered(template: template) }
+            parameters["_tools"] = ([backend].filter { !$0.isEmpty } + frontend).joined(separator: ", ")
         }
         var llmParameters = Self.llmParameters(definition.llmParameters, parameters)
         if invoker.profile.defaultSystemPrompt, llmParameters["system_prompt"] == nil {
@@ -102,6 +105,11 @@ public struct ConversationalAgentRunner: Sendable {
             // Odd steps run the tool and hand its result back.
             step += 1
             let call = answer.toolCall
+            if let call, let sink, tools.resolve(call.name) == nil, frontendTools.contains(where: { $0.name == call.name }) {
+                // The client runs it: the run ends here and its next run brings the result.
+                try await sink.emit(.frontendToolCall)
+                return result
+            }
             let output = try await runTool(call, tools: tools, llmParameters: llmParameters, question: question, functionCalling: functionCalling, state: &state)
             if let entry = call.flatMap({ tools.resolve($0.name) }).flatMap({ tools[$0] }), entry.spec.includeOutputInAgentResponse {
                 var outputs = result.additionalInfo["\(entry.spec.effectiveName).output"]?.arrayValue ?? []
@@ -110,7 +118,7 @@ public struct ConversationalAgentRunner: Sendable {
             }
             try await trace(call?.input ?? "", output, origin: call?.name ?? "", state: &state, traceDisabled: traceDisabled)
             state.steps.append(output)
-            try await sink?.emit(.toolOutput(output))
+            try await sink?.emit(.toolOutput(output, callID: call?.id ?? ""))
             if !state.interactions.isEmpty { llmParameters["_interactions"] = ", " + state.interactions.joined(separator: ", ") }
             if step == maxIterations - 1 { break }
             step += 1

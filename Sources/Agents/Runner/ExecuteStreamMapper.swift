@@ -30,8 +30,10 @@ public struct ExecuteStreamMapper: Sendable {
         case .toolCall(let toolCall):
             pieces = call.chunks(for: .toolCall(toolCall))
             call = PredictStreamMapper(echoesToolCalls: profile.emptyChunkAfterToolCall)
-        case .toolOutput(let output):
+        case .toolOutput(let output, _):
             pieces = [PredictStreamChunk(content: output)]
+        case .llmToolCallStarted, .frontendToolCall:
+            pieces = []
         case .tokenUsage(let usage):
             // `sendTokenUsageBatch`: the REST layer adds an empty, not-last response to it.
             return [ExecuteStreamChunk(

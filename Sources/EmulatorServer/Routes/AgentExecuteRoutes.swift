@@ -11,6 +11,14 @@ enum AgentExecuteRoutes {
 
         routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
             try await emulator.requireAgentFramework()
+            if try aguiInput(request, emulator) != nil {
+                guard await emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
+                    throw OpenSearchError.illegalState(aguiDisabled)
+                }
+                let agentID = request.parameter("agent_id")
+                throw OpenSearchError.illegalArgument(
+                    "AG-UI agents require streaming execution. Please use the streaming endpoint: POST /_plugins/_ml/agents/\(agentID)/_execute/stream")
+            }
             var input = try inputParameters(request)
             let standardInput = try standardInput(request, emulator)
             if standardInput != nil { try await UnifiedAgentService(emulator: emulator).requireStandardInputAllowed() }
@@ -53,11 +61,15 @@ enum AgentExecuteRoutes {
     static func stream(
         _ request: RESTRequest, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
     ) async throws {
-        let sink = ExecuteStreamSink(writer: writer, profile: emulator.profile)
+        let sink = ExecuteStreamSink(writer: writer, encoder: ExecuteStreamMapper(profile: emulator.profile))
         do {
             guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
                 throw OpenSearchError.illegalState(
                     "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true.")
+            }
+            if let agui = try aguiInput(request, emulator) {
+                try await requireAGUI(emulator)
+                return try await streamAGUI(agui, definition: definition, executor: executor, emulator: emulator, writer: writer)
             }
             var input = try inputParameters(request)
             input["stream"] = "true"
@@ -70,6 +82,42 @@ enum AgentExecuteRoutes {
             return
         } catch {
             await sink.fail(error)
+        }
+    }
+
+    /// An AG-UI run (3.5+): `RUN_STARTED` at once, then the agent's events as AG-UI events.
+    static func streamAGUI(
+        _ agui: AGUIRunInput, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
+    ) async throws {
+        let encoder = AGUIStreamMapper(input: agui, llmInterface: definition.parameters["_llm_interface"], profile: emulator.profile)
+        let sink = ExecuteStreamSink(writer: writer, encoder: encoder)
+        do {
+            try await sink.open()
+            var input = agui.parameters
+            input["stream"] = "true"
+            try AgentExecutor.validate(input: input, definition: definition)
+            let ids = try await executor.prepareMemory(definition, input: input)
+            _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
+        } catch is StreamWriter.ClientGone {
+            return
+        } catch {
+            await sink.fail(error)
+        }
+    }
+
+    /// The body as an AG-UI `RunAgentInput`, in a release that knows AG-UI.
+    static func aguiInput(_ request: RESTRequest, _ emulator: Emulator) throws -> AGUIRunInput? {
+        guard emulator.profile.agUI, let body = try request.jsonBody() else { return nil }
+        return AGUIRunInput(body: body)
+    }
+
+    static let aguiDisabled =
+        "The AG-UI agent feature is not enabled. To enable, please update the setting plugins.ml_commons.ag_ui_enabled"
+
+    /// The AG-UI flag, checked while the body is read (so a stream reports it in the plain error form).
+    static func requireAGUI(_ emulator: Emulator) async throws {
+        guard await emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
+            throw OpenSearchError.illegalArgument(aguiDisabled)
         }
     }
 
@@ -152,28 +200,32 @@ enum AgentExecuteRoutes {
     }
 }
 
-/// Writes an agent run's events as execute-stream chunks, through the one execute-stream mapper.
-actor ExecuteStreamSink: AgentStreamSink {
+/// Writes an agent run's events through its stream encoder (`inference_results` chunks or AG-UI events).
+actor ExecuteStreamSink<Encoder: AgentStreamEncoder>: AgentStreamSink {
     private let writer: StreamWriter
-    private var mapper: ExecuteStreamMapper
+    private var encoder: Encoder
 
-    init(writer: StreamWriter, profile: VersionProfile) {
+    init(writer: StreamWriter, encoder: Encoder) {
         self.writer = writer
-        mapper = ExecuteStreamMapper(profile: profile)
+        self.encoder = encoder
+    }
+
+    /// Writes what the encoder sends before the run (AG-UI's `RUN_STARTED`).
+    func open() async throws {
+        for chunk in encoder.opening() { try await writer.write(chunk.bytes) }
     }
 
     /// The ids every later chunk carries (empty until the run's memory exists).
     func identify(memoryID: String, parentInteractionID: String) {
-        mapper.memoryID = memoryID
-        mapper.parentInteractionID = parentInteractionID
+        encoder.identify(memoryID: memoryID, parentInteractionID: parentInteractionID)
     }
 
     func emit(_ event: AgentStreamEvent) async throws {
-        for chunk in mapper.chunks(for: event) { try await writer.write(chunk.bytes) }
+        for chunk in encoder.encode(event) { try await writer.write(chunk.bytes) }
     }
 
-    /// Ends the stream with the error chunk, if the stream is still open and the client still there.
+    /// Ends the stream with the encoder's failure chunks, if the stream is still open and the client still there.
     func fail(_ error: any Error) async {
-        if let chunk = mapper.errorChunk(for: error) { try? await writer.write(chunk.bytes) }
+        for chunk in encoder.encodeFailure(error) { try? await writer.write(chunk.bytes) }
     }
 }

@@ -49,7 +49,9 @@ public struct AgentInput: Sendable, Hashable {
             throw .illegalArgument("Agent name cannot be empty or exceed max length of \(Self.nameMaxLength) characters")
         }
         guard let type else { throw .illegalArgument("Agent type can't be null") }
-        guard let agentType = AgentType(name: type) else { throw .illegalArgument(profile.invalidAgentType(type)) }
+        guard let agentType = AgentType(name: type), profile.knows(agentType) else {
+            throw .illegalArgument(profile.invalidAgentType(type))
+        }
         if agentType == .conversational, llm == nil, model == nil {
             throw .illegalArgument("We need model information for the conversational agent type")
         }

@@ -63,6 +63,11 @@ public struct VersionProfile: Sendable, Hashable {
     /// AG-UI `RunAgentInput` bodies on `_execute/stream` answer with AG-UI events; adds the `ag_ui` agent type (#4549).
     public var agUI: Bool { version >= .v3_5_0 }
 
+    /// Whether the release has this agent type (`AG_UI` arrived with AG-UI).
+    public func knows(_ type: AgentType) -> Bool { type != .agUI || agUI }
+    /// AG-UI streams end with the REST layer's own `RUN_FINISHED` after the last chunk; with OpenAI's handler still
+    /// sending its own, final answers and frontend tool calls show two (#4683).
+    public var agUIRunFinishedAfterLastChunk: Bool { version >= .v3_6_0 }
     /// In-band execute-stream errors are an `inference_results` chunk (`is_last`), not `{"error": …}` (#4549).
     public var executeStreamErrorsAsInferenceResults: Bool { version >= .v3_5_0 }
 

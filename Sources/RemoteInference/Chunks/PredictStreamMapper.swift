@@ -29,7 +29,7 @@ public struct PredictStreamMapper: Sendable {
         case .completed:
             isFinished = true
             return [.final]
-        case .usage:
+        case .usage, .toolCallStarted:
             return []
         }
     }

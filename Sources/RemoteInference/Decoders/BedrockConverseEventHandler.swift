@@ -36,7 +36,8 @@ struct BedrockConverseEventHandler: Sendable {
                 toolName = toolUse["name"]?.stringValue
                 toolUseID = toolUse["toolUseId"]?.stringValue
             }
-            return []
+            guard streamsToolInput, let toolName, let toolUseID else { return [] }
+            return [.toolCallStarted(id: toolUseID, name: toolName)]
         case (.streamingContent, "contentBlockDelta"):
             guard let text = delta?["text"]?.stringValue else { return [] }
             return [.text(text)]

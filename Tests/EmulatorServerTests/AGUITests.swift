@@ -1,0 +1,73 @@
+import EmulatorServer
+import MLCommonsCore
+import Testing
+
+/// AG-UI on `_execute/stream` (3.5+): an `ag_ui` agent answering a `RunAgentInput` with AG-UI events.
+@Suite("AG-UI by release")
+struct AGUITests {
+    static let enable = #"{"persistent":{"plugins.ml_commons.stream_enabled":true,"plugins.ml_commons.ag_ui_enabled":true}}"#
+    static let frontendScript = #"""
+        {"rules":[{"name":"ask-the-frontend","match":{"tools_offered":["change_background"]},
+                   "reply":{"tool_call":{"name":"change_background","arguments":{"color":"blue"}}}}]}
+        """#
+
+    static func runInput(_ text: String, tools: String = "[]") -> String {
+        #"{"threadId":"thread-1","runId":"run-1","state":{},"forwardedProps":{},"context":[],"messages":[{"id":"m1","role":"user","content":"\#(text)"}],"tools":\#(tools)}"#
+    }
+
+    /// The docs' chat agent registered as `ag_ui` on the mock's OpenAI model.
+    static func agent(_ client: EmulatorClient) async throws -> String {
+        try await client.call(.put, "/_cluster/settings", enable)
+        let chat = try await AgentScenarioTests.docsAgent(client)
+        let stored = try #require(try await client.call(.get, "/_plugins/_ml/agents/\(chat)").json.objectValue)
+        var agent = stored
+        agent["type"] = "ag_ui"
+        for key in ["created_time", "last_updated_time", "is_hidden"] { agent[key] = nil }
+        return try await client.id(.post, "/_plugins/_ml/agents/_register", JSONWriter().string(.object(agent)), field: "agent_id")
+    }
+
+    @Test(arguments: [OpenSearchVersion.v3_5_0, .v3_8_0])
+    func backendToolRun(version: OpenSearchVersion) async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }) { client in
+            let agent = try await Self.agent(client)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.runInput("How many indices are in my cluster?"))
+            #expect(reply.headers[.contentType] == "text/event-stream")
+            try GoldenStream.check(reply.body, "agui-backend-tool-\(version.number)")
+        }
+    }
+
+    @Test(arguments: [OpenSearchVersion.v3_5_0, .v3_8_0])
+    func frontendToolEndsTheRun(version: OpenSearchVersion) async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }) { client in
+            let agent = try await Self.agent(client)
+            try await client.call(.put, "/__emulator/mock-llm/script", Self.frontendScript)
+            let tools = #"[{"name":"change_background","description":"Sets the background","parameters":{"type":"object","properties":{"color":{"type":"string"}}}}]"#
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.runInput("Make it blue", tools: tools))
+            try GoldenStream.check(reply.body, "agui-frontend-tool-\(version.number)")
+            // The LLM saw the frontend tool next to the agent's own.
+            let call = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last)
+            #expect(call["body"]?.stringValue?.contains(#""name":"change_background""#) == true, "\(call["body"] ?? .null)")
+        }
+    }
+
+    @Test func flagAndEndpointErrors() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            try await PredictStreamTests.enableStreaming(client)
+            let chat = try await AgentScenarioTests.docsAgent(client)
+            let off = try await client.call(.post, "/_plugins/_ml/agents/\(chat)/_execute/stream", Self.runInput("hi"))
+            #expect(off.body == "data: {\"error\": \"The AG-UI agent feature is not enabled. To enable, please update the setting plugins.ml_commons.ag_ui_enabled\"}\n\n")
+            let offExecute = try await client.call(.post, "/_plugins/_ml/agents/\(chat)/_execute", Self.runInput("hi"))
+            #expect(offExecute.body == envelope("illegal_state_exception",
+                "The AG-UI agent feature is not enabled. To enable, please update the setting plugins.ml_commons.ag_ui_enabled", status: 500))
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            let onExecute = try await client.call(.post, "/_plugins/_ml/agents/\(chat)/_execute", Self.runInput("hi"))
+            #expect(onExecute.body == envelope("illegal_argument_exception",
+                "AG-UI agents require streaming execution. Please use the streaming endpoint: POST /_plugins/_ml/agents/\(chat)/_execute/stream", status: 400))
+        }
+        // 3.4 has no AG-UI: the type is unknown.
+        let old = try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_4_0 }) { client in
+            try await client.call(.post, "/_plugins/_ml/agents/_register", #"{"name":"a","type":"ag_ui"}"#)
+        }
+        #expect(old.body == envelope("illegal_argument_exception", "ag_ui is not a valid Agent Type", status: 400))
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""AG-UI streams of the emulator, parsed event by event with the AG-UI protocol's own Python SDK.
+
+Starts the emulator (3.5.0 and 3.8.0), registers the documentation's `ag_ui` agent on an OpenAI model answered by
+the mock LLM, and streams two runs: one where the agent calls its own tool (ListIndexTool) and answers, one where
+the LLM asks for a tool only the frontend has. Every `data:` line must validate as an `ag_ui.core.Event`, and the
+event types must come in the order ml-commons produces them.
+
+    python3 Tests/agui/agui_stream.py --binary .build/release/ml-commons-emulator
+"""
+import argparse
+import http.client
+import json
+import re
+import subprocess
+import sys
+import threading
+
+from ag_ui.core import Event
+from pydantic import TypeAdapter
+
+EVENT = TypeAdapter(Event)
+SETTINGS = {"persistent": {"plugins.ml_commons.stream_enabled": True, "plugins.ml_commons.ag_ui_enabled": True}}
+FRONTEND_SCRIPT = {"rules": [{"name": "ask-the-frontend", "match": {"tools_offered": ["change_background"]},
+                              "reply": {"tool_call": {"name": "change_background", "arguments": {"color": "blue"}}}}]}
+
+
+def start(binary, version):
+    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:",
+                             "--opensearch-version", version],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    port, ready = [], threading.Event()
+
+    def pump():
+        for raw in iter(proc.stdout.readline, b""):
+            found = re.search(r"listening on http://\S+:(\d+)", raw.decode("utf-8", "replace"))
+            if found and not ready.is_set():
+                port.append(int(found.group(1)))
+                ready.set()
+    threading.Thread(target=pump, daemon=True).start()
+    if not ready.wait(60):
+        proc.kill()
+        raise SystemExit("the server did not start")
+    return proc, port[0]
+
+
+def call(port, method, path, body=None, raw=False):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    data = json.dumps(body) if body is not None else None
+    connection.request(method, path, data, {"Content-Type": "application/json"} if data else {})
+    response = connection.getresponse()
+    payload = response.read().decode()
+    connection.close()
+    return payload if raw else json.loads(payload)
+
+
+def run_input(text, tools=()):
+    return {"threadId": "thread-1", "runId": "run-1", "state": {}, "forwardedProps": {}, "context": [],
+            "messages": [{"id": "msg-1", "role": "user", "content": text}], "tools": list(tools)}
+
+
+def events(body):
+    parsed = []
+    for block in body.split("\n\n"):
+        if not block:
+            continue
+        if not block.startswith("data: "):
+            raise SystemExit("not an SSE data line: %r" % block[:200])
+        parsed.append(EVENT.validate_json(block[len("data: "):]))
+    return [event.type.value for event in parsed]
+
+
+def check(label, got, expected):
+    if got != expected:
+        raise SystemExit("%s: events %s, expected %s" % (label, got, expected))
+    print("%s: %d events, each valid, in order" % (label, len(got)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=".build/release/ml-commons-emulator")
+    args = parser.parse_args()
+    for version, finishes in (("3.5.0", 1), ("3.8.0", 2)):
+        proc, port = start(args.binary, version)
+        try:
+            call(port, "PUT", "/_cluster/settings", SETTINGS)
+            call(port, "PUT", "/__emulator/mock-llm/script", json.load(open("fixtures/mock-llm/chat-agent.json")))
+            connector = call(port, "POST", "/_plugins/_ml/connectors/_create",
+                             json.load(open("fixtures/requests/create-openai-agent-connector.json")))["connector_id"]
+            model = call(port, "POST", "/_plugins/_ml/models/_register",
+                         {"name": "gpt", "function_name": "remote", "connector_id": connector})["model_id"]
+            agent = json.loads(open("fixtures/requests/register-chat-agent.json").read().replace("${model_id}", model))
+            agent["type"] = "ag_ui"
+            agent_id = call(port, "POST", "/_plugins/_ml/agents/_register", agent)["agent_id"]
+            path = "/_plugins/_ml/agents/%s/_execute/stream" % agent_id
+
+            backend = events(call(port, "POST", path, run_input("How many indices are in my cluster?"), raw=True))
+            check("%s backend tool" % version, backend,
+                  ["RUN_STARTED", "TOOL_CALL_START", "TOOL_CALL_ARGS", "TOOL_CALL_ARGS", "TOOL_CALL_END",
+                   "TOOL_CALL_RESULT", "TEXT_MESSAGE_START"] + ["TEXT_MESSAGE_CONTENT"] * 7
+                  + ["TEXT_MESSAGE_END"] + ["RUN_FINISHED"] * finishes)
+
+            call(port, "PUT", "/__emulator/mock-llm/script", FRONTEND_SCRIPT)
+            tool = {"name": "change_background", "description": "Sets the page's background colour",
+                    "parameters": {"type": "object", "properties": {"color": {"type": "string"}}}}
+            frontend = events(call(port, "POST", path, run_input("Make it blue", [tool]), raw=True))
+            check("%s frontend tool" % version, frontend,
+                  ["RUN_STARTED", "TOOL_CALL_START", "TOOL_CALL_ARGS", "TOOL_CALL_ARGS", "TOOL_CALL_END"]
+                  + ["RUN_FINISHED"] * finishes)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
