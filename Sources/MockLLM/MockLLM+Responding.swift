@@ -40,6 +40,16 @@ extension MockLLM {
             } catch {
                 return .failure(MockLLMRejection(errors.errorResponse(.badRequest(error))))
             }
+        case .geminiGenerateContent(let model, let stream):
+            let format = GeminiGenerateContentFormat(identity: identity, model: model)
+            guard isPost else {
+                return .failure(MockLLMRejection(format.errorResponse(.wrongMethod(method: request.method, path: request.path))))
+            }
+            do {
+                return .success((try MockLLMConversation(geminiBody: request.body, model: model, isStream: stream), format))
+            } catch {
+                return .failure(MockLLMRejection(format.errorResponse(.badRequest(error))))
+            }
         case .bedrockConverse(let modelID), .bedrockConverseStream(let modelID):
             let format = BedrockConverseFormat(identity: identity)
             guard isPost else {

@@ -7,12 +7,23 @@ enum MockLLMEndpoint: Sendable, Hashable {
     case bedrockConverse(modelID: String)
     /// Bedrock `POST /model/{modelId}/converse-stream` (AWS event-stream).
     case bedrockConverseStream(modelID: String)
+    /// Gemini `POST …/models/{model}:generateContent`, or `:streamGenerateContent` (SSE with `alt=sse`).
+    case geminiGenerateContent(model: String, stream: Bool)
 
     /// Recognises the operation from the end of `path`, so any prefix (such as the emulator's control
     /// plane) is allowed in front; the model id is percent-decoded.
     init?(path: String) {
         if path.hasSuffix("/chat/completions") {
             self = .openAIChatCompletions
+            return
+        }
+        if let last = path.split(separator: "/").last, let colon = last.lastIndex(of: ":"), path.contains("/models/") {
+            let model = String(decoding: SigV4PercentEncoding.decode(last[..<colon]), as: UTF8.self)
+            switch last[last.index(after: colon)...] {
+            case "generateContent": self = .geminiGenerateContent(model: model, stream: false)
+            case "streamGenerateContent": self = .geminiGenerateContent(model: model, stream: true)
+            default: return nil
+            }
             return
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -25,11 +36,5 @@ enum MockLLMEndpoint: Sendable, Hashable {
         case "converse-stream": self = .bedrockConverseStream(modelID: modelID)
         default: return nil
         }
-    }
-
-    /// Whether the provider is Bedrock (errors in Bedrock's format) rather than OpenAI.
-    var isBedrock: Bool {
-        if case .openAIChatCompletions = self { return false }
-        return true
     }
 }

@@ -19,6 +19,8 @@ struct MockLLMIdentity: Sendable, Hashable {
     var toolCallID: String { "call_mock_\(hex(digest))" }
     /// `tooluse_mock_<16 hex digits>`.
     var toolUseID: String { "tooluse_mock_\(hex(digest))" }
+    /// Gemini's `responseId`.
+    var responseID: String { "mock-\(hex(digest))" }
     /// A UUID-shaped id for `x-amzn-RequestId` / `x-request-id`.
     var requestID: String {
         let digits = hex(digest) + hex(secondDigest)
