@@ -24,7 +24,7 @@ extension MockLLMConversation {
                     texts.append(text)
                     inputTokens += MockLLMTokenizer.count(text)
                 } else if let response = part["functionResponse"]?["response"] {
-                    let text = response["content"]?.stringValue ?? response.compactText
+                    let text = response["text"]?.stringValue ?? response["content"]?.stringValue ?? response.compactText
                     toolResults.append(text)
                     inputTokens += MockLLMTokenizer.count(text)
                 }

@@ -17,8 +17,12 @@ enum MockLLMEndpoint: Sendable, Hashable {
             self = .openAIChatCompletions
             return
         }
-        if let last = path.split(separator: "/").last, let colon = last.lastIndex(of: ":"), path.contains("/models/") {
-            let model = String(decoding: SigV4PercentEncoding.decode(last[..<colon]), as: UTF8.self)
+        // The method follows a colon, which signers and clients may send as `%3A`.
+        if path.contains("/models/"), let encoded = path.split(separator: "/").last,
+            case let last = String(decoding: SigV4PercentEncoding.decode(encoded), as: UTF8.self),
+            let colon = last.lastIndex(of: ":")
+        {
+            let model = String(last[..<colon])
             switch last[last.index(after: colon)...] {
             case "generateContent": self = .geminiGenerateContent(model: model, stream: false)
             case "streamGenerateContent": self = .geminiGenerateContent(model: model, stream: true)

@@ -35,7 +35,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical. [env: ML_EMULATOR_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
-    @Option(help: "mock: the built-in LLM answers the well-known provider hosts (api.openai.com, bedrock-runtime.*.amazonaws.com, …) in-process; live: they are called for real. Other hosts are always called for real. [env: ML_EMULATOR_LLM] (default: mock)")
+    @Option(help: "mock: the built-in LLM answers the well-known provider hosts (api.openai.com, bedrock-runtime.*.amazonaws.com, generativelanguage.googleapis.com, …) in-process; live: they are called for real. Other hosts are always called for real. [env: ML_EMULATOR_LLM] (default: mock)")
     var llm: String?
 
     @Option(help: "A mock-LLM script (JSON, see fixtures/mock-llm/) to load at start. [env: ML_EMULATOR_MOCK_SCRIPT]")

@@ -100,3 +100,50 @@ struct UnifiedAgentAPITests {
         #expect(late?["actions"]?.arrayValue?.first?["request_body"]?.stringValue?.contains(#""inferenceConfig": {"maxTokens": ${parameters.max_tokens:-4096}"#) == true)
     }
 }
+
+/// Gemini function calling (3.5+) on a unified agent, answered by the mock at Google's host.
+@Suite("Gemini agents")
+struct GeminiAgentTests {
+    static let agent = #"""
+        {"name":"g","type":"conversational","model":{"model_id":"gemini-2.0-flash","model_provider":"gemini/v1beta/generatecontent",
+         "credential":{"gemini_api_key":"AIza-test"}},"tools":[{"type":"ListIndexTool","name":"RetrieveIndexMetaTool"}],
+         "memory":{"type":"conversation_index"}}
+        """#
+
+    @Test func aToolCallRoundTripThroughGemini() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_6_0 }) { client in
+            try await client.call(.put, "/_cluster/settings", UnifiedAgentAPITests.enable)
+            let script = try String(contentsOf: Fixture.directory.deletingLastPathComponent().appendingPathComponent("mock-llm/chat-agent.json"), encoding: .utf8)
+            try await client.call(.put, "/__emulator/mock-llm/script", script)
+            let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", Self.agent, field: "agent_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute",
+                #"{"input":"How many indices are in my cluster?","parameters":{"include_token_usage":"true"}}"#)
+            let output = try #require(try reply.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue, "\(reply.body)")
+            let answer = try #require(output.first { $0["name"] == "response" }?["dataAsMap"]?["response"]?.stringValue, "\(reply.body)")
+            #expect(answer.hasPrefix("There are ") && answer.hasSuffix(" indices in your cluster."))
+            #expect(output.last?["dataAsMap"]?["per_model_usage"]?.arrayValue?.first?["call_count"] == 2)
+
+            let calls = try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue ?? []
+            #expect(calls.count == 2)
+            // The path's colon travels percent-encoded, as for Bedrock model ids.
+            #expect(calls.first?["url"] == "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash%3AgenerateContent")
+            let second = try #require(calls.last?["body"]?.stringValue)
+            // The model's call replayed, then the tool's answer under the function's name.
+            #expect(second.contains(#"{"parts":[{"functionCall":{"name":"RetrieveIndexMetaTool","args":{}}}],"role":"model"}"#), "\(second)")
+            #expect(second.contains(#"{"role":"user","parts":[{"functionResponse":{"name":"RetrieveIndexMetaTool","response":{"text":"row,health"#))
+            #expect(second.contains(#""functionDeclarations""#) && !second.contains("additionalProperties"))
+        }
+    }
+
+    @Test func theInterfaceIsUnknownBefore35() async throws {
+        let body = #"{"name":"a","type":"flow","parameters":{"_llm_interface":"gemini/v1beta/generatecontent"}}"#
+        let old = try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_4_0 }) { client in
+            try await client.call(.post, "/_plugins/_ml/agents/_register", body)
+        }
+        #expect(old.body == envelope("illegal_argument_exception", "Invalid _llm_interface: gemini/v1beta/generatecontent", status: 400))
+        let new = try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_5_0 }) { client in
+            try await client.call(.post, "/_plugins/_ml/agents/_register", body)
+        }
+        #expect(new.status == 200)
+    }
+}

@@ -33,6 +33,7 @@ public enum FunctionCallingFactory {
         switch llmInterface.trimmingWhitespace().lowercased() {
         case "openai/v1/chat/completions": return OpenAIChatCompletionsFunctionCalling()
         case "bedrock/converse/claude": return BedrockConverseFunctionCalling()
+        case "gemini/v1beta/generatecontent" where profile.geminiFunctionCalling: return GeminiGenerateContentFunctionCalling()
         default: throw .illegalArgument(profile.invalidLLMInterface(llmInterface))
         }
     }

@@ -48,6 +48,7 @@ public struct ToolSet: Sendable {
             guard let entry = entries[name] else { continue }
             var values = ["name": name, "description": entry.description]
             for (key, value) in entry.attributes { values["attributes.\(key)"] = value }
+            if let schema = entry.attributes["input_schema"] { values["attributes.input_schema_cleaned"] = GeminiSchemaCleaner.cleaned(schema) }
             rendered.append(try StringSubstitution(prefix: "${tool.", values: values).replace(template))
         }
         return rendered.joined(separator: ", ")

@@ -20,8 +20,10 @@ public struct AGUIFrontendTool: Sendable, Hashable {
 
     /// The tool through the interface's `tool_template`, as the agent's own tools are rendered.
     public func rendered(template: String) throws(OpenSearchError) -> String {
-        try StringSubstitution(prefix: "${tool.", values: [
+        var values = [
             "name": name, "description": description, "attributes.input_schema": inputSchema, "attributes.source": "frontend",
-        ]).replace(template)
+        ]
+        values["attributes.input_schema_cleaned"] = GeminiSchemaCleaner.cleaned(inputSchema)
+        return try StringSubstitution(prefix: "${tool.", values: values).replace(template)
     }
 }

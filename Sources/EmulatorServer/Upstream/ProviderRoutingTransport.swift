@@ -1,8 +1,8 @@
 import MLCommonsCore
 import RemoteInference
 
-/// Sends calls to the well-known provider hosts (those of ml-commons' default trusted endpoints) to
-/// the mock, and every other host for real, so the documentation's connectors run with no keys.
+/// Sends calls to the well-known provider hosts (those of ml-commons' default trusted endpoints, Google's of
+/// 3.5 included) to the mock, and every other host for real, so the documentation's connectors run with no keys.
 struct ProviderRoutingTransport: UpstreamTransport {
     let mock: any UpstreamTransport
     let live: any UpstreamTransport
@@ -11,7 +11,7 @@ struct ProviderRoutingTransport: UpstreamTransport {
     init(mock: any UpstreamTransport, live: any UpstreamTransport) {
         self.mock = mock
         self.live = live
-        self.providers = TrustedEndpoints(patterns: MLCommonsSettings.defaultTrustedEndpoints)
+        self.providers = TrustedEndpoints(patterns: VersionProfile(.latest).trustedEndpointDefaults)
     }
 
     /// Whether a URL belongs to a well-known provider.

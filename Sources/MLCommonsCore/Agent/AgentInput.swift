@@ -65,7 +65,9 @@ public struct AgentInput: Sendable, Hashable {
                 throw .illegalArgument("_llm_interface cannot be blank or empty")
             }
             let normalized = llmInterface.trimmingWhitespace().lowercased()
-            guard Self.llmInterfaces.contains(normalized) else {
+            guard Self.llmInterfaces.contains(normalized)
+                || (profile.geminiFunctionCalling && normalized == "gemini/v1beta/generatecontent")
+            else {
                 throw .illegalArgument(profile.invalidLLMInterface(llmInterface))
             }
         }
