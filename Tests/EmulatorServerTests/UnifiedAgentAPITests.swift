@@ -147,3 +147,30 @@ struct GeminiAgentTests {
         #expect(new.status == 200)
     }
 }
+
+/// `conversational_v2` agents (3.6+): registered with agentic memory, refused on the stream endpoint.
+@Suite("Conversational V2 agents")
+struct ConversationalV2Tests {
+    static func agent(memory: String) -> String {
+        #"{"name":"v2","type":"conversational_v2","model":{"model_id":"gpt-4o","model_provider":"openai/v1/chat/completions","credential":{"openai_api_key":"k"}}\#(memory)}"#
+    }
+
+    @Test func registrationNeedsAgenticMemoryAndTheStreamRefusesIt() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_6_0 }) { client in
+            try await client.call(.put, "/_cluster/settings", UnifiedAgentAPITests.enable)
+            try await PredictStreamTests.enableStreaming(client)
+            let noMemory = try await client.call(.post, "/_plugins/_ml/agents/_register", Self.agent(memory: ""))
+            #expect(try noMemory.json["error"]?["reason"] == "V2 agents (CONVERSATIONAL_V2) require memory configuration. Please configure 'memory' with type 'agentic_memory' or 'remote_agentic_memory'.")
+            let index = try await client.call(.post, "/_plugins/_ml/agents/_register", Self.agent(memory: #","memory":{"type":"conversation_index"}"#))
+            #expect(try index.json["error"]?["reason"] == "V2 agents (CONVERSATIONAL_V2) are not compatible with conversation_index memory. Found memory type: conversation_index. Please use 'agentic_memory' or 'remote_agentic_memory' instead.")
+            let id = try await client.id(.post, "/_plugins/_ml/agents/_register", Self.agent(memory: #","memory":{"type":"agentic_memory"}"#), field: "agent_id")
+            let stream = try await client.call(.post, "/_plugins/_ml/agents/\(id)/_execute/stream", #"{"parameters":{"question":"hi"}}"#)
+            #expect(stream.body == envelope("illegal_argument_exception",
+                "V2 agents (CONVERSATIONAL_V2) do not support streaming. Please use the non-streaming execute endpoint: POST /_plugins/_ml/agents/\(id)/_execute", status: 400))
+        }
+        let old = try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_5_0 }) { client in
+            try await client.call(.post, "/_plugins/_ml/agents/_register", #"{"name":"v2","type":"conversational_v2"}"#)
+        }
+        #expect(try old.json["error"]?["reason"] == "Invalid Agent Type")
+    }
+}

@@ -62,6 +62,8 @@ public struct AgentExecutor: Sendable {
         case .flow, .conversationalFlow:
             let runner = FlowAgentRunner(definition: definition, conversations: conversations, makeTool: makeTool)
             return try await runner.run(input: input, memoryID: ids?.memoryID, parentInteractionID: ids?.parentInteractionID)
+        case .conversationalV2:
+            throw OpenSearchError.illegalArgument("ml-commons-emulator does not run conversational_v2 agents yet")
         case .planExecuteAndReflect:
             throw OpenSearchError.illegalArgument("ml-commons-emulator does not run plan_execute_and_reflect agents yet")
         }

@@ -48,6 +48,10 @@ enum AgentExecuteRoutes {
             else {
                 throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
             }
+            if definition.type == .conversationalV2 {
+                throw OpenSearchError.illegalArgument(
+                    "V2 agents (CONVERSATIONAL_V2) do not support streaming. Please use the non-streaming execute endpoint: POST /_plugins/_ml/agents/\(agentID)/_execute")
+            }
             if let modelID = definition.modelID {
                 _ = try await emulator.invoker.findModel(modelID)
             }

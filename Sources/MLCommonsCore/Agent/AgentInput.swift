@@ -55,6 +55,7 @@ public struct AgentInput: Sendable, Hashable {
         if agentType == .conversational, llm == nil, model == nil {
             throw .illegalArgument("We need model information for the conversational agent type")
         }
+        if agentType == .conversationalV2 { try validateV2Memory() }
         var seen = Set<String>()
         for tool in tools ?? [] {
             let toolName = tool["name"]?.stringValue ?? tool["type"]?.stringValue ?? ""
@@ -105,6 +106,18 @@ public struct AgentInput: Sendable, Hashable {
         if let window = try fields.int("window_size") { memory["window_size"] = .number(JSONNumber(window)) }
         if let session = try fields.string("session_id") { memory["session_id"] = .string(session) }
         return memory
+    }
+
+    /// `MLAgentRegistrationValidator`: a V2 agent needs agentic memory.
+    private func validateV2Memory() throws(OpenSearchError) {
+        guard let type = memory?["type"]?.stringValue else {
+            throw .illegalArgument(
+                "V2 agents (CONVERSATIONAL_V2) require memory configuration. Please configure 'memory' with type 'agentic_memory' or 'remote_agentic_memory'.")
+        }
+        if type.lowercased() == "conversation_index" {
+            throw .illegalArgument(
+                "V2 agents (CONVERSATIONAL_V2) are not compatible with conversation_index memory. Found memory type: \(type). Please use 'agentic_memory' or 'remote_agentic_memory' instead.")
+        }
     }
 
     /// The stored document, in `MLAgent.toXContent` order.

@@ -64,7 +64,13 @@ public struct VersionProfile: Sendable, Hashable {
     public var agUI: Bool { version >= .v3_5_0 }
 
     /// Whether the release has this agent type (`AG_UI` arrived with AG-UI).
-    public func knows(_ type: AgentType) -> Bool { type != .agUI || agUI }
+    public func knows(_ type: AgentType) -> Bool {
+        switch type {
+        case .agUI: agUI
+        case .conversationalV2: conversationalV2Agents
+        default: true
+        }
+    }
     /// AG-UI streams end with the REST layer's own `RUN_FINISHED` after the last chunk; with OpenAI's handler still
     /// sending its own, final answers and frontend tool calls show two (#4683).
     public var agUIRunFinishedAfterLastChunk: Bool { version >= .v3_6_0 }
