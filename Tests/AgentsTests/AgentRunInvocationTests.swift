@@ -124,6 +124,7 @@ struct AgentRunInvocationTests {
             case .tokenUsage: "usage"
             case .llmToolCallStarted: "started"
             case .frontendToolCall: "frontend"
+            case .answerEcho: "echo"
             case .done: "done"
             }
         }

@@ -122,6 +122,8 @@ extension AGUIStreamMapper: AgentStreamEncoder {
                 ("messageId", .string(newMessageID())), ("toolCallId", .string(callID)), ("content", .string(output)),
                 ("role", "tool"),
             ])]
+        case .answerEcho:
+            return []
         case .frontendToolCall:
             // `sendRunFinishedAndCloseStream`, then the REST layer's own after the last chunk.
             return finishRun(handler: true)

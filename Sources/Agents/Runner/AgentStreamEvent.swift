@@ -16,6 +16,8 @@ public enum AgentStreamEvent: Sendable, Hashable {
     case toolOutput(String, callID: String)
     /// The LLM asked for a tool the AG-UI client runs itself: the run ends here, the client answers in its next run.
     case frontendToolCall
+    /// The LLM's final answer handed to the agent and echoed to the client as well (Bedrock, 3.6 and 3.7).
+    case answerEcho
     /// The run's token usage (`include_token_usage=true`, 3.6+), just before ``done``.
     case tokenUsage(JSONValue)
     /// The run's answer is complete (the LLM's last completion, or the end at `max_iteration`).

@@ -79,7 +79,12 @@ public struct ConversationalAgentRunner: Sendable {
                         state.record(functionCalling.tokenUsage(in: ["usage": usage]), modelID: modelID)
                         return
                     }
-                    if case .completed = event, let usage = state.reportedUsage { try await sink.emit(.tokenUsage(usage)) }
+                    if case .completed = event {
+                        if invoker.profile.bedrockAgentAnswerEchoed, functionCalling is BedrockConverseFunctionCalling {
+                            try await sink.emit(.answerEcho)
+                        }
+                        if let usage = state.reportedUsage { try await sink.emit(.tokenUsage(usage)) }
+                    }
                     if let mapped = AgentStreamEvent(event) { try await sink.emit(mapped) }
                 }
                 guard let toolCall else {

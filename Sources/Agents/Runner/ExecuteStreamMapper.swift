@@ -34,6 +34,8 @@ public struct ExecuteStreamMapper: Sendable {
             pieces = [PredictStreamChunk(content: output)]
         case .llmToolCallStarted, .frontendToolCall:
             pieces = []
+        case .answerEcho:
+            pieces = [PredictStreamChunk(content: "")]
         case .tokenUsage(let usage):
             // `sendTokenUsageBatch`: the REST layer adds an empty, not-last response to it.
             return [ExecuteStreamChunk(

@@ -63,6 +63,9 @@ public struct VersionProfile: Sendable, Hashable {
     /// AG-UI `RunAgentInput` bodies on `_execute/stream` answer with AG-UI events; adds the `ag_ui` agent type (#4549).
     public var agUI: Bool { version >= .v3_5_0 }
 
+    /// A Bedrock agent's final answer goes to the agent listener, which also echoes it to the client as an empty
+    /// chunk (3.6, #4683); 3.8 stopped echoing agent-bound answers (#4790).
+    public var bedrockAgentAnswerEchoed: Bool { version >= .v3_6_0 && version < .v3_8_0 }
     /// Whether the release has this agent type (`AG_UI` arrived with AG-UI).
     public func knows(_ type: AgentType) -> Bool {
         switch type {
