@@ -14,6 +14,29 @@ public protocol FunctionCalling: Sendable {
 
     /// The tokens an answer reports (`extractTokenUsage`, 3.6+); nil when it has no `usage` object.
     func tokenUsage(in dataAsMap: JSONValue) -> TokenUsage?
+
+    /// The answer with only its first tool call, as it is replayed to the model (`filterToFirstToolCall`, 3.5+).
+    func keepingFirstToolCall(_ dataAsMap: JSONValue) -> JSONValue
+}
+
+extension FunctionCalling {
+    /// OpenAI's answers are replayed as they came (it is asked for one call at a time).
+    public func keepingFirstToolCall(_ dataAsMap: JSONValue) -> JSONValue { dataAsMap }
+
+    /// The list at `path` with every item that is not a call, and only the first call; unchanged with one item or
+    /// no call.
+    static func keepingFirstCall(in dataAsMap: JSONValue, at path: [String], isCall: (JSONValue) -> Bool) -> JSONValue {
+        guard let items = path.reduce(Optional(dataAsMap), { $0?[$1] })?.arrayValue, items.count > 1,
+            items.contains(where: isCall)
+        else { return dataAsMap }
+        var seenCall = false
+        let kept = items.filter { item in
+            guard isCall(item) else { return true }
+            defer { seenCall = true }
+            return !seenCall
+        }
+        return dataAsMap.setting(.array(kept), at: path)
+    }
 }
 
 /// One tool call the LLM asked for.

@@ -55,4 +55,11 @@ public struct GeminiGenerateContentFunctionCalling: FunctionCalling {
             cacheReadInputTokens: TokenUsage.long(usage["cachedContentInputTokenCount"]),
             reasoningTokens: TokenUsage.long(usage["thoughtsTokenCount"]))
     }
+
+    /// The first candidate's parts: every non-call part and the first `functionCall`.
+    public func keepingFirstToolCall(_ dataAsMap: JSONValue) -> JSONValue {
+        guard let candidates = dataAsMap["candidates"]?.arrayValue, let first = candidates.first else { return dataAsMap }
+        let filtered = Self.keepingFirstCall(in: first, at: ["content", "parts"]) { $0["functionCall"] != nil }
+        return dataAsMap.setting(.array([filtered] + candidates.dropFirst()), at: ["candidates"])
+    }
 }

@@ -95,7 +95,9 @@ public struct ConversationalAgentRunner: Sendable {
                 dataAsMap = try await calls.predict(parameters: llmParameters)
                 state.record(functionCalling.tokenUsage(in: dataAsMap), modelID: modelID)
             }
-            let answer = LLMAnswer(dataAsMap: dataAsMap, parameters: llmParameters, functionCalling: functionCalling)
+            let answer = LLMAnswer(
+                dataAsMap: dataAsMap, parameters: llmParameters, functionCalling: functionCalling,
+                firstToolCallOnly: invoker.profile.firstToolCallOnly)
             if let finalAnswer = answer.finalAnswer {
                 return try await finish(
                     finalAnswer.trimmingWhitespace(), question: question, state: state, result: result,

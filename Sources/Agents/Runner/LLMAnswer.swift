@@ -11,7 +11,8 @@ struct LLMAnswer {
     /// The assistant message to replay in `_interactions` (`interaction_template.assistant_tool_calls_path`).
     let assistantMessage: String?
 
-    init(dataAsMap: JSONValue, parameters: [String: String], functionCalling: any FunctionCalling) {
+    /// `firstToolCallOnly` (3.5+): the replayed message keeps only the call that runs.
+    init(dataAsMap: JSONValue, parameters: [String: String], functionCalling: any FunctionCalling, firstToolCallOnly: Bool = false) {
         thoughtResponse = dataAsMap.gsonText
         var isToolUse = false
         var response: JSONValue = .null
@@ -27,7 +28,8 @@ struct LLMAnswer {
         if isToolUse || finishReason?.stringValue?.lowercased() == toolUseReason.lowercased() {
             toolCall = functionCalling.toolCalls(in: dataAsMap).first
             let messagePath = parameters["interaction_template.assistant_tool_calls_path"]
-            assistantMessage = messagePath.flatMap { try? JSONPath($0).read(dataAsMap, model: .gson) }?.gsonText
+            let replayed = firstToolCallOnly ? functionCalling.keepingFirstToolCall(dataAsMap) : dataAsMap
+            assistantMessage = messagePath.flatMap { try? JSONPath($0).read(replayed, model: .gson) }?.gsonText
             finalAnswer = nil
         } else {
             toolCall = nil
