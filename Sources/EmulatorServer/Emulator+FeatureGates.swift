@@ -17,9 +17,12 @@ extension Emulator {
     func requireRemoteInference() async throws(OpenSearchError) {
         try await require(
             MLCommonsSettings.remoteInferenceEnabled,
-            else: .illegalState(
-                "Remote Inference is currently disabled. To enable it, update the setting \"plugins.ml_commons.remote_inference_enabled\" to true."))
+            else: .illegalState(Self.remoteInferenceDisabled))
     }
+
+    /// `REMOTE_INFERENCE_DISABLED_ERR_MSG` (it names the setting by an older key).
+    static let remoteInferenceDisabled =
+        "Remote Inference is currently disabled. To enable it, update the setting \"plugins.ml_commons.remote_inference_enabled\" to true."
 
     /// The stream APIs' gate (`plugins.ml_commons.stream_enabled`), checked first in both stream handlers.
     func requireStreaming() async throws(OpenSearchError) {

@@ -249,3 +249,18 @@ struct PredictStreamTests {
         }
     }
 }
+
+/// The remote-inference flag, read inside the stream as `getRequest` reads it.
+@Suite("Predict stream with remote inference off")
+struct PredictStreamRemoteInferenceTests {
+    @Test func theStreamEndsWithTheFlagsMessage() async throws {
+        try await EmulatorHarness.withServer { client in
+            try await PredictStreamTests.enableStreaming(client)
+            let model = try await PredictAPITests.openAIModel(client)
+            try await client.call(.put, "/_cluster/settings", #"{"transient":{"plugins.ml_commons.remote_inference.enabled":false}}"#)
+            let reply = try await client.call(.post, "/_plugins/_ml/models/\(model)/_predict/stream", FaultMatrixTests.question)
+            #expect(reply.status == 200)
+            #expect(reply.body == "data: {\"error\": \"Remote Inference is currently disabled. To enable it, update the setting \\\"plugins.ml_commons.remote_inference_enabled\\\" to true.\"}\n\n")
+        }
+    }
+}

@@ -11,18 +11,28 @@ enum PredictStreamRoutes {
             let modelID = request.parameter("model_id")
             _ = try await emulator.invoker.findModel(modelID)
             return EventStreamResponse.response { writer in
-                try await stream(request, modelID: modelID, invoker: emulator.invoker, writer: writer)
+                try await stream(request, modelID: modelID, invoker: emulator.invoker, writer: writer) {
+                    await emulator.settings.isEnabled(MLCommonsSettings.remoteInferenceEnabled)
+                }
             }
         }
     }
 
     /// The pipeline after the 200: model checks, rendering, upstream call, chunks. Failures become the
     /// documented error chunk; a client that leaves ends the upstream read.
-    static func stream(_ request: RESTRequest, modelID: String, invoker: ModelInvoker, writer: StreamWriter) async throws {
+    static func stream(
+        _ request: RESTRequest, modelID: String, invoker: ModelInvoker, writer: StreamWriter,
+        remoteInferenceEnabled: @Sendable () async -> Bool
+    ) async throws {
         var mapper = PredictStreamMapper()
         do {
             let body = try RequestObject(try request.jsonBody() ?? [:])
             let parameters = RequestParameters.escaped(fromRequestBody: body.object)
+            // `getRequest`: the model's algorithm, then the remote-inference flag (a 400 from 3.5, #4484; the
+            // status is not on the SSE wire).
+            if try await invoker.findModel(modelID).source["algorithm"]?.stringValue == "REMOTE", await !remoteInferenceEnabled() {
+                throw OpenSearchError.illegalState(Emulator.remoteInferenceDisabled)
+            }
             let model = try await invoker.prepare(modelID, streaming: true)
             _ = try await invoker.stream(model, requestParameters: parameters) { event in
                 for chunk in mapper.chunks(for: event) { try await writer.write(chunk.bytes) }
