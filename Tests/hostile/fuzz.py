@@ -46,6 +46,8 @@ ALLOWED_5XX = [
     ("*", 500, "null_pointer_exception", "must not be null", "ml-commons' Objects.requireNonNull checks: 500"),
     ("*", 500, "null_pointer_exception", "Cannot invoke", "ml-commons dereferences a missing agent memory spec: 500"),
     ("*", 500, "settings_exception", "Failed to load settings", "SettingsException is an OpenSearchException with status 500"),
+    ("*", 500, "illegal_state_exception", "The AG-UI agent feature is not enabled",
+     "an AG-UI body on _execute with ag_ui_enabled off: ml-commons throws IllegalStateException, 500 (3.5+)"),
     ("*", 500, "status_exception", "Error communicating with remote model",
      "an upstream that fails below HTTP (MLSdkAsyncHttpResponseHandler.onError): 500"),
     ("*", 500, "status_exception", "Error from remote service", "an upstream 5xx is relayed with its status"),
@@ -217,8 +219,11 @@ def plain(family, route, method, path, body=None, query=""):
 class Ctx:
     """What generators share: the seeded RNG, the fixtures and the real ids."""
 
-    def __init__(self, rng, fixtures):
+    def __init__(self, rng, fixtures, newer=False):
         self.rng, self.fx, self.state, self.counter = rng, fixtures, {}, 0
+        # Bodies only releases after 3.3 read (model blocks, `input`, AG-UI); off by default, so the 3.3 run keeps
+        # its request sequence.
+        self.newer = newer
 
     def id(self, kind, real=0.75):
         # Both draws always happen, so the request sequence does not depend on which ids exist.
@@ -477,6 +482,34 @@ def agent_body(ctx):
     if rng.random() < 0.2:
         body["tools"] = [{"type": rng.choice(["ListIndexTool", "SearchIndexTool", "MLModelTool", "NopeTool"]),
                           "name": "t%d" % i} for i in range(rng.choice([1, 50, 2000]))]
+    if ctx.newer and rng.random() < 0.3:
+        body["type"] = rng.choice(["ag_ui", "AG_UI", "conversational_v2", "conversational"])
+        body["model"] = rng.choice([
+            {"model_id": "gpt-4o", "model_provider": rng.choice(["openai/v1/chat/completions", "Bedrock/Converse",
+                                                                   "gemini/v1beta/generatecontent", "acme", ""]),
+             "credential": rng.choice([{}, {"access_key": "a", "secret_key": "s"}, {"openai_api_key": "k"}]),
+             "model_parameters": rng.choice([{}, {"top_p": "x"}, {"temperature": 5, "reasoning_effort": "high"}])},
+            {"model_id": rng.choice([" ", "x" * 5000])}, {"model_provider": 3}, [], "model"])
+        body["memory"] = rng.choice([{"type": "agentic_memory"}, {"type": "conversation_index"}, {"type": 7}])
+    return body
+
+
+def newer_execute_body(ctx):
+    """A body of a release after 3.3: an AG-UI `RunAgentInput` or the unified API's `input`."""
+    rng = ctx.rng
+    if rng.random() < 0.5:
+        message = {"id": "m", "role": rng.choice(["user", "assistant", "tool", "system", 5]),
+                   "content": rng.choice(["hi", [{"type": "text", "text": "x"}, {"type": "binary", "data": "zz"}], 5, None]),
+                   "toolCalls": rng.choice([None, [{"id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}]]),
+                   "toolCallId": rng.choice([None, "c"])}
+        return {"threadId": rng.choice(["t", None, 5]), "runId": "r", "state": {}, "forwardedProps": {},
+                "context": rng.choice([[], [{"description": "d", "value": "v"}]]),
+                "tools": rng.choice([[], [{"name": "change_background", "parameters": {"type": "object"}}], [5]]),
+                "messages": rng.choice([[], [message], [message] * 300])}
+    body = {"input": rng.choice(["hello", "", [{"type": "text", "text": "hi"}], [{"role": "user", "content": []}],
+                                 [{"type": "text"}, {"role": "user"}], 3, None, [{}], "x" * 100_000])}
+    if rng.random() < 0.5:
+        body["parameters"] = {"question": "q", "include_token_usage": rng.choice(["true", "TRUE", "no"])}
     return body
 
 
@@ -499,6 +532,8 @@ def execute_body(ctx):
     p = {"question": rng.choice(["How many indices are in my cluster?", "Hello!", "", "a" * 30 + "!",
                                  "x" * rng.choice([2000, 2000, 100_000]), "${parameters.question}"])}
     p.update({k: extra[k] for k in rng.sample(sorted(extra), rng.randint(0, 4))})
+    if ctx.newer and rng.random() < 0.3:
+        return newer_execute_body(ctx)
     return {"parameters": p}
 
 
@@ -1264,7 +1299,8 @@ def main():
     args = ap.parse_args()
     if args.setup_only and not args.url:
         ap.error("--setup-only needs --url")
-    runner, t0 = Runner(args, Ctx(random.Random(args.seed), load_fixtures())), time.monotonic()
+    newer = "--opensearch-version" in args.server_args
+    runner, t0 = Runner(args, Ctx(random.Random(args.seed), load_fixtures(), newer)), time.monotonic()
     if args.setup_only:
         sys.stdout = sys.stderr  # only the exports go to stdout
         runner.wait_ready()
