@@ -39,3 +39,17 @@ struct FirstToolCallTests {
         #expect(BedrockConverseFunctionCalling().keepingFirstToolCall(single) == single)
     }
 }
+
+/// Token sums wrap past Int64 as Java's `long` does, instead of stopping the process.
+@Suite("Token usage sums")
+struct TokenUsageSumTests {
+    @Test func sumsWrapLikeJavaLongs() {
+        let huge = TokenUsage(inputTokens: .max, outputTokens: 1)
+        let sum = huge.adding(TokenUsage(inputTokens: 1, totalTokens: 5))
+        #expect(sum.inputTokens == .min)
+        #expect(sum.outputTokens == 1)
+        #expect(sum.totalTokens == 5)
+        #expect(TokenUsage.long(.number(JSONNumber(text: "9e18"))) == 9_000_000_000_000_000_000)
+        #expect(TokenUsage.long(.number(JSONNumber(text: "1e30"))) == nil)
+    }
+}

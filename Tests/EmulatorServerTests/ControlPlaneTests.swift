@@ -56,3 +56,20 @@ struct ControlPlaneTests {
         }
     }
 }
+
+/// The mock's served log across a reset: an answer still running when the log is cleared must not overwrite a
+/// later entry when it ends.
+@Suite("Mock served log")
+struct MockLLMServedLogTests {
+    @Test func aHandleFromBeforeAClearDoesNotTouchNewEntries() {
+        let log = MockLLMServedLog()
+        let old = log.start(method: "POST", path: "/old", status: 200, at: 1)
+        log.clear()
+        let new = log.start(method: "POST", path: "/new", status: 200, at: 2)
+        log.finish(old, outcome: .completed, at: 3)
+        #expect(log.entries.map(\.path) == ["/new"])
+        #expect(log.entries.first?.outcome == .answering)
+        log.finish(new, outcome: .clientLeft, at: 4)
+        #expect(log.entries.first?.outcome == .clientLeft)
+    }
+}

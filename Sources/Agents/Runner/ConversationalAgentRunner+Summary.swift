@@ -25,10 +25,10 @@ extension ConversationalAgentRunner {
     func maxIterationsAnswer(
         _ maxIterations: Int, question: String, state: inout RunState, llmParameters: [String: String],
         functionCalling: any FunctionCalling, calls: inout AgentModelCalls
-    ) async -> String {
+    ) async throws -> String {
         var message = "Agent reached maximum iterations (\(maxIterations)) without completing the task"
         if invoker.profile.summaryCallAtMaxIteration, !state.steps.isEmpty,
-            let answer = await stepSummary(question: question, steps: state.steps, llmParameters: llmParameters, calls: &calls)
+            let answer = try await stepSummary(question: question, steps: state.steps, llmParameters: llmParameters, calls: &calls)
         {
             // A summary that arrived counts as a turn even when its text is unusable.
             state.record(functionCalling.tokenUsage(in: answer.dataAsMap), modelID: calls.modelID)
@@ -42,11 +42,18 @@ extension ConversationalAgentRunner {
     /// tensor's `response`, or the `llm_response_filter` of an answer that has `output` (Bedrock Converse).
     private func stepSummary(
         question: String, steps: [String], llmParameters: [String: String], calls: inout AgentModelCalls
-    ) async -> (summary: String?, dataAsMap: JSONValue)? {
+    ) async throws -> (summary: String?, dataAsMap: JSONValue)? {
         var parameters = definition.llmParameters.merging(llmParameters) { _, run in run }
         parameters["prompt"] = "Question: \(question)\n\nCompleted Steps:\n" + steps.joined(separator: "\n")
         parameters["system_prompt"] = Self.stepSummarySystemPrompt
-        guard let dataAsMap = try? await calls.predict(parameters: parameters) else { return nil }
+        let dataAsMap: JSONValue
+        do {
+            dataAsMap = try await calls.predict(parameters: parameters)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            return nil
+        }
         let summary: JSONValue?
         if let response = dataAsMap["response"] {
             summary = response

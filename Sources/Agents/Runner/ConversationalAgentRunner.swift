@@ -41,7 +41,9 @@ public struct ConversationalAgentRunner: Sendable {
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
-        let frontendTools = AGUIFrontendTool.parse(parameters["agui_tools"])
+        // Only an AG-UI run (`agent_type=ag_ui`, set for it as `MLAGUIAgentRunner` does) offers the client's tools.
+        let frontendTools = invoker.profile.agUI && parameters["agent_type"] == "ag_ui"
+            ? AGUIFrontendTool.parse(parameters["agui_tools"]) : []
         if let template = parameters["tool_template"] {
             let backend = try tools.renderedForFunctionCalling(template: template)
             let frontend = try frontendTools.map { tool throws(OpenSearchError) in try tool.rendered(template: template) }
@@ -112,7 +114,8 @@ public struct ConversationalAgentRunner: Sendable {
             // Odd steps run the tool and hand its result back.
             step += 1
             let call = answer.toolCall
-            if let call, let sink, tools.resolve(call.name) == nil, frontendTools.contains(where: { $0.name == call.name }) {
+            // An agent tool of the same name wins (`backendTools.containsKey`).
+            if let call, let sink, !tools.names.contains(call.name), frontendTools.contains(where: { $0.name == call.name }) {
                 // The client runs it: the run ends here and its next run brings the result.
                 try await sink.emit(.frontendToolCall)
                 return result
@@ -130,7 +133,7 @@ public struct ConversationalAgentRunner: Sendable {
             if step == maxIterations - 1 { break }
             step += 1
         }
-        let message = await maxIterationsAnswer(
+        let message = try await maxIterationsAnswer(
             maxIterations, question: question, state: &state, llmParameters: llmParameters, functionCalling: functionCalling,
             calls: &calls)
         return try await finish(message, question: question, state: state, result: result, traceDisabled: traceDisabled, sink: sink, completeStream: true)

@@ -22,9 +22,10 @@ public struct TokenUsage: Sendable, Hashable {
         self.reasoningTokens = reasoningTokens
     }
 
-    /// Field by field, as `addTokens` sums (`total_tokens` is summed as reported, never recomputed).
+    /// Field by field, as `addTokens` sums (`total_tokens` is summed as reported, never recomputed); like Java's
+    /// `long`, a sum past the range wraps instead of failing.
     public func adding(_ other: TokenUsage) -> TokenUsage {
-        func sum(_ a: Int64?, _ b: Int64?) -> Int64? { a.map { $0 + (b ?? 0) } ?? b }
+        func sum(_ a: Int64?, _ b: Int64?) -> Int64? { a.map { $0 &+ (b ?? 0) } ?? b }
         return TokenUsage(
             inputTokens: sum(inputTokens, other.inputTokens), outputTokens: sum(outputTokens, other.outputTokens),
             totalTokens: sum(totalTokens, other.totalTokens),

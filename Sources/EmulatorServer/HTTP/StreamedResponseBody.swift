@@ -39,7 +39,8 @@ enum StreamedResponseBody {
             } catch {
                 clientLeft = true
             }
-            if outlet.isClosed { clientLeft = true }
+            // A closed outlet, or a body cancelled at shutdown, is a cut stream, not a complete one.
+            if outlet.isClosed || Task.isCancelled { clientLeft = true }
             outlet.close()
             group.cancelAll()
             var failure: (any Error)?

@@ -99,6 +99,7 @@ enum AgentExecuteRoutes {
             try await sink.open()
             var input = agui.parameters
             input["stream"] = "true"
+            input["agent_type"] = "ag_ui"
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input)
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)

@@ -59,5 +59,11 @@ final class MockLLMServedLog: Sendable {
         }
     }
 
-    func clear() { state.withLock { $0 = ([], 0) } }
+    /// Forgets every entry; handles of answers still running stay valid (they then point past the log).
+    func clear() {
+        state.withLock { state in
+            state.dropped += state.entries.count
+            state.entries.removeAll()
+        }
+    }
 }

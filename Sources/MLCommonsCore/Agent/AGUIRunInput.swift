@@ -23,8 +23,8 @@ public struct AGUIRunInput: Sendable, Hashable {
         context = object["context"] ?? .array([])
     }
 
-    /// The question: the text of the messages after the last assistant message, each message's text parts trimmed
-    /// and joined by line feeds (a tool result, when it is the last message).
+    /// The question: the text of every message after the last assistant message (whatever its role, so a trailing
+    /// tool result too), each message's text parts trimmed, messages joined by line feeds.
     public var question: String {
         let lastAssistant = messages.lastIndex { $0["role"]?.stringValue == "assistant" }
         let pending = messages[(lastAssistant.map { $0 + 1 } ?? 0)...]
