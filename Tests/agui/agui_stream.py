@@ -9,13 +9,12 @@ event types must come in the order ml-commons produces them.
     python3 Tests/agui/agui_stream.py --binary .build/release/ml-commons-emulator
 """
 import argparse
-import http.client
 import json
-import re
-import subprocess
+import os
 import sys
-import threading
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pysupport"))
+from emulator import call, start  # noqa: E402
 from ag_ui.core import Event
 from pydantic import TypeAdapter
 
@@ -23,35 +22,6 @@ EVENT = TypeAdapter(Event)
 SETTINGS = {"persistent": {"plugins.ml_commons.stream_enabled": True, "plugins.ml_commons.ag_ui_enabled": True}}
 FRONTEND_SCRIPT = {"rules": [{"name": "ask-the-frontend", "match": {"tools_offered": ["change_background"]},
                               "reply": {"tool_call": {"name": "change_background", "arguments": {"color": "blue"}}}}]}
-
-
-def start(binary, version):
-    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:",
-                             "--opensearch-version", version],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    port, ready = [], threading.Event()
-
-    def pump():
-        for raw in iter(proc.stdout.readline, b""):
-            found = re.search(r"listening on http://\S+:(\d+)", raw.decode("utf-8", "replace"))
-            if found and not ready.is_set():
-                port.append(int(found.group(1)))
-                ready.set()
-    threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(60):
-        proc.kill()
-        raise SystemExit("the server did not start")
-    return proc, port[0]
-
-
-def call(port, method, path, body=None, raw=False):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    data = json.dumps(body) if body is not None else None
-    connection.request(method, path, data, {"Content-Type": "application/json"} if data else {})
-    response = connection.getresponse()
-    payload = response.read().decode()
-    connection.close()
-    return payload if raw else json.loads(payload)
 
 
 def run_input(text, tools=()):
@@ -81,7 +51,7 @@ def main():
     parser.add_argument("--binary", default=".build/release/ml-commons-emulator")
     args = parser.parse_args()
     for version, finishes in (("3.5.0", 1), ("3.8.0", 2)):
-        proc, port = start(args.binary, version)
+        proc, port = start(args.binary, "--opensearch-version", version)
         try:
             call(port, "PUT", "/_cluster/settings", SETTINGS)
             call(port, "PUT", "/__emulator/mock-llm/script", json.load(open("fixtures/mock-llm/chat-agent.json")))

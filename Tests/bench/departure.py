@@ -8,14 +8,15 @@ from the mock's served log when the upstream request ended. Prints the latencies
     python3 Tests/bench/departure.py --binary .build/release/ml-commons-emulator --tries 50
 """
 import argparse
-import http.client
 import json
-import re
+import os
 import socket
 import statistics
-import subprocess
-import threading
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pysupport"))
+from emulator import call, start  # noqa: E402
 
 SETTINGS = {"persistent": {
     "plugins.ml_commons.stream_enabled": True,
@@ -23,34 +24,6 @@ SETTINGS = {"persistent": {
     "plugins.ml_commons.connector.private_ip_enabled": True}}
 SILENT = {"default": {"reply": {"text": "late"}, "pacing": {"time_to_first_token_ms": 5000}}}
 QUESTION = {"parameters": {"messages": [{"role": "user", "content": "Hi"}], "_llm_interface": "openai/v1/chat/completions"}}
-
-
-def start(binary):
-    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", "--llm", "mock"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    port, ready = [], threading.Event()
-
-    def pump():
-        for raw in iter(proc.stdout.readline, b""):
-            found = re.search(r"listening on http://\S+:(\d+)", raw.decode("utf-8", "replace"))
-            if found and not ready.is_set():
-                port.append(int(found.group(1)))
-                ready.set()
-    threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(60):
-        proc.kill()
-        raise SystemExit("the server did not start")
-    return proc, port[0]
-
-
-def call(port, method, path, body=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    data = json.dumps(body) if body is not None else None
-    connection.request(method, path, data, {"Content-Type": "application/json"} if data else {})
-    response = connection.getresponse()
-    payload = response.read()
-    connection.close()
-    return json.loads(payload) if payload else {}
 
 
 def served(port):
@@ -70,7 +43,7 @@ def main():
     parser.add_argument("--binary", default=".build/release/ml-commons-emulator")
     parser.add_argument("--tries", type=int, default=50)
     args = parser.parse_args()
-    proc, port = start(args.binary)
+    proc, port = start(args.binary, "--llm", "mock")
     try:
         call(port, "PUT", "/_cluster/settings", SETTINGS)
         connector = json.load(open("fixtures/requests/create-openai-connector.json"))

@@ -1,0 +1,37 @@
+"""The emulator as a child process on a free loopback port, and a small JSON client for it (standard library only)."""
+import http.client
+import json
+import re
+import subprocess
+import threading
+
+
+def start(binary, *args):
+    """Starts `binary` with a throwaway store on a free port; returns the process and the port it listens on."""
+    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", *args],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    port, ready = [], threading.Event()
+
+    def pump():
+        for raw in iter(proc.stdout.readline, b""):
+            found = re.search(r"listening on http://\S+:(\d+)", raw.decode("utf-8", "replace"))
+            if found and not ready.is_set():
+                port.append(int(found.group(1)))
+                ready.set()
+    threading.Thread(target=pump, daemon=True).start()
+    if not ready.wait(60):
+        proc.kill()
+        raise SystemExit("the server did not start")
+    return proc, port[0]
+
+
+def call(port, method, path, body=None, raw=False):
+    """One request; the answer as JSON, or as text with `raw`."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    data = json.dumps(body) if body is not None else None
+    connection.request(method, path, data, {"Content-Type": "application/json"} if data else {})
+    payload = connection.getresponse().read().decode()
+    connection.close()
+    if raw:
+        return payload
+    return json.loads(payload) if payload else {}
