@@ -174,3 +174,31 @@ struct ConversationalV2Tests {
         #expect(try old.json["error"]?["reason"] == "Invalid Agent Type")
     }
 }
+
+/// 3.6 runs unified agents on structured messages: the answer has no `parent_interaction_id` and no traces are kept.
+@Suite("Unified agents by release")
+struct UnifiedAgentStructuredMessagesTests {
+    static func run(_ version: OpenSearchVersion) async throws -> (names: [String?], traces: Int) {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = version }) { client in
+            try await client.call(.put, "/_cluster/settings", UnifiedAgentAPITests.enable)
+            let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", UnifiedAgentAPITests.openAIAgent, field: "agent_id")
+            let output = try #require(try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"Hello"}"#)
+                .json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue)
+            let memory = try #require(output.first?["result"]?.stringValue)
+            let messages = try await client.call(.get, "/_plugins/_ml/memory/\(memory)/messages").json["messages"]?.arrayValue ?? []
+            let message = try #require(messages.first?["message_id"]?.stringValue)
+            #expect(messages.first?["response"] == "Mock reply to: Hello")
+            let traces = try await client.call(.get, "/_plugins/_ml/memory/message/\(message)/traces").json["traces"]?.arrayValue ?? []
+            return (output.map { $0["name"]?.stringValue }, traces.count)
+        }
+    }
+
+    @Test func theAnswerLosesItsParentInteractionIn36() async throws {
+        let before = try await Self.run(.v3_5_0)
+        #expect(before.names == ["memory_id", "parent_interaction_id", "response"])
+        #expect(before.traces > 0)
+        let after = try await Self.run(.v3_6_0)
+        #expect(after.names == ["memory_id", "response"])
+        #expect(after.traces == 0)
+    }
+}

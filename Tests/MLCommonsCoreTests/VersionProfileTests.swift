@@ -132,6 +132,7 @@ struct VersionProfileTests {
             ("unifiedAgentAPI", \.unifiedAgentAPI, .v3_5_0),
             ("defaultSystemPrompt", \.defaultSystemPrompt, .v3_5_0),
             ("unifiedAgentConnectorsSetGenerationLimits", \.unifiedAgentConnectorsSetGenerationLimits, .v3_7_0),
+            ("unifiedAgentsUseStructuredMessages", \.unifiedAgentsUseStructuredMessages, .v3_6_0),
             ("geminiFunctionCalling", \.geminiFunctionCalling, .v3_5_0),
             ("summaryCallAtMaxIteration", \.summaryCallAtMaxIteration, .v3_5_0),
             ("firstToolCallOnly", \.firstToolCallOnly, .v3_5_0),

@@ -25,13 +25,17 @@ enum AgentExecuteRoutes {
             do {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
                 try UnifiedAgentService.apply(standardInput, to: &input, definition: definition)
+                // 3.6+ runs unified agents on structured messages: the turn is stored, its steps are not traced.
+                let structured = definition.modelProvider != nil && emulator.profile.unifiedAgentsUseStructuredMessages
+                if structured { input["disable_trace"] = "true" }
                 try AgentExecutor.validate(input: input, definition: definition)
                 let ids = try await executor.prepareMemory(definition, input: input)
                 let verbose = request.flag("verbose") || input["verbose"] == "true"
                 if request.flag("async") {
                     return .json(try await startAsync(definition, input: input, ids: ids, verbose: verbose, executor, emulator))
                 }
-                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
+                var result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
+                if structured { result.parentInteractionID = nil }
                 return .json(result.output(verbose: verbose))
             } catch let error as OpenSearchError {
                 // Transport failures of the execute API use their own body (envelope b).

@@ -106,6 +106,8 @@ public struct VersionProfile: Sendable, Hashable {
 
     /// Conversational runs without a `system_prompt` get `You are a helpful assistant.` (#4546).
     public var defaultSystemPrompt: Bool { version >= .v3_5_0 }
+    /// Unified agents run on structured messages: no traces, and no `parent_interaction_id` in the answer (3.6).
+    public var unifiedAgentsUseStructuredMessages: Bool { version >= .v3_6_0 }
     /// The unified API's auto-created connectors also send token limits and sampling fields (3.7).
     public var unifiedAgentConnectorsSetGenerationLimits: Bool { version >= .v3_7_0 }
     /// `_llm_interface` `gemini/v1beta/generatecontent` is accepted for agent function calling (#4570).
