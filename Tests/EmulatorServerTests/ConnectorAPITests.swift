@@ -107,3 +107,16 @@ struct ConnectorAPITests {
         }
     }
 }
+
+/// The ml search APIs take the search from the body alone; URL parameters other than the global ones are refused.
+@Suite("ml search URL parameters")
+struct MLSearchParameterTests {
+    @Test func sizeInTheURLIsUnrecognized() async throws {
+        try await EmulatorHarness.withServer { client in
+            let sized = try await client.call(.get, "/_plugins/_ml/connectors/_search?size=5")
+            #expect(sized.body == envelope(
+                "illegal_argument_exception", "request [/_plugins/_ml/connectors/_search] contains unrecognized parameter: [size]", status: 400))
+            #expect(try await client.call(.post, "/_plugins/_ml/models/_search?pretty=false", #"{"query":{"match_all":{}}}"#).status == 200)
+        }
+    }
+}

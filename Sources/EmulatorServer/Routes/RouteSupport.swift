@@ -24,8 +24,9 @@ extension RouteTable {
             if let hidden { documents.removeAll(where: hidden) }
             return .json(SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents))
         }
-        add("GET", path, query: ["size", "from", "q", "sort"], handler)
-        add("POST", path, query: ["size", "from", "q", "sort"], handler)
+        // ml-commons reads the search from the body alone (`AbstractMLSearchAction`): `?size=` is unrecognized.
+        add("GET", path, handler)
+        add("POST", path, handler)
     }
 }
 
