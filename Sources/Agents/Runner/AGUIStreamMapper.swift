@@ -7,6 +7,8 @@ public struct AGUIStreamMapper: Sendable {
     public let threadID: String
     public let runID: String
     public let profile: VersionProfile
+    /// OpenAI's `tool_calls` deltas carry the call's id, name and argument pieces; Bedrock's events are separate.
+    private let isOpenAI: Bool
     /// OpenAI's handler sends its own `RUN_FINISHED` after a final answer; Bedrock's stopped doing so in 3.6.
     let handlerFinishesRuns: Bool
     let clock: @Sendable () -> InstantTime
@@ -28,7 +30,6 @@ public struct AGUIStreamMapper: Sendable {
         self.isOpenAI = isOpenAI
     }
 
-    private let isOpenAI: Bool
 
     private func event(_ type: String, _ fields: [(String, JSONValue)]) -> AGUIEvent {
         AGUIEvent(type, timestamp: clock().epochMillis, fields)
@@ -145,7 +146,7 @@ extension AGUIStreamMapper: AgentStreamEncoder {
             if profile.agUIRunFinishedAfterLastChunk { out.append(runFinished) }
             return out
         default:
-            let reason = (error as? any OpenSearchErrorConvertible)?.openSearchError ?? OpenSearchError("Exception", reason: String(describing: error), status: 500)
+            let reason = OpenSearchError(reporting: error)
             guard profile.executeStreamErrorTextIsRootCause else { return [StreamErrorChunk.executeRequestFailure(reason.reason)] }
             return [event("RUN_ERROR", [("message", .string((reason.causes.first ?? reason).reason))])]
         }

@@ -37,9 +37,7 @@ struct AgentModelCalls {
         guard let model = try? await model() else { return .init(url: modelID, name: modelID) }
         let name = model.document["name"]?.stringValue ?? ""
         guard let url = model.connector.action("PREDICT")?.url, !url.isEmpty else { return .init(url: modelID, name: name) }
-        let parameters = model.connector.parameters
-        let rendered = parameters.isEmpty
-            ? url : (try? StringSubstitution(prefix: "${parameters.", values: parameters).replace(url)) ?? url
+        let rendered = (try? ConnectorTemplate.renderURL(url, parameters: model.connector.parameters)) ?? url
         return .init(url: rendered, name: name)
     }
 

@@ -253,7 +253,7 @@ public struct ConversationalAgentRunner: Sendable {
             state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output))
             return output
         } catch {
-            let message = (error as? any OpenSearchErrorConvertible)?.openSearchError.reason ?? String(describing: error)
+            let message = OpenSearchError(reporting: error).reason
             let template = llmParameters["interaction_template.tool_response"] ?? ""
             let failure = try StringSubstitution(
                 prefix: "${_interactions.", values: ["tool_call_id": call.id, "tool_response": "Tool \(name) failed: \(message)"]

@@ -54,8 +54,7 @@ public struct ExecuteStreamMapper: Sendable {
         isFinished = true
         switch error {
         case let failure as InferenceError: return streamFailure(failure.message)
-        case let failure as any OpenSearchErrorConvertible: return requestFailure(failure.openSearchError)
-        default: return requestFailure(OpenSearchError("Exception", reason: String(describing: error), status: 500))
+        default: return requestFailure(OpenSearchError(reporting: error))
         }
     }
 

@@ -46,11 +46,19 @@ public struct ToolSet: Sendable {
         var rendered: [String] = []
         for name in names {
             guard let entry = entries[name] else { continue }
-            var values = ["name": name, "description": entry.description]
-            for (key, value) in entry.attributes { values["attributes.\(key)"] = value }
-            if let schema = entry.attributes["input_schema"] { values["attributes.input_schema_cleaned"] = GeminiSchemaCleaner.cleaned(schema) }
-            rendered.append(try StringSubstitution(prefix: "${tool.", values: values).replace(template))
+            rendered.append(try Self.render(template, name: name, description: entry.description, attributes: entry.attributes))
         }
         return rendered.joined(separator: ", ")
+    }
+
+    /// One tool through `tool_template`: `${tool.name}`, `${tool.description}`, `${tool.attributes.*}`, and the
+    /// Gemini-cleaned schema as `${tool.attributes.input_schema_cleaned}`.
+    static func render(
+        _ template: String, name: String, description: String, attributes: [String: String]
+    ) throws(OpenSearchError) -> String {
+        var values = ["name": name, "description": description]
+        for (key, value) in attributes { values["attributes.\(key)"] = value }
+        if let schema = attributes["input_schema"] { values["attributes.input_schema_cleaned"] = GeminiSchemaCleaner.cleaned(schema) }
+        return try StringSubstitution(prefix: "${tool.", values: values).replace(template)
     }
 }

@@ -20,10 +20,7 @@ public struct AGUIFrontendTool: Sendable, Hashable {
 
     /// The tool through the interface's `tool_template`, as the agent's own tools are rendered.
     public func rendered(template: String) throws(OpenSearchError) -> String {
-        var values = [
-            "name": name, "description": description, "attributes.input_schema": inputSchema, "attributes.source": "frontend",
-        ]
-        values["attributes.input_schema_cleaned"] = GeminiSchemaCleaner.cleaned(inputSchema)
-        return try StringSubstitution(prefix: "${tool.", values: values).replace(template)
+        try ToolSet.render(
+            template, name: name, description: description, attributes: ["input_schema": inputSchema, "source": "frontend"])
     }
 }

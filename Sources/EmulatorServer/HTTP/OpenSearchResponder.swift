@@ -78,7 +78,7 @@ struct OpenSearchResponder: HTTPResponder {
                 outcome = .error(.illegalArgument(error.description))
             } catch {
                 logger.error("unexpected error", metadata: ["path": "\(path)", "error": "\(error)"])
-                outcome = .error(OpenSearchError("Exception", reason: String(describing: error), status: 500))
+                outcome = .error(OpenSearchError(reporting: error))
             }
         }
         var answer = outcome

@@ -11,7 +11,8 @@ enum AgentExecuteRoutes {
 
         routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
             try await emulator.requireAgentFramework()
-            if try aguiInput(request, emulator) != nil {
+            let body = try request.jsonBody()
+            if aguiInput(body, emulator) != nil {
                 guard await emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
                     throw OpenSearchError.illegalState(aguiDisabled)
                 }
@@ -19,8 +20,8 @@ enum AgentExecuteRoutes {
                 throw OpenSearchError.illegalArgument(
                     "AG-UI agents require streaming execution. Please use the streaming endpoint: POST /_plugins/_ml/agents/\(agentID)/_execute/stream")
             }
-            var input = try inputParameters(request)
-            let standardInput = try standardInput(request, emulator)
+            var input = try inputParameters(body)
+            let standardInput = try standardInput(body, emulator)
             if standardInput != nil { try await UnifiedAgentService(emulator: emulator).requireStandardInputAllowed() }
             do {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
@@ -75,11 +76,12 @@ enum AgentExecuteRoutes {
                 throw OpenSearchError.illegalState(
                     "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true.")
             }
-            if let agui = try aguiInput(request, emulator) {
+            let body = try request.jsonBody()
+            if let agui = aguiInput(body, emulator) {
                 try await requireAGUI(emulator)
                 return try await streamAGUI(agui, definition: definition, executor: executor, emulator: emulator, writer: writer)
             }
-            var input = try inputParameters(request)
+            var input = try inputParameters(body)
             input["stream"] = "true"
             try UnifiedAgentService.apply(nil, to: &input, definition: definition)
             try AgentExecutor.validate(input: input, definition: definition)
@@ -115,8 +117,8 @@ enum AgentExecuteRoutes {
     }
 
     /// The body as an AG-UI `RunAgentInput`, in a release that knows AG-UI.
-    static func aguiInput(_ request: RESTRequest, _ emulator: Emulator) throws -> AGUIRunInput? {
-        guard emulator.profile.agUI, let body = try request.jsonBody() else { return nil }
+    static func aguiInput(_ body: JSONValue?, _ emulator: Emulator) -> AGUIRunInput? {
+        guard emulator.profile.agUI, let body else { return nil }
         return AGUIRunInput(body: body)
     }
 
@@ -146,17 +148,16 @@ enum AgentExecuteRoutes {
     }
 
     /// The unified API's top-level `input` (3.5+); earlier releases ignore the field.
-    static func standardInput(_ request: RESTRequest, _ emulator: Emulator) throws -> AgentStandardInput? {
-        guard emulator.profile.unifiedAgentAPI, let value = try RequestObject(try request.jsonBody() ?? [:]).object["input"] else {
+    static func standardInput(_ body: JSONValue?, _ emulator: Emulator) throws -> AgentStandardInput? {
+        guard emulator.profile.unifiedAgentAPI, let value = try RequestObject(body ?? [:]).object["input"] else {
             return nil
         }
         return try AgentStandardInput(parsing: value)
     }
 
     /// `{"parameters":{…}}` as ml-commons' string map.
-    static func inputParameters(_ request: RESTRequest) throws(OpenSearchError) -> [String: String] {
-        let body = try RequestObject(try request.jsonBody() ?? [:])
-        guard let parameters = try body.object("parameters") else { return [:] }
+    static func inputParameters(_ body: JSONValue?) throws(OpenSearchError) -> [String: String] {
+        guard let parameters = try RequestObject(body ?? [:]).object("parameters") else { return [:] }
         return RequestParameters.stringMap(parameters)
     }
 
@@ -196,7 +197,7 @@ enum AgentExecuteRoutes {
                 source["response"] = .object(completed)
             } catch {
                 source["state"] = .string(TaskState.failed.rawValue)
-                source["error"] = .string((error as? any OpenSearchErrorConvertible)?.openSearchError.reason ?? String(describing: error))
+                source["error"] = .string(OpenSearchError(reporting: error).reason)
             }
             // A run stopped by a reset leaves no task behind in the wiped store.
             guard !Task.isCancelled else { return }

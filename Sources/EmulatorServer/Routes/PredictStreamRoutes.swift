@@ -9,9 +9,9 @@ enum PredictStreamRoutes {
             // Checked before anything else, as the first statement of prepareRequest.
             try await emulator.requireStreaming()
             let modelID = request.parameter("model_id")
-            _ = try await emulator.invoker.findModel(modelID)
+            let isRemote = try await emulator.invoker.findModel(modelID).source["algorithm"]?.stringValue == "REMOTE"
             return EventStreamResponse.response { writer in
-                try await stream(request, modelID: modelID, invoker: emulator.invoker, writer: writer) {
+                try await stream(request, modelID: modelID, isRemote: isRemote, invoker: emulator.invoker, writer: writer) {
                     await emulator.settings.isEnabled(MLCommonsSettings.remoteInferenceEnabled)
                 }
             }
@@ -21,7 +21,7 @@ enum PredictStreamRoutes {
     /// The pipeline after the 200: model checks, rendering, upstream call, chunks. Failures become the
     /// documented error chunk; a client that leaves ends the upstream read.
     static func stream(
-        _ request: RESTRequest, modelID: String, invoker: ModelInvoker, writer: StreamWriter,
+        _ request: RESTRequest, modelID: String, isRemote: Bool, invoker: ModelInvoker, writer: StreamWriter,
         remoteInferenceEnabled: @Sendable () async -> Bool
     ) async throws {
         var mapper = PredictStreamMapper()
@@ -30,7 +30,7 @@ enum PredictStreamRoutes {
             let parameters = RequestParameters.escaped(fromRequestBody: body.object)
             // `getRequest`: the model's algorithm, then the remote-inference flag (a 400 from 3.5, #4484; the
             // status is not on the SSE wire).
-            if try await invoker.findModel(modelID).source["algorithm"]?.stringValue == "REMOTE", await !remoteInferenceEnabled() {
+            if isRemote, await !remoteInferenceEnabled() {
                 throw OpenSearchError.illegalState(Emulator.remoteInferenceDisabled)
             }
             let model = try await invoker.prepare(modelID, streaming: true)

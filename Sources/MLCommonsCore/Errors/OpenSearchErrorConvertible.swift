@@ -9,3 +9,11 @@ extension OpenSearchError: OpenSearchErrorConvertible {
 }
 
 extension JSONPathError: OpenSearchErrorConvertible {}
+
+extension OpenSearchError {
+    /// Any error as the server reports it: its own OpenSearch form, or a 500 `Exception` with its description.
+    public init(reporting error: any Error) {
+        self = (error as? any OpenSearchErrorConvertible)?.openSearchError
+            ?? OpenSearchError("Exception", reason: String(describing: error), status: 500)
+    }
+}

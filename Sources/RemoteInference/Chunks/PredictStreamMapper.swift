@@ -46,8 +46,7 @@ public struct PredictStreamMapper: Sendable {
         isFinished = true
         switch error {
         case let failure as InferenceError: return .streamFailure(failure.message)
-        case let failure as any OpenSearchErrorConvertible: return .streamFailure(failure.openSearchError.reason)
-        default: return .streamFailure(String(describing: error))
+        default: return .streamFailure(OpenSearchError(reporting: error).reason)
         }
     }
 }
