@@ -46,9 +46,10 @@ let package = Package(
             name: "MockLLM",
             dependencies: ["MLCommonsCore", "WireFormats"]
         ),
+        .target(name: "MLAlgorithms", dependencies: ["MLCommonsCore"]),
         .target(
             name: "ModelInvocation",
-            dependencies: ["MLCommonsCore", "MLStore", "RemoteInference"]
+            dependencies: ["MLCommonsCore", "MLStore", "RemoteInference", "MLAlgorithms"]
         ),
         .target(
             name: "Agents",
@@ -63,6 +64,7 @@ let package = Package(
                 "RemoteInference",
                 "MockLLM",
                 "ModelInvocation",
+                "MLAlgorithms",
                 "Agents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
+        .testTarget(name: "MLAlgorithmsTests", dependencies: ["MLAlgorithms", "MLCommonsCore"]),
         .testTarget(name: "RemoteInferenceTests", dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats"]),
         .testTarget(name: "MockLLMTests", dependencies: ["MockLLM", "MLCommonsCore", "WireFormats"]),
         .testTarget(

@@ -32,6 +32,12 @@ public final class Emulator: Sendable {
     /// Agent runs answered with a task id and still going.
     let backgroundRuns = BackgroundRuns()
     let rateLimiter = ModelRateLimiter()
+    /// When local models' register and deploy tasks finish (the control plane's time control).
+    let localTasks: LocalTaskRunner
+    /// The counters `_plugins/_ml/stats` reports.
+    let nodeStats = NodeStats()
+    /// What is deployed on the node, for predict and `_plugins/_ml/profile`.
+    public let modelCache = DeployedModelCache()
     /// Deploying and undeploying models.
     public let lifecycle: ModelLifecycle
     /// The one way into a remote model, for the predict routes, agents and tools.
@@ -55,6 +61,7 @@ public final class Emulator: Sendable {
         conversations = ConversationStore(documents: documents, ids: ids)
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
         startScript = try Self.loadScript(configuration.mockScript)
+        localTasks = LocalTaskRunner(background: backgroundRuns)
         mockLLM = MockLLM(script: startScript, awsSecrets: configuration.mockAWSKeys)
         let settingsService = settings
         // Only calls that leave the process are resolved and address-checked; the trusted-endpoint regex
@@ -71,7 +78,7 @@ public final class Emulator: Sendable {
         self.journal = journal
         // Each attempt of a retried call is journalled, refused ones included.
         self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))
-        lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID) { InstantTime.now().epochMillis }
+        lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID, cache: modelCache) { InstantTime.now().epochMillis }
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
             rateLimiter: rateLimiter, profile: profile
@@ -91,6 +98,9 @@ public final class Emulator: Sendable {
     /// script it started with.
     public func reset(includingPersistentSettings: Bool) async throws {
         await backgroundRuns.cancelAll()
+        localTasks.reset()
+        nodeStats.reset()
+        modelCache.removeAll()
         try await database.wipeResources(includingPersistentSettings: includingPersistentSettings)
         await settings.reset(includingPersistent: includingPersistentSettings)
         journal.clear()

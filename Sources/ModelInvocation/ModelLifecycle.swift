@@ -1,15 +1,21 @@
 import MLCommonsCore
 import MLStore
 
-/// Deploying and undeploying remote models on the one node: the model document's state fields and the
+/// Deploying remote models and undeploying any model on the one node: the model document's state fields and the
 /// deploy task, as ml-commons writes them.
 public struct ModelLifecycle: Sendable {
     public let documents: DocumentStore
     public let ids: DocumentIDGenerator
     public let nodeID: String
     public let now: @Sendable () -> Int64
+    /// The node's model cache, which deploy fills and undeploy empties.
+    public let cache: DeployedModelCache
 
-    public init(documents: DocumentStore, ids: DocumentIDGenerator, nodeID: String, now: @escaping @Sendable () -> Int64) {
+    public init(
+        documents: DocumentStore, ids: DocumentIDGenerator, nodeID: String, cache: DeployedModelCache = DeployedModelCache(),
+        now: @escaping @Sendable () -> Int64
+    ) {
+        self.cache = cache
         self.documents = documents
         self.ids = ids
         self.nodeID = nodeID
@@ -49,6 +55,9 @@ public struct ModelLifecycle: Sendable {
             try tx.put(SystemIndex.task, id: taskID, source: task)
             try tx.put(SystemIndex.model, id: id, source: ordered)
         }
+        cache.put(id, DeployedModelCache.Entry(
+            state: .deployed, predictor: DeployedModelCache.predictorName("org.opensearch.ml.engine.algorithms.remote.RemoteModel", modelID: id),
+            workerNodes: [nodeID]))
         return taskID
     }
 
@@ -67,6 +76,8 @@ public struct ModelLifecycle: Sendable {
             if wasDeployed { next["last_undeployed_time"] = .number(JSONNumber(Int(now))) }
             return next.ordered(by: ModelRegistration.fieldOrder)
         }
-        return wasDeployed ? "undeployed" : "not_found"
+        let wasCached = cache.entry(id) != nil
+        cache.remove(id)
+        return wasDeployed || wasCached ? "undeployed" : "not_found"
     }
 }

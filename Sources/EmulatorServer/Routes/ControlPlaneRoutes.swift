@@ -14,6 +14,23 @@ enum ControlPlaneRoutes {
             try await emulator.reset(includingPersistentSettings: request.flag("persistent"))
             return .json(["acknowledged": true])
         }
+        routes.add("GET", "\(base)/tasks/timing") { _ in
+            .json(["timing": emulator.localTasks.timing.json, "held": .array(emulator.localTasks.held.map(JSONValue.string))])
+        }
+        routes.add("PUT", "\(base)/tasks/timing") { request in
+            emulator.localTasks.timing = try TaskTiming(parsing: try request.requiredJSONBody())
+            return .json(["acknowledged": true, "timing": emulator.localTasks.timing.json])
+        }
+        routes.add("POST", "\(base)/tasks/_release") { _ in
+            .json(["released": .array(emulator.localTasks.releaseAll().map(JSONValue.string))])
+        }
+        routes.add("POST", "\(base)/tasks/{task_id}/_release") { request in
+            let id = request.parameter("task_id")
+            guard emulator.localTasks.release(id) else {
+                throw OpenSearchError.resourceNotFound("no task [\(id)] is waiting for a release")
+            }
+            return .json(["released": [.string(id)]])
+        }
         routes.add("GET", "\(base)/config") { _ in
             let configuration = emulator.configuration
             return .json([

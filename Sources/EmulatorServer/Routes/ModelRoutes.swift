@@ -1,12 +1,32 @@
 import MLCommonsCore
 
-/// `/_plugins/_ml/models`: register, get, update, delete, search, deploy, undeploy.
+/// `/_plugins/_ml/models`: register (remote and local, meta and chunks), get, update, delete, search,
+/// deploy, undeploy, and their deprecated names.
 enum ModelRoutes {
     static let base = "/_plugins/_ml/models"
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "\(base)/_register", query: ["deploy"]) { request in
             try await registerModel(request, emulator)
+        }
+        routes.add("POST", "\(base)/_upload", query: ["deploy"]) { request in
+            var response = try await registerModel(request, emulator)
+            response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/_upload", "POST /_plugins/_ml/models/_register"))
+            return response
+        }
+        for path in ["\(base)/_register_meta", "\(base)/meta"] {
+            routes.add("POST", path) { request in
+                let body = try request.jsonBody() ?? .object([:])
+                let modelID = try await LocalModelService(emulator: emulator).registerMeta(body)
+                return .json(["model_id": .string(modelID), "status": .string(TaskState.created.rawValue)])
+            }
+        }
+        for path in ["\(base)/{model_id}/upload_chunk/{chunk_number}", "\(base)/{model_id}/chunk/{chunk_number}"] {
+            routes.add("POST", path) { request in
+                try await LocalModelService(emulator: emulator).uploadChunk(
+                    modelID: request.parameter("model_id"), chunkNumber: request.parameter("chunk_number"), bytes: request.body)
+                return .json(["status": "Uploaded"])
+            }
         }
         routes.add("GET", "\(base)/{model_id}", query: ["tenant_id"]) { request in
             let model = try await emulator.lifecycle.stored(request.parameter("model_id"))
@@ -25,26 +45,34 @@ enum ModelRoutes {
                     "Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete",
                     status: 400)
             }
-            guard let result = try await emulator.documents.delete(SystemIndex.model, id: id) else {
-                throw OpenSearchError.statusException("Failed to find model", status: 404)
+            // The model's chunks and its controller go with it (`DeleteModelTransportAction`).
+            let chunkIDs = (0..<(model.source["total_chunks"]?.numberValue?.intValue ?? 0)).map { "\(id)_\($0)" }
+            let result = try await emulator.documents.transaction { tx in
+                for chunkID in chunkIDs { _ = try tx.delete(SystemIndex.model, id: chunkID) }
+                if try tx.indexExists(SystemIndex.controller) { _ = try tx.delete(SystemIndex.controller, id: id) }
+                return try tx.delete(SystemIndex.model, id: id)
             }
+            guard let result else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
             return .json(result.json())
         }
-        routes.add("POST", "\(base)/{model_id}/_deploy") { request in
-            let id = request.parameter("model_id")
-            let taskID = try await emulator.lifecycle.deploy(id)
-            return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.completed.rawValue)])
+        for (path, old) in [("_deploy", false), ("_load", true)] {
+            routes.add("POST", "\(base)/{model_id}/\(path)") { request in
+                var response = try await deployModel(request.parameter("model_id"), request, emulator)
+                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/{model_id}/_load", "POST /_plugins/_ml/models/{model_id}/_deploy")) }
+                return response
+            }
         }
-        routes.add("POST", "\(base)/{model_id}/_undeploy") { request in
-            let id = request.parameter("model_id")
-            let outcome = try await emulator.lifecycle.undeploy(id)
-            return .json([emulator.node.nodeID: ["stats": [id: .string(outcome)]]])
-        }
-        routes.add("POST", "\(base)/_undeploy") { request in
-            let fields = try RequestObject(try request.jsonBody() ?? [:])
-            var stats = JSONObject()
-            for id in try fields.stringList("model_ids") ?? [] { stats[id] = .string(try await emulator.lifecycle.undeploy(id)) }
-            return .json([emulator.node.nodeID: ["stats": .object(stats)]])
+        for (name, old) in [("_undeploy", false), ("_unload", true)] {
+            routes.add("POST", "\(base)/{model_id}/\(name)") { request in
+                var response = try await undeployModels(request, pathModelID: request.parameter("model_id"), emulator)
+                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/{model_id}/_unload", "POST /_plugins/_ml/models/{model_id}/_undeploy")) }
+                return response
+            }
+            routes.add("POST", "\(base)/\(name)") { request in
+                var response = try await undeployModels(request, pathModelID: nil, emulator)
+                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/_unload", "POST /_plugins/_ml/models/_undeploy")) }
+                return response
+            }
         }
         routes.addSearch(
             "\(base)/_search", emulator: emulator, index: SystemIndex.model,
@@ -62,18 +90,56 @@ enum ModelRoutes {
         return view
     }
 
+    /// OpenSearch's `Warning` header on a deprecated route.
+    static func deprecation(_ emulator: Emulator, _ old: String, _ new: String) -> (String, String) {
+        ("Warning", "299 OpenSearch-\(emulator.profile.version.number)-ml-commons-emulator \"[\(old)] is deprecated! Use [\(new)] instead.\"")
+    }
+
+    /// Remote models deploy at once (`COMPLETED`); local ones answer a `CREATED` task.
+    static func deployModel(_ id: String, _ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
+        let model = try await emulator.lifecycle.stored(id)
+        guard model.source["algorithm"]?.stringValue != "REMOTE" else {
+            let taskID = try await emulator.lifecycle.deploy(id)
+            return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.completed.rawValue)])
+        }
+        let nodeIDs = try RequestObject(try request.jsonBody() ?? [:]).stringList("node_ids")
+        let taskID = try await LocalModelDeployment(emulator: emulator).deploy(id, nodeIDs: nodeIDs)
+        return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.created.rawValue)])
+    }
+
+    /// `RestMLUndeployModelAction`: the body's `model_ids` win over the path's; each model reports per node.
+    static func undeployModels(_ request: RESTRequest, pathModelID: String?, _ emulator: Emulator) async throws -> RESTResponse {
+        let fields = try RequestObject(try request.jsonBody() ?? [:])
+        let nodeIDs = try fields.stringList("node_ids") ?? []
+        if !nodeIDs.isEmpty, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_custom_deployment_plan")) {
+            throw OpenSearchError.illegalArgument("Don't allow custom deployment plan")
+        }
+        var modelIDs = try fields.stringList("model_ids") ?? []
+        if modelIDs.isEmpty, let pathModelID { modelIDs = [pathModelID] }
+        guard !modelIDs.isEmpty else { throw OpenSearchError.illegalArgument("Must set specific model ids to undeploy") }
+        if modelIDs.count > 1, await emulator.settings.isEnabled(MLCommonsSettings.modelAccessControlEnabled) {
+            throw OpenSearchError.illegalArgument("only support undeploy one model")
+        }
+        // A node not in the list answers for nothing.
+        if !nodeIDs.isEmpty, !nodeIDs.contains(emulator.node.nodeID) { return .json([:]) }
+        var stats = JSONObject()
+        for id in modelIDs {
+            let algorithm = try await emulator.lifecycle.stored(id).source["algorithm"]?.stringValue ?? "REMOTE"
+            let outcome = try await emulator.lifecycle.undeploy(id)
+            if outcome == "undeployed" { emulator.nodeStats.count(.undeploy, algorithm: algorithm, modelID: id) }
+            stats[id] = .string(outcome)
+        }
+        return .json([emulator.node.nodeID: ["stats": .object(stats)]])
+    }
+
     static func registerModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
         let body = try request.requiredJSONBody()
         let functionName = try RequestObject(body).string("function_name")?.uppercased()
         if functionName == "REMOTE" { try await emulator.requireRemoteInference() }
         let registration = try ModelRegistration(parsing: body)
         guard registration.isRemote else {
-            if registration.url != nil, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url")) {
-                throw OpenSearchError.illegalArgument(
-                    "To upload custom model user needs to enable allow_registering_model_via_url settings. Otherwise please use OpenSearch pre-trained models.")
-            }
-            throw OpenSearchError.illegalArgument(
-                "ml-commons-emulator serves remote models only (function_name \"remote\"); local model [\(registration.name)] cannot be registered")
+            let taskID = try await LocalModelService(emulator: emulator).register(registration, deploy: request.flag("deploy"))
+            return .json(["task_id": .string(taskID), "status": .string(TaskState.created.rawValue)])
         }
         let (taskID, modelID) = try await ModelService(emulator: emulator).register(registration)
         if request.flag("deploy") { _ = try await emulator.lifecycle.deploy(modelID) }

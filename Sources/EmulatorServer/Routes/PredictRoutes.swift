@@ -2,7 +2,7 @@ import MLCommonsCore
 import ModelInvocation
 import RemoteInference
 
-/// `_predict` for remote models, and its legacy path.
+/// `_predict` for remote and local text models, and its legacy path.
 enum PredictRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         routes.add("POST", "/_plugins/_ml/models/{model_id}/_predict") { request in
@@ -14,6 +14,16 @@ enum PredictRoutes {
     }
 
     static func predict(_ request: RESTRequest, modelID: String, _ emulator: Emulator) async throws -> RESTResponse {
+        if let model = try await emulator.documents.document(SystemIndex.model, id: modelID), ModelInvoker.isLocalTextModel(model) {
+            let algorithm = model.source["algorithm"]?.stringValue ?? ""
+            emulator.nodeStats.count(.predict, algorithm: algorithm, modelID: modelID)
+            do {
+                return .json(try emulator.invoker.predictLocal(model, body: try request.jsonBody() ?? [:]))
+            } catch {
+                emulator.nodeStats.countFailure(.predict, algorithm: algorithm, modelID: modelID, error)
+                throw error
+            }
+        }
         try await emulator.requireRemoteInference()
         let body = try RequestObject(try request.jsonBody() ?? [:])
         let parameters = RequestParameters.escaped(fromRequestBody: body.object)

@@ -62,3 +62,38 @@ struct ModelService: Sendable {
         return (taskID, modelID)
     }
 }
+
+extension ModelService {
+    /// The group a local registration goes into: the one named, else the one with the model's name, else a
+    /// new public group at version 0 (`TransportRegisterModelAction`'s group step).
+    func groupID(name: String, description: String?, given: String?) async throws -> String {
+        if let given {
+            guard try await emulator.documents.document(SystemIndex.modelGroup, id: given) != nil else {
+                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
+            }
+            return given
+        }
+        if let existing = try await ModelGroupService(emulator: emulator).group(named: name) { return existing.id }
+        let id = emulator.ids.next()
+        _ = try await emulator.documents.put(
+            SystemIndex.modelGroup, id: id,
+            source: ModelGroupService.document(name: name, description: description, latestVersion: 0, now: emulator.nowMillis()))
+        return id
+    }
+
+    /// Takes the group's next version (`latest_version + 1`, written back), as the worker does before it
+    /// registers; a failed registration keeps the version taken.
+    func nextVersion(ofGroup groupID: String) async throws -> String {
+        let now = emulator.nowMillis()
+        let version = try await emulator.documents.transaction { tx -> Int? in
+            guard var group = try tx.document(SystemIndex.modelGroup, id: groupID)?.source else { return nil }
+            let next = (group["latest_version"]?.numberValue?.intValue ?? 0) &+ 1
+            group["latest_version"] = next.json
+            group["last_updated_time"] = now.json
+            _ = try tx.put(SystemIndex.modelGroup, id: groupID, source: group)
+            return next
+        }
+        guard let version else { throw OpenSearchError.statusException("Model group not found", status: 404) }
+        return String(version)
+    }
+}

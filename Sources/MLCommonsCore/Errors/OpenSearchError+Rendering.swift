@@ -28,7 +28,7 @@ extension OpenSearchError {
     }
 
     /// The deepest cause: OpenSearch's root cause for wrapper exceptions, this error otherwise.
-    var rootCause: OpenSearchError {
+    public var rootCause: OpenSearchError {
         // Only wrapper exceptions unwrap; an ordinary exception is its own root cause. A search phase failure
         // reports its shards' failures, the innermost exception of its chain.
         switch javaClass {

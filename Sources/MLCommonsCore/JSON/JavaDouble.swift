@@ -6,9 +6,21 @@ public enum JavaDouble {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, pointPosition) = shortestDigits(abs(value))
-        let sign = value < 0 ? "-" : ""
-        let magnitude = abs(value)
+        return layout(shortestText: abs(value).description, negative: value < 0, magnitude: abs(value))
+    }
+
+    /// `Float.toString` (what Jackson writes for a `float` tensor value): the same layout over the
+    /// shortest digits that round-trip a 32-bit float, `0.0123` → `0.0123`, `0.000213` → `2.13E-4`.
+    public static func string(_ value: Float) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        return layout(shortestText: abs(value).description, negative: value < 0, magnitude: Double(abs(value)))
+    }
+
+    private static func layout(shortestText: String, negative: Bool, magnitude: Double) -> String {
+        let (digits, pointPosition) = shortestDigits(shortestText)
+        let sign = negative ? "-" : ""
         if magnitude >= 1e-3 && magnitude < 1e7 {
             return sign + plainNotation(digits: digits, pointPosition: pointPosition)
         }
@@ -17,9 +29,8 @@ public enum JavaDouble {
 
     /// The shortest decimal digits that round-trip, and where the decimal point sits relative to them
     /// (value = 0.d1d2d3… × 10^pointPosition).
-    static func shortestDigits(_ value: Double) -> (digits: [Character], pointPosition: Int) {
+    static func shortestDigits(_ text: String) -> (digits: [Character], pointPosition: Int) {
         // Swift's description is the shortest round-trip form; it is only re-laid out here.
-        let text = value.description
         var mantissa = text
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {

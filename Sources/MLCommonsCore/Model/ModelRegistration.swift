@@ -9,6 +9,8 @@ public struct ModelRegistration: Sendable, Hashable {
     public var rateLimiter: JSONObject?
     public var url: String?
     public var modelFormat: String?
+    /// `model_content_hash_value`: the SHA-256 a by-URL model's zip must have.
+    public var contentHash: String?
     public var modelConfig: JSONObject?
     public var deploySetting: JSONObject?
     public var connector: ConnectorInput?
@@ -30,7 +32,8 @@ public struct ModelRegistration: Sendable, Hashable {
         isEnabled = try fields.bool("is_enabled")
         rateLimiter = try fields.object("rate_limiter")
         url = try fields.string("url")
-        modelFormat = try fields.string("model_format")
+        modelFormat = try fields.string("model_format")?.uppercased()
+        contentHash = try fields.string("model_content_hash_value")
         modelConfig = try fields.object("model_config")
         deploySetting = try fields.object("deploy_setting")
         if let inline = fields.object["connector"], inline != .null { connector = try ConnectorInput(parsing: inline) }
@@ -39,7 +42,9 @@ public struct ModelRegistration: Sendable, Hashable {
         modelInterface = try fields.stringMap("interface")
         tenantID = try fields.string("tenant_id")
         if !isRemote {
-            guard modelFormat != nil else { throw .illegalArgument("model format is null") }
+            guard let modelFormat else { throw .illegalArgument("model format is null") }
+            guard modelFormat == "TORCH_SCRIPT" || modelFormat == "ONNX" else { throw .illegalArgument("Wrong model format") }
+            if let config = modelConfig { modelConfig = try LocalModelConfig.normalize(config, functionName: functionName) }
             if url != nil, modelConfig == nil, functionName != "SPARSE_TOKENIZE", functionName != "SPARSE_ENCODING" {
                 throw .illegalArgument("model config is null")
             }

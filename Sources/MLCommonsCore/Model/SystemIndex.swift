@@ -6,4 +6,5 @@ public enum SystemIndex {
     public static let task = ".plugins-ml-task"
     public static let agent = ".plugins-ml-agent"
     public static let config = ".plugins-ml-config"
+    public static let controller = ".plugins-ml-controller"
 }

@@ -65,6 +65,7 @@ public enum MLCommonsSettings {
         flag("plugins.ml_commons.multi_tenancy_enabled", false, isDynamic: false),
         flag("plugins.ml_commons.allow_registering_model_via_url", false),
         flag("plugins.ml_commons.allow_registering_model_via_local_file", false),
+        flag("plugins.ml_commons.allow_custom_deployment_plan", false),
         flag("plugins.ml_commons.enable_inhouse_python_model", false),
         flag("plugins.ml_commons.offline_batch_inference_enabled", true),
         flag("plugins.ml_commons.offline_batch_ingestion_enabled", true),

@@ -1,0 +1,93 @@
+import MLCommonsCore
+import Synchronization
+
+/// Runs the second half of a local model's register or deploy task, when the task timing says so: inline
+/// for `instant`, in the background after a delay, or in the background once a test releases it.
+final class LocalTaskRunner: Sendable {
+    private struct State {
+        var timing = TaskTiming.instant
+        /// Manual tasks not yet released, and the continuations of those already waiting.
+        var pending: Set<String> = []
+        var held: [String: CheckedContinuation<Void, Never>] = [:]
+        var released: Set<String> = []
+    }
+
+    private let state = Mutex(State())
+    private let background: BackgroundRuns
+
+    init(background: BackgroundRuns) { self.background = background }
+
+    var timing: TaskTiming {
+        get { state.withLock { $0.timing } }
+        set { state.withLock { $0.timing = newValue } }
+    }
+
+    /// Task ids waiting for a release.
+    var held: [String] { state.withLock { $0.pending.sorted() } }
+
+    /// Runs `finish` for `taskID` under the current timing; returns at once unless the timing is `instant`.
+    func run(_ taskID: String, _ finish: @escaping @Sendable () async -> Void) async {
+        switch timing {
+        case .instant:
+            await finish()
+        case .delay(let milliseconds):
+            background.start {
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                guard !Task.isCancelled else { return }
+                await finish()
+            }
+        case .manual:
+            state.withLock { _ = $0.pending.insert(taskID) }
+            background.start { [self] in
+                await waitForRelease(taskID)
+                guard !Task.isCancelled else { return }
+                await finish()
+            }
+        }
+    }
+
+    /// Lets a held task finish; false when no task of that id is waiting.
+    @discardableResult
+    func release(_ taskID: String) -> Bool {
+        let (known, continuation) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+            guard state.pending.remove(taskID) != nil else { return (false, nil) }
+            if let held = state.held.removeValue(forKey: taskID) { return (true, held) }
+            state.released.insert(taskID)
+            return (true, nil)
+        }
+        continuation?.resume()
+        return known
+    }
+
+    /// Lets every held task finish; returns their ids.
+    func releaseAll() -> [String] {
+        let ids = held
+        for id in ids { release(id) }
+        return ids
+    }
+
+    /// Back to instant timing; the runs themselves are cancelled by the reset, which resumes their waits.
+    func reset() {
+        state.withLock { state in
+            state.timing = .instant
+            state.pending.removeAll()
+            state.released.removeAll()
+        }
+    }
+
+    private func waitForRelease(_ taskID: String) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let proceed = state.withLock { state in
+                    if Task.isCancelled || state.released.remove(taskID) != nil || !state.pending.contains(taskID) { return true }
+                    state.held[taskID] = continuation
+                    return false
+                }
+                if proceed { continuation.resume() }
+            }
+        } onCancel: {
+            let continuation = state.withLock { $0.held.removeValue(forKey: taskID) }
+            continuation?.resume()
+        }
+    }
+}
