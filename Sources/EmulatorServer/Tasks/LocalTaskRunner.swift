@@ -10,6 +10,8 @@ final class LocalTaskRunner: Sendable {
         var pending: Set<String> = []
         var held: [String: CheckedContinuation<Void, Never>] = [:]
         var released: Set<String> = []
+        /// Tasks whose second half has not finished (`ml_executing_task_count`).
+        var executing = 0
     }
 
     private let state = Mutex(State())
@@ -25,22 +27,30 @@ final class LocalTaskRunner: Sendable {
     /// Task ids waiting for a release.
     var held: [String] { state.withLock { $0.pending.sorted() } }
 
+    /// Register and deploy tasks not yet finished.
+    var executing: Int { state.withLock { $0.executing } }
+
     /// Runs `finish` for `taskID` under the current timing; returns at once unless the timing is `instant`.
-    func run(_ taskID: String, _ finish: @escaping @Sendable () async -> Void) async {
+    func run(_ taskID: String, _ work: @escaping @Sendable () async -> Void) async {
+        state.withLock { $0.executing += 1 }
+        let finish: @Sendable () async -> Void = { [self] in
+            await work()
+            state.withLock { $0.executing -= 1 }
+        }
         switch timing {
         case .instant:
             await finish()
         case .delay(let milliseconds):
-            background.start {
+            background.start { [self] in
                 try? await Task.sleep(for: .milliseconds(milliseconds))
-                guard !Task.isCancelled else { return }
+                guard !Task.isCancelled else { return state.withLock { $0.executing -= 1 } }
                 await finish()
             }
         case .manual:
             state.withLock { _ = $0.pending.insert(taskID) }
             background.start { [self] in
                 await waitForRelease(taskID)
-                guard !Task.isCancelled else { return }
+                guard !Task.isCancelled else { return state.withLock { $0.executing -= 1 } }
                 await finish()
             }
         }
@@ -72,6 +82,7 @@ final class LocalTaskRunner: Sendable {
             state.timing = .instant
             state.pending.removeAll()
             state.released.removeAll()
+            state.executing = 0
         }
     }
 

@@ -20,7 +20,7 @@ public struct SearchExecution: Sendable {
         let sortedByField = !request.sort.isEmpty && !(request.sort.count == 1 && request.sort[0].field == "_score")
         if sortedByField { hits = sorted(hits) }
         let page = hits.dropFirst(request.from).prefix(request.size)
-        let score: JSONValue = sortedByField ? .null : .number(JSONNumber(text: "1.0"))
+        let score: JSONValue = sortedByField ? .null : .number(JSONNumber(text: request.query.isFilterOnly ? "0.0" : "1.0"))
         let renderedHits: [JSONValue] = page.map { document in
             var hit: JSONObject = ["_index": .string(document.index), "_id": .string(document.id)]
             if forcesVersions || request.version { hit["_version"] = .number(JSONNumber(document.version)) }

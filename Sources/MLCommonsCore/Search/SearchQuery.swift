@@ -24,4 +24,11 @@ public indirect enum SearchQuery: Sendable, Hashable {
         "function_score", "dis_max", "constant_score", "boosting", "more_like_this", "knn", "neural", "hybrid",
         "match_bool_prefix", "combined_fields", "intervals", "span_term", "terms_set", "distance_feature",
     ]
+
+    /// A `bool` of `filter` (and `must_not`) clauses alone runs in filter context: every hit scores 0.
+    /// (Only `must_not` clauses get a scoring `match_all` added, as Lucene's negative-query fix does.)
+    public var isFilterOnly: Bool {
+        if case .bool(let must, let filter, let should, _, _) = self { return must.isEmpty && should.isEmpty && !filter.isEmpty }
+        return false
+    }
 }
