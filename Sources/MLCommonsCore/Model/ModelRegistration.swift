@@ -26,7 +26,8 @@ public struct ModelRegistration: Sendable, Hashable {
         functionName = try fields.string("function_name")?.uppercased() ?? "TEXT_EMBEDDING"
         guard let name = try fields.string("name") else { throw .illegalArgument("model name is null") }
         self.name = name
-        modelGroupID = try fields.string("model_group_id")
+        // An empty group id is no group id (`Strings.isEmpty` in the register actions).
+        modelGroupID = try fields.string("model_group_id").flatMap { $0.isEmpty ? nil : $0 }
         version = try fields.string("version")
         description = try fields.string("description")
         isEnabled = try fields.bool("is_enabled")
