@@ -106,6 +106,7 @@ let package = Package(
             dependencies: [
                 "EmulatorServer",
                 "MLCommonsCore",
+                "WireFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -83,6 +83,7 @@ public final class Emulator: Sendable {
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
             rateLimiter: rateLimiter, profile: profile
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
+        try await restoreModelCache()
     }
 
     static func loadScript(_ path: String?) throws -> MockLLMScript {

@@ -112,7 +112,7 @@ struct FaultMatrixTests {
     }
 
     @Test func refusedAndResetConnectionsOnTheLivePath() async throws {
-        let listener = try ResettingListener()
+        let listener = try LoopbackListener.resetting()
         defer { listener.stop() }
         try await EmulatorHarness.withServer { client in
             try await client.call(.put, "/_cluster/settings", #"""
@@ -137,43 +137,5 @@ struct FaultMatrixTests {
             #expect(try await client.call(.post, "/_plugins/_ml/models/\(reset)/_predict/stream", Self.question).body
                 == "data: {\"error\": \"SSE failure with network error\"}\n\n")
         }
-    }
-}
-
-/// A loopback listener that accepts each connection, reads a little and closes it before any answer:
-/// the upstream that resets before sending headers.
-final class ResettingListener: @unchecked Sendable {
-    let port: Int
-    private let fd: Int32
-    private let thread: Thread
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        thread = Thread {
-            while true {
-                let connection = accept(fd, nil, nil)
-                guard connection >= 0 else { return }
-                var buffer = [UInt8](repeating: 0, count: 1024)
-                _ = recv(connection, &buffer, buffer.count, 0)
-                close(connection)
-            }
-        }
-        thread.start()
-    }
-
-    func stop() {
-        shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
     }
 }
