@@ -15,6 +15,8 @@ public enum EmulatorApplication {
         ModelRoutes.register(&routes, emulator)
         TaskRoutes.register(&routes, emulator)
         ProfileRoutes.register(&routes, emulator)
+        BulkRoutes.register(&routes, emulator)
+        AlgorithmRoutes.register(&routes, emulator)
         StatsRoutes.register(&routes, emulator)
         ControllerRoutes.register(&routes, emulator)
         AgentRoutes.register(&routes, emulator)

@@ -70,26 +70,34 @@ enum DocumentRoutes {
         try validate(id: id)
         let source = try RequestObject(try request.requiredJSONBody()).object
         let (result, replicas) = try await emulator.documents.transaction { transaction in
-            let existing = try transaction.index(name)
-            if existing == nil { try IndexNameRules.validate(name) }
-            let mappings = try IndexMappings.merging(source, into: existing?.mappings ?? JSONObject())
-            if mappings != existing?.mappings {
-                try IndexMappings.checkLimits(
-                    mappings, totalFields: existing?.totalFieldsLimit ?? 1000, depth: existing?.mappingDepthLimit ?? 20)
-            }
-            if existing == nil {
-                try transaction.createIndex(name, mappings: mappings, settings: JSONObject())
-            } else if mappings != existing?.mappings {
-                try transaction.setMappings(name, mappings)
-            }
-            let replicas = try transaction.index(name)?.numberOfReplicas ?? 1
-            return (try transaction.put(name, id: id, source: source), replicas)
+            try write(source, to: name, id: id, in: transaction)
         }
         var response = RESTResponse.json(
             result.json(forcedRefresh: forcesRefresh(request), shardsTotal: 1 + replicas),
             status: result.outcome == .created ? 201 : 200)
         if result.outcome == .created { response.headers.append(("Location", location(name, id))) }
         return response
+    }
+
+    /// One document written as an index request writes it: the index created on first use, its mapping
+    /// grown within its limits. Returns the result and the index's replica count.
+    static func write(
+        _ source: JSONObject, to name: String, id: String, in transaction: DocumentTransaction
+    ) throws -> (WriteResult, replicas: Int) {
+        let existing = try transaction.index(name)
+        if existing == nil { try IndexNameRules.validate(name) }
+        let mappings = try IndexMappings.merging(source, into: existing?.mappings ?? JSONObject())
+        if mappings != existing?.mappings {
+            try IndexMappings.checkLimits(
+                mappings, totalFields: existing?.totalFieldsLimit ?? 1000, depth: existing?.mappingDepthLimit ?? 20)
+        }
+        if existing == nil {
+            try transaction.createIndex(name, mappings: mappings, settings: JSONObject())
+        } else if mappings != existing?.mappings {
+            try transaction.setMappings(name, mappings)
+        }
+        let replicas = try transaction.index(name)?.numberOfReplicas ?? 1
+        return (try transaction.put(name, id: id, source: source), replicas)
     }
 
     /// `DocWriteRequest.validateDocIdLength`, run by the write's `validate()` before anything else.

@@ -14,7 +14,15 @@ enum PredictRoutes {
     }
 
     static func predict(_ request: RESTRequest, modelID: String, _ emulator: Emulator) async throws -> RESTResponse {
-        if let model = try await emulator.documents.document(SystemIndex.model, id: modelID), ModelInvoker.isLocalTextModel(model) {
+        let model = try await emulator.documents.document(SystemIndex.model, id: modelID)
+        if let model, AlgorithmService.trainable.contains(model.source["algorithm"]?.stringValue ?? "") {
+            let body = try RequestObject(try request.jsonBody() ?? [:])
+            let algorithm = model.source["algorithm"]?.stringValue ?? ""
+            return .json(try await AlgorithmRoutes.counted(.predict, algorithm, emulator) {
+                try await AlgorithmService(emulator: emulator).predict(model: model, body)
+            })
+        }
+        if let model, ModelInvoker.isLocalTextModel(model) {
             let algorithm = model.source["algorithm"]?.stringValue ?? ""
             emulator.nodeStats.count(.predict, algorithm: algorithm, modelID: modelID)
             do {

@@ -59,6 +59,23 @@ public struct RequestObject: Sendable {
         }
     }
 
+    /// `parser.longValue(false)`: a Java `long` from a number (a fraction is cut off, as Jackson does).
+    public func long(_ key: String) throws(OpenSearchError) -> Int64? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .number(let number):
+            if number.isIntegerLiteral, let exact = Int64(number.text) { return exact }
+            let double = number.doubleValue
+            guard double.isFinite, double >= -0x1p63, double < 0x1p63 else {
+                throw .illegalArgument("Numeric value (\(number.text)) out of range of long (-9223372036854775808 - 9223372036854775807)")
+            }
+            return Int64(double)
+        case .string: throw .illegalArgument("Long value passed as String")
+        default: throw RequestObject.tokenMismatch(expected: "VALUE_NUMBER", found: value)
+        }
+    }
+
     /// An object member.
     public func object(_ key: String) throws(OpenSearchError) -> JSONObject? {
         guard let value = object[key] else { return nil }

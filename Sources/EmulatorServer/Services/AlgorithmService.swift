@@ -1,0 +1,115 @@
+import Foundation
+import MLAlgorithms
+import MLCommonsCore
+import MLStore
+
+/// The built-in algorithms on index data or inline frames: `_train`, `_predict` of a trained model and
+/// `_train_predict`, with the input read as `MLInput.parse` and `MLInputDatasetHandler` read it.
+struct AlgorithmService: Sendable {
+    let emulator: Emulator
+
+    /// The algorithms the emulator trains and predicts with.
+    static let trainable: Set<String> = ["KMEANS", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION"]
+    /// Every `FunctionName`, for the `Wrong function name` check.
+    static let functionNames: Set<String> = [
+        "LINEAR_REGRESSION", "KMEANS", "AD_LIBSVM", "SAMPLE_ALGO", "LOCAL_SAMPLE_CALCULATOR", "FIT_RCF", "BATCH_RCF",
+        "ANOMALY_LOCALIZATION", "RCF_SUMMARIZE", "LOGISTIC_REGRESSION", "TEXT_EMBEDDING", "METRICS_CORRELATION", "REMOTE",
+        "SPARSE_ENCODING", "SPARSE_TOKENIZE", "TEXT_SIMILARITY", "QUESTION_ANSWERING", "AGENT", "CONNECTOR", "TOOL",
+    ]
+
+    /// `FunctionName.from` over the path's algorithm.
+    static func functionName(_ text: String) throws(OpenSearchError) -> String {
+        guard !text.isEmpty else { throw .illegalArgument("Request should contain algorithm!") }
+        let upper = text.uppercased()
+        guard functionNames.contains(upper) else { throw .illegalArgument("Wrong function name") }
+        return upper
+    }
+
+    /// The input's frame: `input_data` if given, else the hits of `input_query` over `input_index`.
+    func frame(_ body: RequestObject) async throws -> DataFrame {
+        if let data = body.object["input_data"], data != .null {
+            let frame = try DataFrame(parsing: data)
+            guard !frame.rows.isEmpty else { throw OpenSearchError.illegalArgument("Input data frame should not be null or empty") }
+            return frame
+        }
+        guard let query = body.object["input_query"], query != .null else {
+            throw OpenSearchError.validationFailed(["input data can't be null"])
+        }
+        guard query.objectValue != nil else { throw OpenSearchError("ParsingException", reason: "Failed to parse object: expecting token of type [START_OBJECT] but found [\(query)]", status: 400) }
+        let indices = try body.stringList("input_index") ?? []
+        guard !indices.isEmpty else { throw OpenSearchError.illegalArgument("indices can't be empty") }
+        let search = try SearchRequest(parsing: query)
+        var documents: [StoredDocument] = []
+        for name in indices {
+            guard try await emulator.documents.indexExists(name) else { throw OpenSearchError.indexNotFound(name) }
+            documents += try await emulator.documents.documents(name)
+        }
+        let response = SearchExecution(request: search, forcesVersions: false).response(over: documents)
+        let hits = response["hits"]?["hits"]?.arrayValue ?? []
+        guard !hits.isEmpty else { throw OpenSearchError.illegalArgument("No document found") }
+        return try DataFrame.load(hits.compactMap { $0["_source"]?.objectValue })
+    }
+
+    /// Trains and stores a model (`MLTrainingTaskRunner`): only name, algorithm, version, content and state.
+    func train(_ algorithm: String, _ body: RequestObject) async throws -> String {
+        let content = try await trainedModel(algorithm, body)
+        let modelID = emulator.ids.next()
+        _ = try await emulator.documents.put(SystemIndex.model, id: modelID, source: [
+            "name": .string(algorithm), "algorithm": .string(algorithm), "model_version": "1.0.0",
+            "model_content": .string(Data(content).base64EncodedString()), "model_state": "TRAINED",
+        ])
+        return modelID
+    }
+
+    /// The trained model's state as the emulator stores it in `model_content` (JSON of its parameters).
+    private func trainedModel(_ algorithm: String, _ body: RequestObject) async throws -> [UInt8] {
+        let frame = try await frame(body)
+        let parameters = try body.object("parameters")
+        switch algorithm {
+        case "KMEANS":
+            return try JSONEncoder().encode(try KMeans.train(frame, try KMeans.Parameters(parsing: parameters))).bytes
+        case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
+            let logistic = algorithm == "LOGISTIC_REGRESSION"
+            let model = try LinearSGD.train(frame, try LinearSGD.Parameters(parsing: parameters, logistic: logistic), logistic: logistic)
+            return try JSONEncoder().encode(model).bytes
+        default:
+            throw Self.notEmulated(algorithm)
+        }
+    }
+
+    /// `_predict` with a trained model: its own algorithm decides, whatever the path says.
+    func predict(model: StoredDocument, _ body: RequestObject) async throws -> JSONValue {
+        let algorithm = model.source["algorithm"]?.stringValue ?? ""
+        guard let text = model.source["model_content"]?.stringValue, let content = Data(base64Encoded: text) else {
+            throw OpenSearchError.illegalArgument("model not deployed")
+        }
+        let frame = try await frame(body)
+        let result: DataFrame
+        switch algorithm {
+        case "KMEANS": result = try KMeans.predict(try JSONDecoder().decode(KMeans.Model.self, from: content), frame)
+        case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
+            result = try LinearSGD.predict(try JSONDecoder().decode(LinearSGD.Model.self, from: content), frame)
+        default: throw Self.notEmulated(algorithm)
+        }
+        return ["status": "COMPLETED", "prediction_result": result.json]
+    }
+
+    /// `_train_predict`: trained on the frame and applied to it, nothing stored. Only k-means has it.
+    func trainAndPredict(_ algorithm: String, _ body: RequestObject) async throws -> JSONValue {
+        guard algorithm == "KMEANS" else {
+            guard Self.trainable.contains(algorithm) else { throw Self.notEmulated(algorithm) }
+            throw OpenSearchError("ClassCastException", reason: "class org.opensearch.ml.engine.algorithms.regression.\(algorithm == "LINEAR_REGRESSION" ? "LinearRegression" : "LogisticRegression") cannot be cast to class org.opensearch.ml.engine.TrainAndPredictable", status: 500)
+        }
+        let frame = try await frame(body)
+        let model = try KMeans.train(frame, try KMeans.Parameters(parsing: try body.object("parameters")))
+        return ["status": "COMPLETED", "prediction_result": try KMeans.predict(model, frame).json]
+    }
+
+    static func notEmulated(_ algorithm: String) -> OpenSearchError {
+        .illegalArgument("the emulator does not run the \(algorithm) algorithm; it trains KMEANS, LINEAR_REGRESSION and LOGISTIC_REGRESSION")
+    }
+}
+
+extension Data {
+    fileprivate var bytes: [UInt8] { [UInt8](self) }
+}
