@@ -45,3 +45,36 @@ import Testing
 
     static let pinnedSunny = ["0=0.0681904", "1=0.029846238", "2=0.054720167"]
 }
+
+@Suite struct LocalTextModelTests {
+    @Test func sparseEncodingWeighsTheTextsOwnWords() throws {
+        let model = LocalTextModel(functionName: "SPARSE_ENCODING", modelFormat: "TORCH_SCRIPT", modelConfig: nil)
+        let output = try model.predict(TextModelInput(textDocs: ["Hello hello, world!"]))
+        let weights = try #require(output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["dataAsMap"]?["response"]?.arrayValue?.first?.objectValue)
+        #expect(Set(weights.keys) == ["hello", "world"])
+        // A repeated word weighs more than its pseudo-IDF alone (1 + ln 2 times).
+        let tokenizer = LocalTextModel(functionName: "SPARSE_TOKENIZE", modelFormat: "TORCH_SCRIPT", modelConfig: nil)
+        let single = try tokenizer.predict(TextModelInput(textDocs: ["hello"]))
+        let idf = try #require(single["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["dataAsMap"]?["response"]?.arrayValue?.first?["hello"]?.numberValue?.doubleValue)
+        let twice = try #require(weights["hello"]?.numberValue?.doubleValue)
+        #expect(abs(twice - idf * 1.6931471805599454) < 1e-5)
+    }
+
+    @Test func crossEncoderRanksTheRelatedPassageFirst() throws {
+        let model = LocalTextModel(functionName: "TEXT_SIMILARITY", modelFormat: "TORCH_SCRIPT", modelConfig: ["model_type": "bert"])
+        var input = TextModelInput(textDocs: ["The Great Gatsby is a story of wealth", "Harry Potter is written by J.K. Rowling"])
+        input.queryText = "who wrote Harry Potter"
+        let results = try #require(try model.predict(input)["inference_results"]?.arrayValue)
+        let scores = results.compactMap { $0["output"]?.arrayValue?.first?["data"]?.arrayValue?.first?.numberValue?.doubleValue }
+        #expect(scores.count == 2 && scores[1] > scores[0])
+        #expect(results[0]["output"]?.arrayValue?.first?["byte_buffer"]?["order"] == "LITTLE_ENDIAN")
+    }
+
+    @Test func asymmetricModelsNeedAContentType() {
+        let model = LocalTextModel(functionName: "TEXT_EMBEDDING", modelFormat: "ONNX", modelConfig: ["embedding_dimension": 8, "query_prefix": "query: "])
+        #expect(throws: OpenSearchError.illegalArgument(
+            "The embedding model chosen is asymmetric. To use it, you must declare whether the input is of type `QUERY` or of type `PASSAGE`.")) {
+            try model.predict(TextModelInput(textDocs: ["x"]))
+        }
+    }
+}
