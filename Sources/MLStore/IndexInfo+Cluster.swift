@@ -13,6 +13,12 @@ extension IndexInfo {
 
     /// Every `index.*` setting as `GET /<index>/_settings` would list it, sorted by key as `Settings` is.
     public var flatSettings: [(key: String, value: JSONValue)] {
+        let all = resolvedSettings
+        return all.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map { ($0, all[$0]!) }
+    }
+
+    /// The settings in force by key: the defaults every index has, the stored ones over them.
+    private var resolvedSettings: [String: JSONValue] {
         var all: [String: JSONValue] = [
             "index.creation_date": .string(String(createdAt)),
             "index.number_of_shards": "1",
@@ -31,7 +37,7 @@ extension IndexInfo {
             // One node: auto-expansion settles on the lower bound.
             all["index.number_of_replicas"] = .string(String(lower))
         }
-        return all.keys.sorted(by: { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }).map { ($0, all[$0]!) }
+        return all
     }
 
     /// `index.number_of_shards`.
@@ -71,6 +77,6 @@ extension IndexInfo {
     }
 
     private func setting(_ key: String) -> String? {
-        flatSettings.first { $0.key == key }?.value.stringValue
+        resolvedSettings[key]?.stringValue
     }
 }

@@ -57,6 +57,18 @@ ALLOWED_5XX = [
     ("*", 500, "MLException", "", "an MLException inside an agent run (execute envelope)"),
     ("*", 500, "exception", "The Conversation Memory feature is not enabled",
      "ml-commons answers a disabled memory feature with a 500 OpenSearchException"),
+    ("local_models", 500, "exception", "Chunk", "MLModelChunkUploader throws plain Exceptions for a bad chunk: 500"),
+    ("local_models", 500, "m_l_resource_not_found_exception", "Failed to find model",
+     "a chunk for a missing model: MLResourceNotFoundException is no OpenSearchException, so 500"),
+    ("local_models", 500, "illegal_state_exception", "Local Model is currently disabled",
+     "ml-commons refuses local models with IllegalStateException when they are disabled: 500"),
+    ("local_models", 500, "illegal_state_exception", "Controller is currently disabled",
+     "the same for model controllers"),
+    ("algorithms", 500, "class_cast_exception", "cannot be cast",
+     "_train_predict on a regression: MLEngine casts it to TrainAndPredictable"),
+    ("algorithms", 500, "runtime_exception", "the value isn't Double type", "a non-numeric feature cell: 500"),
+    ("algorithms", 500, "ArithmeticException", "/ by zero", "anomaly localization with min_time_interval 0 (execute envelope)"),
+    ("algorithms", 500, "null_pointer_exception", "null", "a null cell in the first hit of an input query: 500"),
 ]
 
 # Stream shapes the fuzzer reports but does not fail on, with why.
@@ -472,6 +484,83 @@ def gen_tasks(ctx):
                 ("DELETE tasks/{id}", "DELETE", base + "/" + ctx.id("task", 0.3)), find, find)
 
 
+PRETRAINED = ("huggingface/sentence-transformers/all-MiniLM-L6-v2", "amazon/neural-sparse/opensearch-neural-sparse-encoding-v1",
+              "huggingface/cross-encoders/ms-marco-MiniLM-L-6-v2", "not/in/the/catalogue")
+
+
+def gen_local_models(ctx):
+    rng, base = ctx.rng, ML + "/models"
+    local = base + "/" + ctx.id(rng.choice(["model_local", "model_sparse", "model_meta"]), 0.85)
+    register = {"name": rng.choice(PRETRAINED), "version": rng.choice(["1.0.1", "1.0.0", "9", ""]),
+                "model_format": rng.choice(["TORCH_SCRIPT", "ONNX", "onnx", "PICKLE"]),
+                "function_name": rng.choice([None, "TEXT_EMBEDDING", "KMEANS", "QUESTION_ANSWERING", "nope"]),
+                "model_group_id": rng.choice([None, "", ctx.state.get("group"), "missing"])}
+    by_url = {"name": "u", "version": "1", "model_format": "TORCH_SCRIPT", "model_content_hash_value": "0" * 64,
+              "model_config": {"model_type": "bert", "embedding_dimension": rng.choice([8, 0, -1, 1 << 40]),
+                               "framework_type": rng.choice(["sentence_transformers", "x"])},
+              "url": rng.choice(["file:///etc/passwd", "file:///nonexistent.zip", "http://127.0.0.1:1/m.zip",
+                                 "ftp://x/y", "file://" + "a" * 5000])}
+    meta = {"name": "meta", "version": 1, "model_format": "TORCH_SCRIPT", "model_content_hash_value": "abc",
+            "total_chunks": rng.choice([1, 2, 0, -3, 1 << 31]), "function_name": "TEXT_EMBEDDING",
+            "model_config": {"model_type": "bert", "embedding_dimension": 8, "framework_type": "sentence_transformers"}}
+    docs = rng.choice([["hello world"], [], ["x" * 100_000], ["\u0000\ud800"] * 50, [""] * 1000, [12, None]])
+    predict = {"text_docs": docs, "target_response": rng.choice([None, ["sentence_embedding"], ["nope"], "x"]),
+               "target_response_positions": rng.choice([None, [0, 99, -1]]), "return_bytes": rng.choice([None, True]),
+               "query_text": rng.choice([None, "q"]), "parameters": rng.choice([None, {"content_type": "query"},
+                                                                               {"sparse_embedding_format": "TOKEN_ID"}])}
+    chunk = Req("local_models", "POST models/{id}/upload_chunk/{n}", "POST",
+                local + "/upload_chunk/" + rng.choice(["0", "1", "-1", "99", "x", "2147483648"]), "",
+                [("Content-Type", "application/json")], rng.choice([b"", b"chunk", bytes(rng.getrandbits(8) for _ in range(2048))]))
+    profile = {"node_ids": rng.choice([[], ["x"], None, "x"]), "return_all_tasks": rng.choice([True, "yes"]),
+               "return_all_models": True, "model_ids": [ctx.state.get("model_local", "x")]}
+    limiter = {"user_rate_limiter": {"u": {"limit": rng.choice([4, "4", -1, "x", 1e999]), "unit": rng.choice(["MINUTES", "minutes"])}}}
+    return pick(ctx, "local_models",
+                ("POST models/_register (local)", "POST", base + "/_register", register, {"deploy": rng.choice([None, "true"])}),
+                ("POST models/_register (url)", "POST", base + "/_register", by_url),
+                ("POST models/_register_meta", "POST", base + "/_register_meta", meta, None, ("total_chunks",)),
+                lambda: [chunk],
+                ("POST models/{id}/_deploy (local)", "POST", local + "/_deploy", {"node_ids": rng.choice([[], ["x"]])}),
+                ("POST models/{id}/_undeploy (local)", "POST", local + "/_undeploy"),
+                ("POST models/{id}/_predict (local)", "POST", local + "/_predict", predict),
+                ("POST _predict/text_embedding/{id}", "POST", ML + "/_predict/text_embedding/" + ctx.id("model_local"), predict),
+                ("GET profile", "GET", ML + "/profile" + rng.choice(["", "/models", "/tasks", "/models/x,y"]), profile),
+                ("GET stats", "GET", ML + rng.choice(["/stats", "/stats/ml_model_count", "/stats/nope", "/x/stats",
+                                                     "/_all/stats/ml_request_count,ml_model_index_status"])),
+                ("POST controllers/{id}", rng.choice(["POST", "PUT"]), ML + "/controllers/" + ctx.id("model_local"), limiter),
+                ("GET controllers/{id}", rng.choice(["GET", "DELETE"]), ML + "/controllers/" + ctx.id("model_local")))
+
+
+def gen_algorithms(ctx):
+    rng = ctx.rng
+    frame = {"column_metas": [{"name": "a", "column_type": rng.choice(["DOUBLE", "STRING", "nope"])},
+                              {"name": "b", "column_type": "DOUBLE"}],
+             "rows": [{"values": [{"column_type": "DOUBLE", "value": rng.choice([1.5, "x", None, 1e308])},
+                                  {"column_type": "DOUBLE", "value": 2}]}] * rng.choice([0, 1, 3, 2000])}
+    body = {"parameters": rng.choice([{"centroids": rng.choice([3, 0, -1, 1 << 40]), "iterations": rng.choice([10, 100000]),
+                                       "distance_type": rng.choice(["COSINE", "cosine", "L1"])},
+                                      {"target": rng.choice(["b", "a", "nope", ""]), "epochs": rng.choice([5, 10_000_000])}, None]),
+            "input_data": frame if rng.random() < 0.6 else None,
+            "input_query": rng.choice([{"query": {"match_all": {}}, "size": rng.choice([10, 0, -1, 100000])}, None, "x"]),
+            "input_index": rng.choice([["fuzz-index"], [], ["missing"], "fuzz-index"])}
+    algorithm = rng.choice(["KMEANS", "kmeans", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "BATCH_RCF", hostile_segment(rng)])
+    execute = rng.choice([{"operation": rng.choice(["max", "MAX", None]), "input_data": rng.choice([[1, 2], [], ["x"], None])},
+                          {"index_name": "fuzz-index", "attribute_field_names": ["field"],
+                           "aggregations": [{"m": {rng.choice(["max", "avg", "terms"]): {"field": "n"}}}],
+                           "time_field_name": "n", "start_time": 0, "end_time": rng.choice([10, 1 << 62, -5]),
+                           "min_time_interval": rng.choice([1, 0, -1]), "num_outputs": 3}])
+    bulk_lines = rng.choice([['{"index":{"_index":"fuzz-bulk"}}', '{"n":1}'], ['{"index":{}}', '{"n":1}'], ['{"delete":{"_index":"fuzz-bulk","_id":"x"}}'],
+                             ['{"index":{"_index":"fuzz-bulk"}}'], ['not json', '{}'], ['{"nope":{}}', '{}'], ['{"index":{"_index":"_bad"}}', '{"n":1}']])
+    bulk = Req("algorithms", "POST _bulk", "POST", "/_bulk", "", [("Content-Type", "application/x-ndjson")],
+               ("\n".join(bulk_lines) + rng.choice(["\n", ""])).encode())
+    return pick(ctx, "algorithms",
+                ("POST _train/{algorithm}", "POST", ML + "/_train/" + algorithm, body, {"async": rng.choice([None, "true"])}),
+                ("POST _train_predict/{algorithm}", "POST", ML + "/_train_predict/" + algorithm, body),
+                ("POST _predict/{algorithm}/{id}", "POST", ML + "/_predict/kmeans/" + ctx.id("model_kmeans"), body),
+                ("POST _execute/{algorithm}", "POST", ML + "/_execute/" + rng.choice(["local_sample_calculator", "anomaly_localization",
+                                                                                    "metrics_correlation", "kmeans"]), execute),
+                lambda: [bulk])
+
+
 def agent_body(ctx):
     rng = ctx.rng
     body = copy.deepcopy(ctx.fx[rng.choice(["register-chat-agent", "register-plain-chat-agent"])])
@@ -699,7 +788,8 @@ def gen_scenario(ctx):
 FAMILIES = [(gen_info, 3), (gen_settings, 4), (gen_control, 4), (gen_mock_llm, 4), (gen_connectors, 9),
             (gen_models, 9), (gen_predict, 9), (gen_predict_stream, 6), (gen_model_groups, 5), (gen_tasks, 4),
             (gen_agents, 7), (gen_execute, 7), (lambda ctx: gen_execute(ctx, stream=True), 5), (gen_memory, 12),
-            (gen_tools, 3), (gen_index, 12), (gen_unknown, 3), (gen_scenario, 1)]
+            (gen_tools, 3), (gen_index, 12), (gen_unknown, 3), (gen_scenario, 1), (gen_local_models, 8),
+            (gen_algorithms, 6)]
 
 
 # ---------------------------------------------------------------- server process and HTTP client
@@ -1128,6 +1218,18 @@ class Runner:
                 fx["register-openai-stream-model"]
             r = call("POST", ML + "/models/_register", body, "deploy=true")
             st[key], st["task"] = r.get("model_id"), r.get("task_id") or st.get("task")
+        for key, name in (("model_local", "huggingface/sentence-transformers/all-MiniLM-L6-v2"),
+                          ("model_sparse", "amazon/neural-sparse/opensearch-neural-sparse-encoding-v1")):
+            task = call("POST", ML + "/models/_register", {"name": name, "version": "1.0.1", "model_format": "TORCH_SCRIPT"},
+                        "deploy=true").get("task_id")
+            st[key] = call("GET", ML + "/tasks/%s" % task).get("model_id") if task else None
+        call("PUT", "/_cluster/settings", {"persistent": {"plugins.ml_commons.allow_registering_model_via_local_file": True}})
+        meta = {"name": "meta", "model_format": "TORCH_SCRIPT", "model_content_hash_value": "abc", "total_chunks": 2,
+                "model_config": {"model_type": "bert", "embedding_dimension": 8, "framework_type": "sentence_transformers"}}
+        st["model_meta"] = call("POST", ML + "/models/_register_meta", meta).get("model_id")
+        frame = {"column_metas": [{"name": "a", "column_type": "DOUBLE"}],
+                 "rows": [{"values": [{"column_type": "DOUBLE", "value": v}]} for v in (1.0, 2.0, 9.0)]}
+        st["model_kmeans"] = call("POST", ML + "/_train/kmeans", {"input_data": frame}).get("model_id")
         self.ctx.counter += 1
         group = call("POST", ML + "/model_groups/_register", {"name": "setup-%d" % self.ctx.counter})
         st["group"] = group.get("model_group_id")

@@ -38,7 +38,8 @@ enum AlgorithmRoutes {
                     guard try await emulator.documents.indexExists(input.indexName) else {
                         throw OpenSearchError("IndexNotFoundException", reason: "no such index [Failed to find index: \(input.indexName)]", status: 404)
                     }
-                    return try input.run(over: try await emulator.documents.documents(input.indexName))
+                    let documents = try await emulator.documents.documents(input.indexName)
+                    return try await OffloadedWork.run { try input.run(over: documents) }
                 }
             case "METRICS_CORRELATION":
                 return try await executed(algorithm, emulator) {

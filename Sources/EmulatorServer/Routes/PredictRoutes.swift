@@ -26,7 +26,9 @@ enum PredictRoutes {
             let algorithm = model.source["algorithm"]?.stringValue ?? ""
             emulator.nodeStats.count(.predict, algorithm: algorithm, modelID: modelID)
             do {
-                return .json(try emulator.invoker.predictLocal(model, body: try request.jsonBody() ?? [:]))
+                let body = try request.jsonBody() ?? [:]
+                let invoker = emulator.invoker
+                return .json(try await OffloadedWork.run { try invoker.predictLocal(model, body: body) })
             } catch {
                 emulator.nodeStats.countFailure(.predict, algorithm: algorithm, modelID: modelID, error)
                 throw error

@@ -67,11 +67,12 @@ struct AlgorithmService: Sendable {
         let parameters = try body.object("parameters")
         switch algorithm {
         case "KMEANS":
-            return try JSONEncoder().encode(try KMeans.train(frame, try KMeans.Parameters(parsing: parameters))).bytes
+            let kMeans = try KMeans.Parameters(parsing: parameters)
+            return try await OffloadedWork.run { try JSONEncoder().encode(try KMeans.train(frame, kMeans)).bytes }
         case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
             let logistic = algorithm == "LOGISTIC_REGRESSION"
-            let model = try LinearSGD.train(frame, try LinearSGD.Parameters(parsing: parameters, logistic: logistic), logistic: logistic)
-            return try JSONEncoder().encode(model).bytes
+            let sgd = try LinearSGD.Parameters(parsing: parameters, logistic: logistic)
+            return try await OffloadedWork.run { try JSONEncoder().encode(try LinearSGD.train(frame, sgd, logistic: logistic)).bytes }
         default:
             throw Self.notEmulated(algorithm)
         }
@@ -86,9 +87,12 @@ struct AlgorithmService: Sendable {
         let frame = try await frame(body)
         let result: DataFrame
         switch algorithm {
-        case "KMEANS": result = try KMeans.predict(try JSONDecoder().decode(KMeans.Model.self, from: content), frame)
+        case "KMEANS":
+            let model = try JSONDecoder().decode(KMeans.Model.self, from: content)
+            result = try await OffloadedWork.run { try KMeans.predict(model, frame) }
         case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
-            result = try LinearSGD.predict(try JSONDecoder().decode(LinearSGD.Model.self, from: content), frame)
+            let model = try JSONDecoder().decode(LinearSGD.Model.self, from: content)
+            result = try await OffloadedWork.run { try LinearSGD.predict(model, frame) }
         default: throw Self.notEmulated(algorithm)
         }
         return ["status": "COMPLETED", "prediction_result": result.json]
@@ -101,8 +105,9 @@ struct AlgorithmService: Sendable {
             throw OpenSearchError("ClassCastException", reason: "class org.opensearch.ml.engine.algorithms.regression.\(algorithm == "LINEAR_REGRESSION" ? "LinearRegression" : "LogisticRegression") cannot be cast to class org.opensearch.ml.engine.TrainAndPredictable", status: 500)
         }
         let frame = try await frame(body)
-        let model = try KMeans.train(frame, try KMeans.Parameters(parsing: try body.object("parameters")))
-        return ["status": "COMPLETED", "prediction_result": try KMeans.predict(model, frame).json]
+        let parameters = try KMeans.Parameters(parsing: try body.object("parameters"))
+        let predicted = try await OffloadedWork.run { try KMeans.predict(try KMeans.train(frame, parameters), frame) }
+        return ["status": "COMPLETED", "prediction_result": predicted.json]
     }
 
     static func notEmulated(_ algorithm: String) -> OpenSearchError {

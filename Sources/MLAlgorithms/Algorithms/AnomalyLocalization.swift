@@ -48,21 +48,26 @@ public struct AnomalyLocalization: Sendable {
         filter = try fields.object("filter_query").map { object throws(OpenSearchError) in try SearchQuery(parsing: .object(object)) }
     }
 
-    /// The buckets of `getTimeBuckets`: the base first.
+    /// The buckets of `getTimeBuckets`: the base first. Java's `long` arithmetic wraps, and so does this; a
+    /// zero bucket count divides by zero as it does there, a negative one leaves the base alone.
     func buckets() throws(OpenSearchError) -> [(start: Int64, end: Int64)] {
-        guard minTimeInterval != 0 else { throw OpenSearchError("ArithmeticException", reason: "/ by zero", status: 500) }
-        guard endTime - startTime >= 2 * minTimeInterval else { throw .illegalArgument("Time range is too short") }
-        if let anomalyStart = anomalyStartTime {
-            let end = max(endTime, anomalyStart + minTimeInterval)
-            let count = min((end - anomalyStart) / minTimeInterval, 7)
-            let interval = (end - anomalyStart) / count
-            let baseStart = min(startTime, anomalyStart - interval)
-            return [(baseStart, baseStart + interval)] + (0..<count).map { (anomalyStart + $0 * interval, anomalyStart + ($0 + 1) * interval) }
+        guard minTimeInterval != 0 else { throw Self.divisionByZero }
+        guard endTime &- startTime >= 2 &* minTimeInterval else { throw .illegalArgument("Time range is too short") }
+        let from = anomalyStartTime ?? startTime
+        let end = anomalyStartTime.map { max(endTime, $0 &+ minTimeInterval) } ?? endTime
+        let count = min((end &- from) / minTimeInterval, anomalyStartTime == nil ? 8 : 7)
+        guard count != 0 else { throw Self.divisionByZero }
+        let interval = (end &- from) / count
+        let first: Int64 = anomalyStartTime == nil ? 1 : 0
+        let baseStart = anomalyStartTime.map { min(startTime, $0 &- interval) } ?? startTime
+        var buckets = [(baseStart, baseStart &+ interval)]
+        if count > first {
+            for index in first..<count { buckets.append((from &+ index &* interval, from &+ (index &+ 1) &* interval)) }
         }
-        let count = min((endTime - startTime) / minTimeInterval, 8)
-        let interval = (endTime - startTime) / count
-        return (0..<count).map { (startTime + $0 * interval, startTime + ($0 + 1) * interval) }
+        return buckets
     }
+
+    static let divisionByZero = OpenSearchError("ArithmeticException", reason: "/ by zero", status: 500)
 
     /// Runs over the index's documents.
     public func run(over documents: [StoredDocument]) throws(OpenSearchError) -> JSONValue {

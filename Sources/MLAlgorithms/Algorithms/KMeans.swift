@@ -54,6 +54,8 @@ public enum KMeans {
 
     public static func train(_ frame: DataFrame, _ parameters: Parameters, seed: Int64 = seed) throws(OpenSearchError) -> Model {
         let (names, points) = try frame.features()
+        let (steps, overflow) = points.count.multipliedReportingOverflow(by: parameters.iterations &* max(1, parameters.centroids))
+        try ComputeBudget.check(overflow ? Int.max : steps, "k-means training (rows × iterations × centroids)")
         var random = SplittableRandom(seed: seed)
         var rng = random.split()
         // Tribuo's feature infos: the distinct non-zero values seen, zero always a candidate.

@@ -64,6 +64,8 @@ public enum LinearSGD {
             throw .illegalArgument("No matched target when generating dataset from data frame.")
         }
         let (names, rows) = try frame.features(excluding: target)
+        let (steps, overflow) = rows.count.multipliedReportingOverflow(by: max(1, parameters.epochs) &* max(1, outputsBound(targets, logistic)))
+        try ComputeBudget.check(overflow ? Int.max : steps, "regression training (rows × epochs × outputs)")
         var examples = rows.map { $0 + [1.0] }
         let outputs: [String]
         var truths: [[Double]]
@@ -109,6 +111,11 @@ public enum LinearSGD {
             }
         }
         return Model(features: names, outputs: outputs, weights: weights, logistic: logistic)
+    }
+
+    /// How many outputs the weights will have: one for regression, one per distinct label.
+    static func outputsBound(_ targets: [ColumnValue], _ logistic: Bool) -> Int {
+        logistic ? Set(targets).count : 1
     }
 
     /// The descent direction of each objective (Tribuo's losses return it already negated).

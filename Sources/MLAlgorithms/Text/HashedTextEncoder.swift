@@ -8,6 +8,9 @@ public struct HashedTextEncoder: Sendable {
     public let dimension: Int
     public let vocabulary: TokenVocabulary
     public let tokenizer: TextTokenizer
+    /// `[CLS]`/`<s>` and `[SEP]`/`</s>`: the same for every text, computed once.
+    private let startVector: [Float]
+    private let endVector: [Float]
 
     /// What the encoder computes for one text: the tensors a traced sentence-transformer returns.
     public struct Encoding: Sendable, Hashable {
@@ -21,12 +24,14 @@ public struct HashedTextEncoder: Sendable {
         self.dimension = max(1, dimension)
         self.vocabulary = TokenVocabulary(modelType: modelType)
         self.tokenizer = TextTokenizer(maximumTokens: maximumTokens)
+        startVector = Self.specialVector("\u{0}start", dimension: self.dimension)
+        endVector = Self.specialVector("\u{0}end", dimension: self.dimension)
     }
 
     public func encode(_ text: String) -> Encoding {
         let words = tokenizer.tokens(text)
         let ids = [vocabulary.startID] + words.map(vocabulary.id(of:)) + [vocabulary.endID]
-        let vectors = [specialVector("\u{0}start")] + words.map(tokenVector) + [specialVector("\u{0}end")]
+        let vectors = [startVector] + words.map(tokenVector) + [endVector]
         var sum = [Double](repeating: 0, count: dimension)
         for vector in vectors {
             for index in 0..<dimension { sum[index] += Double(vector[index]) }
@@ -65,7 +70,7 @@ public struct HashedTextEncoder: Sendable {
     }
 
     /// The start and end tokens: small shared components, as every text has them.
-    private func specialVector(_ feature: String) -> [Float] {
+    private static func specialVector(_ feature: String, dimension: Int) -> [Float] {
         var vector = [Float](repeating: 0, count: dimension)
         add(feature, salt: 100, weight: 0.3, to: &vector)
         return vector
@@ -73,8 +78,12 @@ public struct HashedTextEncoder: Sendable {
 
     /// Adds the feature's direction: SplitMix64 seeded by its hash, each component uniform in [-1, 1).
     private func add(_ feature: String, salt: UInt64, weight: Float, to vector: inout [Float]) {
+        Self.add(feature, salt: salt, weight: weight, to: &vector)
+    }
+
+    private static func add(_ feature: String, salt: UInt64, weight: Float, to vector: inout [Float]) {
         var state = StableHash.fnv1a(feature, salt: salt)
-        for index in 0..<dimension {
+        for index in vector.indices {
             state &+= 0x9E37_79B9_7F4A_7C15
             var mixed = state
             mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -13,6 +13,9 @@ public struct LocalTextModel: Sendable {
         self.modelConfig = modelConfig ?? [:]
     }
 
+    /// The widest embedding the emulator computes (real models stop at a few thousand).
+    public static let maximumDimension = 16_384
+
     /// The function names this type answers.
     public static let functionNames: Set<String> = ["TEXT_EMBEDDING", "SPARSE_ENCODING", "SPARSE_TOKENIZE", "TEXT_SIMILARITY"]
 
@@ -24,7 +27,12 @@ public struct LocalTextModel: Sendable {
         switch functionName {
         case "TEXT_EMBEDDING":
             let texts = try prefixed(input)
-            results = texts.map { input.filter(embeddingTensors($0)) }
+            let dimension = modelConfig["embedding_dimension"]?.numberValue?.intValue ?? 768
+            guard dimension <= Self.maximumDimension else {
+                throw .illegalArgument("the emulator's encoder produces at most \(Self.maximumDimension) dimensions; this model declares \(dimension)")
+            }
+            let encoder = HashedTextEncoder(dimension: dimension, modelType: modelType, maximumTokens: maximumTokens)
+            results = texts.map { input.filter(embeddingTensors($0, encoder: encoder)) }
         case "SPARSE_ENCODING", "SPARSE_TOKENIZE":
             let weigher = SparseTermWeighter(modelType: modelType, maximumTokens: maximumTokens)
             results = input.textDocs.map { text in
@@ -50,9 +58,8 @@ public struct LocalTextModel: Sendable {
 
     /// What a traced sentence-transformer returns (ids, mask, token embeddings, the embedding); ONNX and
     /// Hugging Face models are pooled by ml-commons' translator and return the embedding alone.
-    func embeddingTensors(_ text: String) -> [ModelTensor] {
-        let dimension = modelConfig["embedding_dimension"]?.numberValue?.intValue ?? 768
-        let encoder = HashedTextEncoder(dimension: dimension, modelType: modelType, maximumTokens: maximumTokens)
+    func embeddingTensors(_ text: String, encoder: HashedTextEncoder) -> [ModelTensor] {
+        let dimension = encoder.dimension
         let encoding = encoder.encode(text)
         let embedding = ModelTensor.floats("sentence_embedding", shape: [dimension], encoding.sentenceEmbedding)
         let isTracedSentenceTransformer = modelFormat != "ONNX"

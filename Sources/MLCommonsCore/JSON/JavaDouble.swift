@@ -19,9 +19,12 @@ public enum JavaDouble {
     }
 
     private static func layout(shortestText: String, negative: Bool, magnitude: Double) -> String {
-        let (digits, pointPosition) = shortestDigits(shortestText)
         let sign = negative ? "-" : ""
-        if magnitude >= 1e-3 && magnitude < 1e7 {
+        let plain = magnitude >= 1e-3 && magnitude < 1e7
+        // In Java's plain range Swift's own shortest form is already laid out the same way (`0.0123`, `123.0`).
+        if plain, !shortestText.utf8.contains(UInt8(ascii: "e")) { return sign + shortestText }
+        let (digits, pointPosition) = shortestDigits(shortestText)
+        if plain {
             return sign + plainNotation(digits: digits, pointPosition: pointPosition)
         }
         return sign + scientificNotation(digits: digits, pointPosition: pointPosition)

@@ -1,0 +1,15 @@
+import MLCommonsCore
+
+/// The most work one training request may ask for. ml-commons would grind through any epoch count; the
+/// emulator, one process serving everyone, refuses what would hold a core for minutes, and says so.
+public enum ComputeBudget {
+    /// Example visits (rows × epochs, or rows × iterations × centroids) per request.
+    public static let maximumSteps = 50_000_000
+
+    static func check(_ steps: Int, _ what: String) throws(OpenSearchError) {
+        guard steps <= maximumSteps else {
+            throw .illegalArgument(
+                "the emulator caps \(what) at \(maximumSteps) steps per request; this one needs \(steps). Use fewer rows, epochs or iterations")
+        }
+    }
+}
