@@ -43,13 +43,15 @@ public struct ModelInvoker: ModelInvoking {
         try await prepare(id, streaming: false)
     }
 
-    /// ``prepare(_:)``; a stream refuses a local model with ml-commons' stream message, a predict with the
-    /// emulator's own (it runs no local models).
+    /// ``prepare(_:)``; a stream refuses a local model with ml-commons' stream message, a predict of a model
+    /// kind the emulator does not run with its own.
     public func prepare(_ id: String, streaming: Bool) async throws -> InvocableModel {
         var model = try await findModel(id)
         guard model.source["algorithm"]?.stringValue == "REMOTE" else {
             if streaming { throw OpenSearchError.illegalState("Streaming is only supported for remote models") }
-            throw OpenSearchError.illegalArgument("ml-commons-emulator serves remote models only; model [\(id)] is not remote")
+            let algorithm = model.source["algorithm"]?.stringValue ?? "unknown"
+            throw OpenSearchError.illegalArgument(
+                "the emulator does not run \(algorithm) models (model [\(id)]); it runs remote models, TEXT_EMBEDDING, SPARSE_ENCODING, SPARSE_TOKENIZE and TEXT_SIMILARITY models, and trained KMEANS, LINEAR_REGRESSION and LOGISTIC_REGRESSION models")
         }
         if model.source["is_enabled"]?.boolValue == false {
             throw OpenSearchError.statusException("Model is disabled.", status: 403)
