@@ -12,6 +12,8 @@ extension ModelInvoker {
     /// enabled and within its rate limit; the emulator's encoders answer, and the durations go to the profile.
     public func predictLocal(_ model: StoredDocument, body: JSONValue) throws -> JSONValue {
         let started = ContinuousClock.now
+        // `RestMLPredictionAction` reads the input before anything runs.
+        let input = try TextModelInput(parsing: body)
         guard lifecycle.cache.entry(model.id) != nil else {
             throw OpenSearchError.illegalArgument("Model not ready yet. Please deploy the model first.")
         }
@@ -21,7 +23,6 @@ extension ModelInvoker {
         if !rateLimiter.tryAcquire(modelID: model.id, limiter: model.source["rate_limiter"]?.objectValue) {
             throw OpenSearchError.statusException("Request is throttled at model level.", status: 429)
         }
-        let input = try TextModelInput(parsing: body)
         let textModel = LocalTextModel(
             functionName: model.source["algorithm"]?.stringValue ?? "TEXT_EMBEDDING",
             modelFormat: model.source["model_format"]?.stringValue, modelConfig: model.source["model_config"]?.objectValue)
@@ -31,13 +32,5 @@ extension ModelInvoker {
         lifecycle.cache.recordPredict(
             model.id, requestMillis: (finished - started).milliseconds, inferenceMillis: (finished - inferenceStarted).milliseconds)
         return output
-    }
-}
-
-extension Duration {
-    /// The duration in (fractional) milliseconds, as ml-commons' monitoring queues keep it.
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

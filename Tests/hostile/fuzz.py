@@ -521,6 +521,7 @@ def gen_local_models(ctx):
                 lambda: [chunk],
                 ("POST models/{id}/_deploy (local)", "POST", local + "/_deploy", {"node_ids": rng.choice([[], ["x"]])}),
                 ("POST models/{id}/_undeploy (local)", "POST", local + "/_undeploy"),
+                ("DELETE models/{id} (local)", "DELETE", base + "/" + ctx.id(rng.choice(["model_meta", "model_sparse"]), 0.3)),
                 ("POST models/{id}/_predict (local)", "POST", local + "/_predict", predict),
                 ("POST _predict/text_embedding/{id}", "POST", ML + "/_predict/text_embedding/" + ctx.id("model_local"), predict),
                 ("GET profile", "GET", ML + "/profile" + rng.choice(["", "/models", "/tasks", "/models/x,y"]), profile),
@@ -542,7 +543,8 @@ def gen_algorithms(ctx):
             "input_data": frame if rng.random() < 0.6 else None,
             "input_query": rng.choice([{"query": {"match_all": {}}, "size": rng.choice([10, 0, -1, 100000])}, None, "x"]),
             "input_index": rng.choice([["fuzz-index"], [], ["missing"], "fuzz-index"])}
-    algorithm = rng.choice(["KMEANS", "kmeans", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "BATCH_RCF", hostile_segment(rng)])
+    algorithm = rng.choice(["KMEANS", "kmeans", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "BATCH_RCF", "FIT_RCF",
+                            hostile_segment(rng)])
     execute = rng.choice([{"operation": rng.choice(["max", "MAX", None]), "input_data": rng.choice([[1, 2], [], ["x"], None])},
                           {"index_name": "fuzz-index", "attribute_field_names": ["field"],
                            "aggregations": [{"m": {rng.choice(["max", "avg", "terms"]): {"field": "n"}}}],

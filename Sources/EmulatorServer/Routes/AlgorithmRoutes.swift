@@ -87,24 +87,21 @@ enum AlgorithmRoutes {
         }
     }
 
-    /// `?async=true` training: a `TRAINING` task, `RUNNING` then `COMPLETED` with the model or `FAILED`.
+    /// `?async=true` training: a `TRAINING` task, then `COMPLETED` with the model or `FAILED`.
     static func trainAsync(_ algorithm: String, _ body: RequestObject, _ emulator: Emulator) async throws -> String {
         let taskID = emulator.ids.next()
         var task = TaskDocument.make(
             modelID: nil, type: "TRAINING", functionName: algorithm, state: .created, workerNode: emulator.node.nodeID,
             isAsync: true, now: emulator.nowMillis())
         task["input_type"] = body.object["input_data"] != nil ? "DATA_FRAME" : "SEARCH_QUERY"
+        // The runner marks the task RUNNING as it picks it up; under a delay or a hold it stays so meanwhile.
+        if emulator.localTasks.timing != .instant { task["state"] = .string(TaskState.running.rawValue) }
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task.ordered(by: TaskDocument.fieldOrder))
         await emulator.localTasks.run(taskID) {
             do {
                 let modelID = try await counted(.train, algorithm, emulator) { try await AlgorithmService(emulator: emulator).train(algorithm, body) }
-                _ = try await emulator.documents.update(SystemIndex.task, id: taskID) { task in
-                    var task = task
-                    task["state"] = "COMPLETED"
-                    task["model_id"] = .string(modelID)
-                    task["last_update_time"] = emulator.nowMillis().json
-                    return task.ordered(by: TaskDocument.fieldOrder)
-                }
+                let now = emulator.nowMillis()
+                _ = try await emulator.documents.update(SystemIndex.task, id: taskID) { TaskDocument.completed($0, modelID: modelID, now: now) }
             } catch {
                 try? await LocalModelService(emulator: emulator).failTask(taskID, message: LocalModelService.taskError(error))
             }

@@ -52,7 +52,8 @@ enum BulkRoutes {
             if item.failed { errors = true }
             items.append([action: .object(item.body)])
         }
-        let took = Int((ContinuousClock.now - started).components.seconds * 1000)
+        let elapsed = (ContinuousClock.now - started).components
+        let took = Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)
         return .json(["took": took.json, "errors": .bool(errors), "items": .array(items)])
     }
 

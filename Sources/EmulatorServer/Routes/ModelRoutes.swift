@@ -6,27 +6,21 @@ enum ModelRoutes {
     static let base = "/_plugins/_ml/models"
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
-        routes.add("POST", "\(base)/_register", query: ["deploy"]) { request in
+        let version = emulator.profile.version.number
+        routes.add("POST", "\(base)/_register", replacing: "\(base)/_upload", version: version, query: ["deploy"]) { request in
             try await registerModel(request, emulator)
         }
-        routes.add("POST", "\(base)/_upload", query: ["deploy"]) { request in
-            var response = try await registerModel(request, emulator)
-            response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/_upload", "POST /_plugins/_ml/models/_register"))
-            return response
+        routes.add("POST", "\(base)/_register_meta", replacing: "\(base)/meta", version: version) { request in
+            let modelID = try await LocalModelService(emulator: emulator).registerMeta(request)
+            return .json(["model_id": .string(modelID), "status": .string(TaskState.created.rawValue)])
         }
-        for path in ["\(base)/_register_meta", "\(base)/meta"] {
-            routes.add("POST", path) { request in
-                let body = try request.jsonBody() ?? .object([:])
-                let modelID = try await LocalModelService(emulator: emulator).registerMeta(body)
-                return .json(["model_id": .string(modelID), "status": .string(TaskState.created.rawValue)])
-            }
-        }
-        for path in ["\(base)/{model_id}/upload_chunk/{chunk_number}", "\(base)/{model_id}/chunk/{chunk_number}"] {
-            routes.add("POST", path) { request in
-                try await LocalModelService(emulator: emulator).uploadChunk(
-                    modelID: request.parameter("model_id"), chunkNumber: request.parameter("chunk_number"), bytes: request.body)
-                return .json(["status": "Uploaded"])
-            }
+        routes.add(
+            "POST", "\(base)/{model_id}/upload_chunk/{chunk_number}", replacing: "\(base)/{model_id}/chunk/{chunk_number}",
+            version: version
+        ) { request in
+            try await LocalModelService(emulator: emulator).uploadChunk(
+                modelID: request.parameter("model_id"), chunkNumber: request.parameter("chunk_number"), bytes: request.body)
+            return .json(["status": "Uploaded"])
         }
         routes.add("GET", "\(base)/{model_id}", query: ["tenant_id"]) { request in
             let model = try await emulator.lifecycle.stored(request.parameter("model_id"))
@@ -45,34 +39,25 @@ enum ModelRoutes {
                     "Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete",
                     status: 400)
             }
-            // The model's chunks and its controller go with it (`DeleteModelTransportAction`).
-            let chunkIDs = (0..<(model.source["total_chunks"]?.numberValue?.intValue ?? 0)).map { "\(id)_\($0)" }
+            // The model's chunks (by `model_id`) and its controller go with it (`DeleteModelTransportAction`).
             let result = try await emulator.documents.transaction { tx in
-                for chunkID in chunkIDs { _ = try tx.delete(SystemIndex.model, id: chunkID) }
+                for chunk in try tx.documents(SystemIndex.model, where: "model_id", equals: id) where chunk.id != id {
+                    _ = try tx.delete(SystemIndex.model, id: chunk.id)
+                }
                 if try tx.indexExists(SystemIndex.controller) { _ = try tx.delete(SystemIndex.controller, id: id) }
                 return try tx.delete(SystemIndex.model, id: id)
             }
             guard let result else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
             return .json(result.json())
         }
-        for (path, old) in [("_deploy", false), ("_load", true)] {
-            routes.add("POST", "\(base)/{model_id}/\(path)") { request in
-                var response = try await deployModel(request.parameter("model_id"), request, emulator)
-                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/{model_id}/_load", "POST /_plugins/_ml/models/{model_id}/_deploy")) }
-                return response
-            }
+        routes.add("POST", "\(base)/{model_id}/_deploy", replacing: "\(base)/{model_id}/_load", version: version) { request in
+            try await deployModel(request.parameter("model_id"), request, emulator)
         }
-        for (name, old) in [("_undeploy", false), ("_unload", true)] {
-            routes.add("POST", "\(base)/{model_id}/\(name)") { request in
-                var response = try await undeployModels(request, pathModelID: request.parameter("model_id"), emulator)
-                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/{model_id}/_unload", "POST /_plugins/_ml/models/{model_id}/_undeploy")) }
-                return response
-            }
-            routes.add("POST", "\(base)/\(name)") { request in
-                var response = try await undeployModels(request, pathModelID: nil, emulator)
-                if old { response.headers.append(deprecation(emulator, "POST /_plugins/_ml/models/_unload", "POST /_plugins/_ml/models/_undeploy")) }
-                return response
-            }
+        routes.add("POST", "\(base)/{model_id}/_undeploy", replacing: "\(base)/{model_id}/_unload", version: version) { request in
+            try await undeployModels(request, pathModelID: request.parameter("model_id"), emulator)
+        }
+        routes.add("POST", "\(base)/_undeploy", replacing: "\(base)/_unload", version: version) { request in
+            try await undeployModels(request, pathModelID: nil, emulator)
         }
         routes.addSearch(
             "\(base)/_search", emulator: emulator, index: SystemIndex.model,
@@ -88,11 +73,6 @@ enum ModelRoutes {
             view["connector"] = .object(connector)
         }
         return view
-    }
-
-    /// OpenSearch's `Warning` header on a deprecated route.
-    static func deprecation(_ emulator: Emulator, _ old: String, _ new: String) -> (String, String) {
-        ("Warning", "299 OpenSearch-\(emulator.profile.version.number)-ml-commons-emulator \"[\(old)] is deprecated! Use [\(new)] instead.\"")
     }
 
     /// Remote models deploy at once (`COMPLETED`); local ones answer a `CREATED` task.

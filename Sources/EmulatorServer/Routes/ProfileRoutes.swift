@@ -46,7 +46,7 @@ enum ProfileRoutes {
         guard try await emulator.documents.indexExists(SystemIndex.model) else { return [:] }
         guard selection.nodeIDs.isEmpty || selection.nodeIDs.contains(node) else { return [:] }
         var tasks = JSONObject()
-        for id in emulator.localTasks.held where selection.allTasks || selection.taskIDs.contains(id) {
+        for id in emulator.localTasks.active where selection.allTasks || selection.taskIDs.contains(id) {
             guard var task = try await emulator.documents.document(SystemIndex.task, id: id)?.source else { continue }
             task["task_id"] = .string(id)
             tasks[id] = .object(task.ordered(by: ["task_id"] + TaskDocument.fieldOrder))

@@ -30,6 +30,23 @@ extension RouteTable {
     }
 }
 
+extension RouteTable {
+    /// A route under its name and under the deprecated name it replaced (`ReplacedRoute`): the old path
+    /// answers the same, with OpenSearch's deprecation `Warning` header naming both.
+    mutating func add(
+        _ method: String, _ path: String, replacing old: String, version: String, query: Set<String> = [],
+        _ handler: @escaping Handler
+    ) {
+        add(method, path, query: query, handler)
+        let warning = "299 OpenSearch-\(version)-ml-commons-emulator \"[\(method) \(old)] is deprecated! Use [\(method) \(path)] instead.\""
+        add(method, old, query: query) { request in
+            var response = try await handler(request)
+            response.headers.append(("Warning", warning))
+            return response
+        }
+    }
+}
+
 extension Int {
     var json: JSONValue { .number(JSONNumber(self)) }
 }

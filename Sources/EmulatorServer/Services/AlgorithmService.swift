@@ -9,7 +9,7 @@ struct AlgorithmService: Sendable {
     let emulator: Emulator
 
     /// The algorithms the emulator trains and predicts with.
-    static let trainable: Set<String> = ["KMEANS", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION"]
+    static let trainable: Set<String> = ["KMEANS", "LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "BATCH_RCF", "FIT_RCF"]
     /// Every `FunctionName`, for the `Wrong function name` check.
     static let functionNames: Set<String> = [
         "LINEAR_REGRESSION", "KMEANS", "AD_LIBSVM", "SAMPLE_ALGO", "LOCAL_SAMPLE_CALCULATOR", "FIT_RCF", "BATCH_RCF",
@@ -68,11 +68,17 @@ struct AlgorithmService: Sendable {
         switch algorithm {
         case "KMEANS":
             let kMeans = try KMeans.Parameters(parsing: parameters)
-            return try await OffloadedWork.run { try JSONEncoder().encode(try KMeans.train(frame, kMeans)).bytes }
+            return try await OffloadedWork.run { try TrainedModelCoding.encode(try KMeans.train(frame, kMeans)) }
         case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
             let logistic = algorithm == "LOGISTIC_REGRESSION"
             let sgd = try LinearSGD.Parameters(parsing: parameters, logistic: logistic)
-            return try await OffloadedWork.run { try JSONEncoder().encode(try LinearSGD.train(frame, sgd, logistic: logistic)).bytes }
+            return try await OffloadedWork.run { try TrainedModelCoding.encode(try LinearSGD.train(frame, sgd, logistic: logistic)) }
+        case "BATCH_RCF":
+            let rcf = try BatchRCF.Parameters(parsing: parameters)
+            return try await OffloadedWork.run { try TrainedModelCoding.encode(try BatchRCF.train(frame, rcf).0) }
+        case "FIT_RCF":
+            let rcf = try FitRCF.Parameters(parsing: parameters)
+            return try await OffloadedWork.run { try TrainedModelCoding.encode(try FitRCF.train(frame, rcf).0) }
         default:
             throw Self.notEmulated(algorithm)
         }
@@ -88,18 +94,37 @@ struct AlgorithmService: Sendable {
         let result: DataFrame
         switch algorithm {
         case "KMEANS":
-            let model = try JSONDecoder().decode(KMeans.Model.self, from: content)
+            let model = try TrainedModelCoding.decode(KMeans.Model.self, from: content)
             result = try await OffloadedWork.run { try KMeans.predict(model, frame) }
         case "LINEAR_REGRESSION", "LOGISTIC_REGRESSION":
-            let model = try JSONDecoder().decode(LinearSGD.Model.self, from: content)
+            let model = try TrainedModelCoding.decode(LinearSGD.Model.self, from: content)
             result = try await OffloadedWork.run { try LinearSGD.predict(model, frame) }
+        case "BATCH_RCF":
+            let model = try TrainedModelCoding.decode(BatchRCF.Model.self, from: content)
+            result = try await OffloadedWork.run { try BatchRCF.predict(model, frame) }
+        case "FIT_RCF":
+            let model = try TrainedModelCoding.decode(FitRCF.Model.self, from: content)
+            result = try await OffloadedWork.run { try FitRCF.predict(model, frame) }
         default: throw Self.notEmulated(algorithm)
         }
         return ["status": "COMPLETED", "prediction_result": result.json]
     }
 
-    /// `_train_predict`: trained on the frame and applied to it, nothing stored. Only k-means has it.
+    /// `_train_predict`: trained on the frame and applied to it, nothing stored (k-means and the forests).
     func trainAndPredict(_ algorithm: String, _ body: RequestObject) async throws -> JSONValue {
+        if algorithm == "BATCH_RCF" || algorithm == "FIT_RCF" {
+            let frame = try await frame(body)
+            let parameters = try body.object("parameters")
+            let predicted: DataFrame
+            if algorithm == "BATCH_RCF" {
+                let rcf = try BatchRCF.Parameters(parsing: parameters)
+                predicted = try await OffloadedWork.run { try BatchRCF.train(frame, rcf).1 }
+            } else {
+                let rcf = try FitRCF.Parameters(parsing: parameters)
+                predicted = try await OffloadedWork.run { try FitRCF.train(frame, rcf).1 }
+            }
+            return ["status": "COMPLETED", "prediction_result": predicted.json]
+        }
         guard algorithm == "KMEANS" else {
             guard Self.trainable.contains(algorithm) else { throw Self.notEmulated(algorithm) }
             throw OpenSearchError("ClassCastException", reason: "class org.opensearch.ml.engine.algorithms.regression.\(algorithm == "LINEAR_REGRESSION" ? "LinearRegression" : "LogisticRegression") cannot be cast to class org.opensearch.ml.engine.TrainAndPredictable", status: 500)
@@ -111,10 +136,6 @@ struct AlgorithmService: Sendable {
     }
 
     static func notEmulated(_ algorithm: String) -> OpenSearchError {
-        .illegalArgument("the emulator does not run the \(algorithm) algorithm; it trains KMEANS, LINEAR_REGRESSION and LOGISTIC_REGRESSION")
+        .illegalArgument("the emulator does not run the \(algorithm) algorithm; it trains KMEANS, LINEAR_REGRESSION, LOGISTIC_REGRESSION, BATCH_RCF and FIT_RCF")
     }
-}
-
-extension Data {
-    fileprivate var bytes: [UInt8] { [UInt8](self) }
 }

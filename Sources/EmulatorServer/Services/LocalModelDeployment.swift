@@ -70,10 +70,8 @@ struct LocalModelDeployment: Sendable {
                     source["last_updated_time"] = now.json
                     _ = try tx.put(SystemIndex.model, id: id, source: source.ordered(by: ModelRegistration.fieldOrder))
                 }
-                if var task = try tx.document(SystemIndex.task, id: taskID)?.source {
-                    task["state"] = .string(TaskState.completed.rawValue)
-                    task["last_update_time"] = now.json
-                    _ = try tx.put(SystemIndex.task, id: taskID, source: task)
+                if let task = try tx.document(SystemIndex.task, id: taskID)?.source {
+                    _ = try tx.put(SystemIndex.task, id: taskID, source: TaskDocument.completed(task, now: now))
                 }
             }
             emulator.modelCache.put(id, DeployedModelCache.Entry(
@@ -90,11 +88,8 @@ struct LocalModelDeployment: Sendable {
                     source["last_updated_time"] = now.json
                     _ = try tx.put(SystemIndex.model, id: id, source: source)
                 }
-                if var task = try tx.document(SystemIndex.task, id: taskID)?.source {
-                    task["state"] = .string(TaskState.failed.rawValue)
-                    task["error"] = .string(nodeErrors)
-                    task["last_update_time"] = now.json
-                    _ = try tx.put(SystemIndex.task, id: taskID, source: task.ordered(by: TaskDocument.fieldOrder))
+                if let task = try tx.document(SystemIndex.task, id: taskID)?.source {
+                    _ = try tx.put(SystemIndex.task, id: taskID, source: TaskDocument.failed(task, error: nodeErrors, now: now))
                 }
             }
         }

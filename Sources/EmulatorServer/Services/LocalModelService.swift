@@ -67,11 +67,8 @@ struct LocalModelService: Sendable {
             try await emulator.documents.transaction { tx in
                 _ = try tx.put(SystemIndex.model, id: modelID, source: stored)
                 for (number, chunk) in chunks.enumerated() { _ = try tx.put(SystemIndex.model, id: "\(modelID)_\(number)", source: chunk) }
-                if var task = try tx.document(SystemIndex.task, id: taskID)?.source {
-                    task["state"] = .string(TaskState.completed.rawValue)
-                    task["model_id"] = .string(modelID)
-                    task["last_update_time"] = now.json
-                    _ = try tx.put(SystemIndex.task, id: taskID, source: task.ordered(by: TaskDocument.fieldOrder))
+                if let task = try tx.document(SystemIndex.task, id: taskID)?.source {
+                    _ = try tx.put(SystemIndex.task, id: taskID, source: TaskDocument.completed(task, modelID: modelID, now: now))
                 }
             }
             if deploy { _ = try await LocalModelDeployment(emulator: emulator).deploy(modelID, nodeIDs: nil) }
@@ -81,11 +78,20 @@ struct LocalModelService: Sendable {
         }
     }
 
-    /// `_register_meta` (and the deprecated `meta`): a `REGISTERING` model waiting for its chunks.
-    func registerMeta(_ body: JSONValue) async throws -> String {
+    /// `allow_registering_model_via_local_file`, checked before the body is read; the meta action words it
+    /// without a final period, the chunk action with one.
+    func requireLocalFileUploads(period: Bool) async throws {
         guard await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_local_file") else {
             throw OpenSearchError.illegalArgument(
-                "To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings. Otherwise please use opensearch pre-trained models")
+                "To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings. Otherwise please use opensearch pre-trained models" + (period ? "." : ""))
+        }
+    }
+
+    /// `_register_meta` (and the deprecated `meta`): a `REGISTERING` model waiting for its chunks.
+    func registerMeta(_ request: RESTRequest) async throws -> String {
+        try await requireLocalFileUploads(period: false)
+        guard let body = try request.jsonBody() else {
+            throw OpenSearchError("IOException", reason: "Model meta request has empty body", status: 500)
         }
         let meta = try ModelMetaRegistration(parsing: body)
         let service = ModelService(emulator: emulator)
@@ -101,13 +107,10 @@ struct LocalModelService: Sendable {
     /// `upload_chunk/{n}` (and the deprecated `chunk/{n}`): the body's raw bytes as chunk `n`; the
     /// highest-numbered chunk re-indexes the model as `REGISTERED`, as `MLModelChunkUploader` does.
     func uploadChunk(modelID: String, chunkNumber text: String, bytes: [UInt8]) async throws {
-        guard await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_local_file") else {
-            throw OpenSearchError.illegalArgument(
-                "To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings. Otherwise please use opensearch pre-trained models.")
-        }
         guard let number = Int32(text).map(Int.init) else {
             throw OpenSearchError("NumberFormatException", reason: "For input string: \"\(text)\"", status: 400)
         }
+        try await requireLocalFileUploads(period: true)
         guard try await emulator.documents.indexExists(SystemIndex.model),
             let model = try await emulator.documents.document(SystemIndex.model, id: modelID)
         else { throw OpenSearchError("MLResourceNotFoundException", reason: "Failed to find model", status: 500) }
@@ -147,13 +150,8 @@ struct LocalModelService: Sendable {
 
     /// A failed task: `error` and `state`, as `MLModelManager.handleException` writes them.
     func failTask(_ taskID: String, message: String) async throws {
-        _ = try await emulator.documents.update(SystemIndex.task, id: taskID) { task in
-            var task = task
-            task["error"] = .string(message)
-            task["state"] = .string(TaskState.failed.rawValue)
-            task["last_update_time"] = emulator.nowMillis().json
-            return task.ordered(by: TaskDocument.fieldOrder)
-        }
+        let now = emulator.nowMillis()
+        _ = try await emulator.documents.update(SystemIndex.task, id: taskID) { TaskDocument.failed($0, error: message, now: now) }
     }
 
     /// The task's `error`: the root cause's message, without its class name.

@@ -6,7 +6,7 @@ import Synchronization
 final class NodeStats: Sendable {
     /// `ActionName`, keyed in the response by its lower-case name.
     enum Action: String, CaseIterable, Sendable {
-        case train, predict, trainPredict = "train_predict", execute, register, deploy, undeploy, batchPredict = "batch_predict"
+        case train, predict, trainPredict = "train_predict", execute, register, deploy, undeploy
     }
 
     private struct ActionCounts: Sendable {
@@ -32,10 +32,10 @@ final class NodeStats: Sendable {
         }
     }
 
-    /// A failed request: ml-commons leaves out its own "expected" failures (bad arguments, missing
-    /// resources, limits), and counts the rest on the node and the algorithm's action.
+    /// A failed request, on the node and the algorithm's action; register and deploy leave out their
+    /// "expected" failures (bad arguments, missing resources, limits), as `MLModelManager` does.
     func countFailure(_ action: Action, algorithm: String, modelID: String? = nil, _ error: any Error) {
-        if let error = error as? any OpenSearchErrorConvertible {
+        if action == .register || action == .deploy, let error = error as? any OpenSearchErrorConvertible {
             let type = error.openSearchError.type
             if type == "illegal_argument_exception" || type.hasSuffix("not_found_exception") || type == "m_l_limit_exceeded_exception" { return }
         }

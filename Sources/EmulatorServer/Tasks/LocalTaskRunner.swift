@@ -8,10 +8,12 @@ final class LocalTaskRunner: Sendable {
         var timing = TaskTiming.instant
         /// Manual tasks not yet released, and the continuations of those already waiting.
         var pending: Set<String> = []
-        var held: [String: CheckedContinuation<Void, Never>] = [:]
+        var waiting: [String: CheckedContinuation<Void, Never>] = [:]
         var released: Set<String> = []
         /// Tasks whose second half has not finished (`ml_executing_task_count`).
         var executing = 0
+        /// Delayed and held tasks not yet finished: what the node's task cache shows the profile.
+        var active: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -30,13 +32,20 @@ final class LocalTaskRunner: Sendable {
     /// Register and deploy tasks not yet finished.
     var executing: Int { state.withLock { $0.executing } }
 
+    /// Delayed and held task ids not yet finished.
+    var active: [String] { state.withLock { $0.active.sorted() } }
+
     /// Runs `finish` for `taskID` under the current timing; returns at once unless the timing is `instant`.
     func run(_ taskID: String, _ work: @escaping @Sendable () async -> Void) async {
         state.withLock { $0.executing += 1 }
         let finish: @Sendable () async -> Void = { [self] in
             await work()
-            state.withLock { $0.executing -= 1 }
+            state.withLock { state in
+                state.executing -= 1
+                state.active.remove(taskID)
+            }
         }
+        if timing != .instant { state.withLock { _ = $0.active.insert(taskID) } }
         switch timing {
         case .instant:
             await finish()
@@ -61,7 +70,7 @@ final class LocalTaskRunner: Sendable {
     func release(_ taskID: String) -> Bool {
         let (known, continuation) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
             guard state.pending.remove(taskID) != nil else { return (false, nil) }
-            if let held = state.held.removeValue(forKey: taskID) { return (true, held) }
+            if let waiting = state.waiting.removeValue(forKey: taskID) { return (true, waiting) }
             state.released.insert(taskID)
             return (true, nil)
         }
@@ -82,7 +91,7 @@ final class LocalTaskRunner: Sendable {
             state.timing = .instant
             state.pending.removeAll()
             state.released.removeAll()
-            state.executing = 0
+            state.active.removeAll()
         }
     }
 
@@ -91,13 +100,13 @@ final class LocalTaskRunner: Sendable {
             await withCheckedContinuation { continuation in
                 let proceed = state.withLock { state in
                     if Task.isCancelled || state.released.remove(taskID) != nil || !state.pending.contains(taskID) { return true }
-                    state.held[taskID] = continuation
+                    state.waiting[taskID] = continuation
                     return false
                 }
                 if proceed { continuation.resume() }
             }
         } onCancel: {
-            let continuation = state.withLock { $0.held.removeValue(forKey: taskID) }
+            let continuation = state.withLock { $0.waiting.removeValue(forKey: taskID) }
             continuation?.resume()
         }
     }

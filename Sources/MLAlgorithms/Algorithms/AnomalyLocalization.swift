@@ -55,9 +55,10 @@ public struct AnomalyLocalization: Sendable {
         guard endTime &- startTime >= 2 &* minTimeInterval else { throw .illegalArgument("Time range is too short") }
         let from = anomalyStartTime ?? startTime
         let end = anomalyStartTime.map { max(endTime, $0 &+ minTimeInterval) } ?? endTime
-        let count = min((end &- from) / minTimeInterval, anomalyStartTime == nil ? 8 : 7)
+        // `(int) Math.min(...)`, with Java's wrapping `long` division.
+        let count = Int64(Int32(truncatingIfNeeded: min(Self.javaDivide(end &- from, minTimeInterval), anomalyStartTime == nil ? 8 : 7)))
         guard count != 0 else { throw Self.divisionByZero }
-        let interval = (end &- from) / count
+        let interval = Self.javaDivide(end &- from, count)
         let first: Int64 = anomalyStartTime == nil ? 1 : 0
         let baseStart = anomalyStartTime.map { min(startTime, $0 &- interval) } ?? startTime
         var buckets = [(baseStart, baseStart &+ interval)]
@@ -68,6 +69,11 @@ public struct AnomalyLocalization: Sendable {
     }
 
     static let divisionByZero = OpenSearchError("ArithmeticException", reason: "/ by zero", status: 500)
+
+    /// Java's `long` division: `Long.MIN_VALUE / -1` wraps instead of trapping.
+    static func javaDivide(_ dividend: Int64, _ divisor: Int64) -> Int64 {
+        dividend.dividedReportingOverflow(by: divisor).partialValue
+    }
 
     /// Runs over the index's documents.
     public func run(over documents: [StoredDocument]) throws(OpenSearchError) -> JSONValue {
@@ -115,7 +121,7 @@ public struct AnomalyLocalization: Sendable {
             return (key, new - old, old, new)
         }
         entities.sort { overall > 0 ? $0.contribution > $1.contribution : $0.contribution < $1.contribution }
-        return entities.prefix(numOutputs).filter { $0.contribution != 0 && $0.contribution.sign == direction }.map { entity in
+        return entities.prefix(max(0, numOutputs)).filter { $0.contribution != 0 && $0.contribution.sign == direction }.map { entity in
             [
                 "key": .array(entity.key.map(JSONValue.string)), "contribution_value": .number(JSONNumber(entity.contribution)),
                 "base_value": .number(JSONNumber(entity.base)), "new_value": .number(JSONNumber(entity.new)),
@@ -148,7 +154,10 @@ public struct AnomalyLocalization: Sendable {
 
     /// Epoch milliseconds from a number or an ISO-8601 date.
     static func millis(_ value: JSONValue?) -> Int64? {
-        if let number = value?.numberValue { return Int64(number.doubleValue) }
+        if let number = value?.numberValue {
+            let double = number.doubleValue
+            return double.isFinite && abs(double) < 0x1p63 ? Int64(double) : nil
+        }
         guard let text = value?.stringValue else { return nil }
         if let number = Int64(text) { return number }
         let formatter = ISO8601DateFormatter()

@@ -7,6 +7,16 @@ public enum ComputeBudget {
     public static let maximumSteps = 50_000_000
 
     static func check(_ steps: Int, _ what: String) throws(OpenSearchError) {
+        try check([steps], what)
+    }
+
+    /// The product of the factors, without overflowing.
+    static func check(_ factors: [Int], _ what: String) throws(OpenSearchError) {
+        var steps = 1
+        for factor in factors {
+            let (product, overflow) = steps.multipliedReportingOverflow(by: max(1, factor))
+            steps = overflow ? Int.max : product
+        }
         guard steps <= maximumSteps else {
             throw .illegalArgument(
                 "the emulator caps \(what) at \(maximumSteps) steps per request; this one needs \(steps). Use fewer rows, epochs or iterations")

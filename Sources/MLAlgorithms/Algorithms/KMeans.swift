@@ -54,8 +54,8 @@ public enum KMeans {
 
     public static func train(_ frame: DataFrame, _ parameters: Parameters, seed: Int64 = seed) throws(OpenSearchError) -> Model {
         let (names, points) = try frame.features()
-        let (steps, overflow) = points.count.multipliedReportingOverflow(by: parameters.iterations &* max(1, parameters.centroids))
-        try ComputeBudget.check(overflow ? Int.max : steps, "k-means training (rows × iterations × centroids)")
+        try ComputeBudget.check(
+            [points.count, parameters.iterations, parameters.centroids, names.count], "k-means training (rows × iterations × centroids × features)")
         var random = SplittableRandom(seed: seed)
         var rng = random.split()
         // Tribuo's feature infos: the distinct non-zero values seen, zero always a candidate.
@@ -96,18 +96,8 @@ public enum KMeans {
 
     /// One `ClusterID` (`INTEGER`) per row; features the model lacks are ignored, missing ones count as 0.
     public static func predict(_ model: Model, _ frame: DataFrame) throws(OpenSearchError) -> DataFrame {
-        var rows: [[ColumnValue]] = []
-        let indices = model.features.map { name in frame.columns.firstIndex { $0.name == name } }
-        guard indices.contains(where: { $0 != nil }) else {
-            throw .illegalArgument("No features found in Example")
-        }
-        for row in frame.rows {
-            var point: [Double] = []
-            for index in indices {
-                if let index { point.append(try row[index].doubleValue()) } else { point.append(0) }
-            }
-            rows.append([.integer(nearest(point, model.centroids, model.distance))])
-        }
+        let points = try frame.vectors(for: model.features, missing: "No features found in Example")
+        let rows = points.map { [ColumnValue.integer(nearest($0, model.centroids, model.distance))] }
         return DataFrame(columns: [.init(name: "ClusterID", type: "INTEGER")], rows: rows)
     }
 

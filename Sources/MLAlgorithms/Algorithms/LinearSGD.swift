@@ -64,8 +64,9 @@ public enum LinearSGD {
             throw .illegalArgument("No matched target when generating dataset from data frame.")
         }
         let (names, rows) = try frame.features(excluding: target)
-        let (steps, overflow) = rows.count.multipliedReportingOverflow(by: max(1, parameters.epochs) &* max(1, outputsBound(targets, logistic)))
-        try ComputeBudget.check(overflow ? Int.max : steps, "regression training (rows × epochs × outputs)")
+        try ComputeBudget.check(
+            [rows.count, parameters.epochs, outputsBound(targets, logistic), names.count + 1],
+            "regression training (rows × epochs × outputs × features)")
         var examples = rows.map { $0 + [1.0] }
         let outputs: [String]
         var truths: [[Double]]
@@ -145,24 +146,18 @@ public enum LinearSGD {
 
     /// One prediction per row: the target (`DOUBLE`) for regression, the label as `result` (`STRING`) for logistic.
     public static func predict(_ model: Model, _ frame: DataFrame) throws(OpenSearchError) -> DataFrame {
-        let indices = model.features.map { name in frame.columns.firstIndex { $0.name == name } }
-        guard indices.contains(where: { $0 != nil }) || model.features.isEmpty else {
-            throw .illegalArgument("No features in this example were found in the feature map.")
+        let vectors = try frame.vectors(for: model.features, missing: "No features in this example were found in the feature map.")
+        guard !model.outputs.isEmpty, model.weights.count == model.outputs.count else {
+            throw OpenSearchError.illegalArgument("the stored model has no outputs")
         }
-        var rows: [[ColumnValue]] = []
-        for row in frame.rows {
-            var x: [Double] = []
-            for index in indices {
-                if let index { x.append(try row[index].doubleValue()) } else { x.append(0) }
-            }
-            x.append(1)
+        let rows: [[ColumnValue]] = vectors.map { features in
+            let x = features + [1]
             let scores = model.weights.map { weights in zip(weights, x).reduce(0) { $0 + $1.0 * $1.1 } }
             if model.logistic {
                 let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
-                rows.append([.string(model.outputs[best])])
-            } else {
-                rows.append([.double(scores[0])])
+                return [.string(model.outputs[best])]
             }
+            return [.double(scores[0])]
         }
         let column = model.logistic ? DataFrame.Column(name: "result", type: "STRING") : .init(name: model.outputs[0], type: "DOUBLE")
         return DataFrame(columns: [column], rows: rows)

@@ -41,7 +41,8 @@ public enum ColumnValue: Sendable, Hashable {
         switch self {
         case .string(let value): object["value"] = .string(value)
         case .short(let value), .integer(let value), .long(let value): object["value"] = .number(JSONNumber(value))
-        case .double(let value): object["value"] = .number(JSONNumber(value))
+        // Jackson writes a non-finite double as a string ("NaN", "Infinity").
+        case .double(let value): object["value"] = value.isFinite ? .number(JSONNumber(value)) : .string(JavaDouble.string(value))
         case .boolean(let value): object["value"] = .bool(value)
         case .float(let value): object["value"] = .number(JSONNumber(text: JavaDouble.string(value)))
         case .null: break

@@ -44,7 +44,8 @@ public struct DataFrame: Sendable, Hashable {
                 guard object.keys.first == "column_type" else {
                     throw .illegalArgument("wrong column type, expect column_type field but got \(object.keys.first ?? "")")
                 }
-                let type = object["column_type"]?.stringValue?.uppercased() ?? ""
+                // `Row.parse` compares the cell's type as written; an unknown one drops the cell.
+                let type = object["column_type"]?.stringValue ?? ""
                 if type == "NULL" {
                     cells.append(.null)
                     continue
@@ -54,9 +55,15 @@ public struct DataFrame: Sendable, Hashable {
                 }
                 switch type {
                 case "STRING": cells.append(.string(raw.stringValue ?? JSONWriter().string(raw)))
-                case "SHORT": cells.append(.short(Int(raw.numberValue?.doubleValue ?? 0)))
-                case "INTEGER": cells.append(.integer(Int(raw.numberValue?.doubleValue ?? 0)))
-                case "LONG": cells.append(.long(Int(raw.numberValue?.doubleValue ?? 0)))
+                case "SHORT", "INTEGER":
+                    let number = try raw.numberValue.map { number throws(OpenSearchError) in try JavaInt.value(of: number) } ?? 0
+                    cells.append(type == "SHORT" ? .short(number) : .integer(number))
+                case "LONG":
+                    let double = raw.numberValue?.doubleValue ?? 0
+                    guard double.isFinite, abs(double) < 0x1p63 else {
+                        throw .illegalArgument("Numeric value (\(raw.numberValue?.text ?? "")) out of range of long")
+                    }
+                    cells.append(.long(Int(raw.numberValue.flatMap { Int($0.text) } ?? Int(double))))
                 case "DOUBLE": cells.append(.double(raw.numberValue?.doubleValue ?? 0))
                 case "FLOAT": cells.append(.float(Float(raw.numberValue?.doubleValue ?? 0)))
                 case "BOOLEAN": cells.append(.boolean(raw.boolValue ?? false))
@@ -114,6 +121,25 @@ public struct DataFrame: Sendable, Hashable {
             matrix.append(values)
         }
         return (order.map { columns[$0].name }, matrix)
+    }
+
+    /// Each row's values of the given features, in their order: a feature the frame lacks counts as 0
+    /// (Tribuo ignores unknown features and leaves missing ones at zero). Refuses frames none of them are in.
+    public func vectors(for features: [String], missing: String) throws(OpenSearchError) -> [[Double]] {
+        let indices = features.map { name in columns.firstIndex { $0.name == name } }
+        guard features.isEmpty || indices.contains(where: { $0 != nil }) else { throw .illegalArgument(missing) }
+        var vectors: [[Double]] = []
+        for row in rows {
+            guard row.count == columns.count else {
+                throw .illegalArgument("names.length != values.length, names = \(columns.count), values = \(row.count)")
+            }
+            var vector: [Double] = []
+            for index in indices {
+                if let index { vector.append(try row[index].doubleValue()) } else { vector.append(0) }
+            }
+            vectors.append(vector)
+        }
+        return vectors
     }
 
     /// The values of one column.

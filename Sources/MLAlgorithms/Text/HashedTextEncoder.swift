@@ -47,11 +47,11 @@ public struct HashedTextEncoder: Sendable {
     /// A word's vector: the word's own direction, plus weight 0.5 for each character trigram's.
     public func tokenVector(_ token: String) -> [Float] {
         var vector = [Float](repeating: 0, count: dimension)
-        add(token, salt: 0, weight: 1, to: &vector)
+        Self.add(token, salt: 0, weight: 1, to: &vector)
         let padded = Array("<\(token)>")
         if padded.count > 4 {
             for start in 0...(padded.count - 3) {
-                add(String(padded[start..<start + 3]), salt: 16, weight: 0.5, to: &vector)
+                Self.add(String(padded[start..<start + 3]), salt: 16, weight: 0.5, to: &vector)
             }
         }
         return vector
@@ -77,19 +77,10 @@ public struct HashedTextEncoder: Sendable {
     }
 
     /// Adds the feature's direction: SplitMix64 seeded by its hash, each component uniform in [-1, 1).
-    private func add(_ feature: String, salt: UInt64, weight: Float, to vector: inout [Float]) {
-        Self.add(feature, salt: salt, weight: weight, to: &vector)
-    }
-
     private static func add(_ feature: String, salt: UInt64, weight: Float, to vector: inout [Float]) {
-        var state = StableHash.fnv1a(feature, salt: salt)
+        var random = SplittableRandom(seed: Int64(bitPattern: StableHash.fnv1a(feature, salt: salt)))
         for index in vector.indices {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            mixed ^= mixed >> 31
-            vector[index] += weight * (Float(mixed >> 40) / Float(1 << 23) - 1)
+            vector[index] += weight * (Float(UInt64(bitPattern: random.nextLong()) >> 40) / Float(1 << 23) - 1)
         }
     }
 

@@ -20,7 +20,8 @@ public struct LocalTextModel: Sendable {
     public static let functionNames: Set<String> = ["TEXT_EMBEDDING", "SPARSE_ENCODING", "SPARSE_TOKENIZE", "TEXT_SIMILARITY"]
 
     var modelType: String? { modelConfig["model_type"]?.stringValue }
-    var maximumTokens: Int { max(2, modelConfig["model_max_length"]?.numberValue?.intValue ?? 512) - 2 }
+    /// `model_max_length` less the two special tokens, at most 8192 (no tokenizer of the catalogue goes past 512).
+    var maximumTokens: Int { min(8192, max(2, modelConfig["model_max_length"]?.numberValue?.intValue ?? 512)) - 2 }
 
     public func predict(_ input: TextModelInput) throws(OpenSearchError) -> JSONValue {
         let results: [[ModelTensor]]

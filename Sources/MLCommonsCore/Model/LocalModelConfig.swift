@@ -1,5 +1,6 @@
-/// A local model's `model_config` as ml-commons stores it (`TextEmbeddingModelConfig` /
-/// `QuestionAnsweringModelConfig`: parsed, enum names upper-cased, written back in their field order).
+/// A local model's `model_config` as ml-commons stores it (`TextEmbeddingModelConfig` for text embedding,
+/// `QuestionAnsweringModelConfig`, `BaseModelConfig` for the rest: parsed, enum names upper-cased, written
+/// back in their field order).
 public enum LocalModelConfig {
     static let textEmbeddingOrder = [
         "model_type", "embedding_dimension", "framework_type", "all_config", "additional_config", "model_max_length",
@@ -21,13 +22,23 @@ public enum LocalModelConfig {
             if let all = try fields.string("all_config") { stored["all_config"] = .string(all) }
             return stored
         }
+        let isTextEmbedding = functionName == "TEXT_EMBEDDING"
         if let type = try fields.string("model_type") { stored["model_type"] = .string(type) }
-        guard let dimension = try fields.int("embedding_dimension") else { throw .illegalArgument("embedding dimension is null") }
-        stored["embedding_dimension"] = .number(JSONNumber(dimension))
-        guard let framework = try fields.string("framework_type") else { throw .illegalArgument("framework type is null") }
-        stored["framework_type"] = .string(try frameworkType(framework))
+        let dimension = try fields.int("embedding_dimension")
+        let framework = try fields.string("framework_type").map { text throws(OpenSearchError) in try frameworkType(text) }
+        if isTextEmbedding {
+            guard let dimension else { throw .illegalArgument("embedding dimension is null") }
+            guard let framework else { throw .illegalArgument("framework type is null") }
+            stored["embedding_dimension"] = .number(JSONNumber(dimension))
+            stored["framework_type"] = .string(framework)
+        }
         if let all = try fields.string("all_config") { stored["all_config"] = .string(all) }
         if let additional = try fields.object("additional_config") { stored["additional_config"] = .object(additional) }
+        if !isTextEmbedding {
+            // `BaseModelConfig` writes these after the additional config.
+            if let dimension { stored["embedding_dimension"] = .number(JSONNumber(dimension)) }
+            if let framework { stored["framework_type"] = .string(framework) }
+        }
         if let length = try fields.int("model_max_length") { stored["model_max_length"] = .number(JSONNumber(length)) }
         if let pooling = try fields.string("pooling_mode") {
             let upper = pooling.uppercased()

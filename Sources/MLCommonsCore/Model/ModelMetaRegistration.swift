@@ -29,7 +29,7 @@ public struct ModelMetaRegistration: Sendable, Hashable {
         guard let format = try fields.string("model_format")?.uppercased() else { throw .illegalArgument("model format is null") }
         guard format == "TORCH_SCRIPT" || format == "ONNX" else { throw .illegalArgument("Wrong model format") }
         modelFormat = format
-        contentSize = try fields.int("model_content_size_in_bytes")
+        contentSize = try fields.long("model_content_size_in_bytes").map { Int($0) }
         guard let hash = try fields.string("model_content_hash_value") else {
             throw .illegalArgument("model content hash value is null")
         }

@@ -6,6 +6,24 @@ public enum TaskDocument {
         "create_time", "last_update_time", "error", "user", "is_async", "remote_job", "response", "tenant_id",
     ]
 
+    /// A task finished: `COMPLETED` (with the model it produced, if any), in `MLTask.toXContent` order.
+    public static func completed(_ task: JSONObject, modelID: String? = nil, now: Int64) -> JSONObject {
+        var task = task
+        task["state"] = .string(TaskState.completed.rawValue)
+        if let modelID { task["model_id"] = .string(modelID) }
+        task["last_update_time"] = .number(JSONNumber(Int(now)))
+        return task.ordered(by: fieldOrder)
+    }
+
+    /// A task failed with `error`, as `MLModelManager.handleException` writes it.
+    public static func failed(_ task: JSONObject, error: String, now: Int64) -> JSONObject {
+        var task = task
+        task["error"] = .string(error)
+        task["state"] = .string(TaskState.failed.rawValue)
+        task["last_update_time"] = .number(JSONNumber(Int(now)))
+        return task.ordered(by: fieldOrder)
+    }
+
     /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
     public static func make(
         modelID: String?, type: String, functionName: String, state: TaskState, workerNode: String, isAsync: Bool,

@@ -7,11 +7,11 @@ import NIOCore
 /// over AsyncHTTPClient (loopback included: ml-commons applies only its trusted-URL regex to model URLs).
 /// Failures carry the message ml-commons records on the task, the root cause without its class name.
 public struct ModelArtifactDownloader: Sendable {
-    /// ml-commons' ceiling: `Model file size exceeds the limit of 4GB`.
+    /// The largest file the emulator reads: ml-commons' ceiling is 4 GB, the emulator keeps files in memory.
     public let maximumBytes: Int
     private let client: HTTPClient
 
-    public init(maximumBytes: Int = 4 << 30, client: HTTPClient = HTTPUpstreamTransport.failFast) {
+    public init(maximumBytes: Int = 1 << 30, client: HTTPClient = HTTPUpstreamTransport.failFast) {
         self.maximumBytes = maximumBytes
         self.client = client
     }
@@ -24,11 +24,15 @@ public struct ModelArtifactDownloader: Sendable {
     public func download(_ url: String) async throws -> [UInt8] {
         if url.hasPrefix("file://") {
             let path = String(url.dropFirst("file://".count))
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw Failure(message: "\(path) (No such file or directory)")
+            guard let file = FileHandle(forReadingAtPath: path) else { throw Failure(message: "\(path) (No such file or directory)") }
+            defer { try? file.close() }
+            // Read in slices, so a device that never ends (`/dev/zero`) stops at the limit.
+            var bytes: [UInt8] = []
+            while let slice = try? file.read(upToCount: 1 << 20), !slice.isEmpty {
+                bytes.append(contentsOf: slice)
+                try checkSize(bytes.count)
             }
-            try checkSize(data.count)
-            return Array(data)
+            return bytes
         }
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw Failure(message: "unknown protocol: \(url.prefix(while: { $0 != ":" }))")
@@ -53,7 +57,9 @@ public struct ModelArtifactDownloader: Sendable {
     }
 
     private func checkSize(_ count: Int) throws {
-        if count >= maximumBytes { throw Failure(message: "Model file size exceeds the limit of 4GB: \(count)") }
+        if count > maximumBytes {
+            throw Failure(message: "the emulator reads model files of at most \(maximumBytes) bytes; this one is larger")
+        }
     }
 
     private static func describe(_ error: any Error) -> String {
