@@ -78,3 +78,58 @@ import Testing
         }
     }
 }
+
+@Suite struct PretrainedEmbeddingTests {
+    /// Every text-embedding model of the catalogue answers with its own dimension, at unit length.
+    @Test(arguments: PretrainedCatalogue.all.filter { $0.functionName == "TEXT_EMBEDDING" })
+    func embeddingsHaveTheCataloguesDimension(model: PretrainedModel) throws {
+        let textModel = LocalTextModel(functionName: model.functionName, modelFormat: model.format.rawValue, modelConfig: model.modelConfig)
+        var input = TextModelInput(textDocs: ["today is sunny"])
+        input.targetResponse = ["sentence_embedding"]
+        let tensor = try #require(try textModel.predict(input)["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first)
+        let dimension = try #require(model.modelConfig?["embedding_dimension"]?.numberValue?.intValue)
+        #expect(tensor["shape"] == [.number(JSONNumber(dimension))])
+        let values = tensor["data"]?.arrayValue?.compactMap { $0.numberValue?.doubleValue } ?? []
+        #expect(values.count == dimension)
+        #expect(abs(values.reduce(0) { $0 + $1 * $1 }.squareRoot() - 1) < 1e-5)
+    }
+}
+
+extension PretrainedModel: CustomTestStringConvertible {
+    public var testDescription: String { "\(name) \(version) \(format.rawValue)" }
+}
+
+@Suite struct QuestionAnsweringTests {
+    static let climate = "Many coastal cities face increased flooding during storms. "
+        + "Farmers are experiencing unpredictable growing seasons and crop failures. "
+        + "Scientists predict these environmental shifts will continue to accelerate. "
+        + "Global temperatures have risen significantly over the past century. "
+        + "Polar ice caps are melting at an alarming rate."
+
+    @Test func sentencesHaveMLCommonsOffsets() {
+        // The offsets ml-commons' own segmenter tests assert for this text (sentences 0 and 3).
+        let sentences = SentenceSegmenter.sentences(Self.climate)
+        #expect(sentences.map { [$0.start, $0.end] } == [[0, 58], [59, 132], [133, 207], [208, 275], [276, 323]])
+        // The abbreviation rewrite stays in the text and shifts the next offset, as in 3.3.
+        let doctor = SentenceSegmenter.sentences("Dr. Smith went home. He slept.")
+        #expect(doctor.map(\.text) == ["Dr@@@ Smith went home.", "He slept."])
+        #expect(doctor.map { [$0.start, $0.end] } == [[0, 22], [22, 31]])
+        #expect(SentenceSegmenter.sentences("I work at IBM. Next one.").count == 1)
+    }
+
+    @Test func theHighlighterMarksTheSentenceAboutTheQuestion() throws {
+        let model = LocalTextModel(
+            functionName: "QUESTION_ANSWERING", modelFormat: "TORCH_SCRIPT",
+            modelConfig: ["model_type": "sentence_highlighting", "framework_type": "HUGGINGFACE_TRANSFORMERS"])
+        var input = TextModelInput(textDocs: [])
+        input.question = "Are polar ice caps melting?"
+        input.context = Self.climate
+        let output = try model.predict(input)
+        let tensor = try #require(output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first)
+        #expect(tensor["name"] == "highlights")
+        let highlights = try #require(tensor["dataAsMap"]?["highlights"]?.arrayValue)
+        #expect(highlights.contains { $0["text"] == "Polar ice caps are melting at an alarming rate." && $0["start"] == .number(JSONNumber(text: "276.0")) })
+        input.context = ""
+        #expect(throws: OpenSearchError.illegalArgument("Context is not provided")) { try model.predict(input) }
+    }
+}

@@ -85,7 +85,8 @@ final class LocalTaskRunner: Sendable {
         return ids
     }
 
-    /// Back to instant timing; the runs themselves are cancelled by the reset, which resumes their waits.
+    /// Back to instant timing. Background runs are cancelled by the reset (which resumes their waits);
+    /// an instant run still in its request finishes and counts itself out.
     func reset() {
         state.withLock { state in
             state.timing = .instant

@@ -5,11 +5,23 @@ import MLCommonsCore
 /// name with a bias last, one example at a time, shuffled each epoch by a `SplittableRandom` from the seed,
 /// stepped by AdaGrad (the default optimiser) or plain SGD.
 public enum LinearSGD {
+    /// `ObjectiveType`: the three regression losses and the two classification ones.
+    public enum Objective: String, Sendable {
+        case squaredLoss = "SQUARED_LOSS", absoluteLoss = "ABSOLUTE_LOSS", huber = "HUBER"
+        case logMulticlass = "LOGMULTICLASS", hinge = "HINGE"
+    }
+
+    /// `OptimizerType`; the emulator steps with the default (AdaGrad) and plain SGD.
+    public enum Optimiser: String, Sendable {
+        case adaGrad = "ADA_GRAD", simpleSGD = "SIMPLE_SGD"
+        static let notBuilt: Set<String> = ["LINEAR_DECAY_SGD", "SQRT_DECAY_SGD", "ADA_DELTA", "ADAM", "RMS_PROP"]
+    }
+
     /// `LinearRegressionParams` / `LogisticRegressionParams`, with each algorithm's defaults.
     public struct Parameters: Sendable {
         public var target: String?
-        public var objective: String
-        public var optimiser = "ADA_GRAD"
+        public var objective: Objective
+        public var optimiser = Optimiser.adaGrad
         public var learningRate: Double
         public var epsilon: Double
         public var epochs: Int
@@ -17,7 +29,7 @@ public enum LinearSGD {
 
         /// ml-commons' defaults: linear regression 0.01 / 1e-6 / 1000 epochs, logistic 1.0 / 0.1 / 5.
         public init(logistic: Bool) {
-            objective = logistic ? "LOGMULTICLASS" : "SQUARED_LOSS"
+            objective = logistic ? .logMulticlass : .squaredLoss
             learningRate = logistic ? 1.0 : 0.01
             epsilon = logistic ? 0.1 : 1e-6
             epochs = logistic ? 5 : 1000
@@ -28,21 +40,29 @@ public enum LinearSGD {
             guard let parameters else { return }
             let fields = try RequestObject(.object(parameters))
             target = try fields.string("target")
-            if let objective = try fields.string("objective")?.uppercased() {
-                let known = logistic ? ["HINGE", "LOGMULTICLASS"] : ["SQUARED_LOSS", "ABSOLUTE_LOSS", "HUBER"]
-                guard known.contains(objective) else {
-                    let owner = logistic ? "LogisticRegressionParams" : "LinearRegressionParams"
-                    throw .illegalArgument("No enum constant org.opensearch.ml.common.input.parameter.regression.\(owner).ObjectiveType.\(objective)")
+            let owner = "org.opensearch.ml.common.input.parameter.regression." + (logistic ? "LogisticRegressionParams" : "LinearRegressionParams")
+            if let name = try fields.string("objective")?.uppercased() {
+                let known: [Objective] = logistic ? [.hinge, .logMulticlass] : [.squaredLoss, .absoluteLoss, .huber]
+                guard let objective = Objective(rawValue: name), known.contains(objective) else {
+                    throw .illegalArgument("No enum constant \(owner).ObjectiveType.\(name)")
                 }
                 self.objective = objective
             }
-            if let optimiser = try fields.string("optimiser")?.uppercased() { self.optimiser = optimiser }
+            if let name = try fields.string("optimiser")?.uppercased() {
+                guard let optimiser = Optimiser(rawValue: name) else {
+                    if Optimiser.notBuilt.contains(name) {
+                        throw .illegalArgument("the emulator trains with the ADA_GRAD and SIMPLE_SGD optimisers; \(name) is not built yet")
+                    }
+                    throw .illegalArgument("No enum constant \(owner).OptimizerType.\(name)")
+                }
+                self.optimiser = optimiser
+            }
             if let rate = fields.object["learning_rate"]?.numberValue?.doubleValue { learningRate = rate }
             if let epsilon = fields.object["epsilon"]?.numberValue?.doubleValue { self.epsilon = epsilon }
             if let epochs = try fields.int("epochs", coerce: false) { self.epochs = epochs }
             if let seed = try fields.int("seed", coerce: false) { self.seed = Int64(seed) }
             let algorithm = logistic ? "LOGISTIC_REGRESSION" : "LINEAR_REGRESSION"
-            guard learningRate >= 0, self.epsilon >= 0, self.epochs >= 0, ["ADA_GRAD", "SIMPLE_SGD"].contains(optimiser) else {
+            guard learningRate >= 0, self.epsilon >= 0, self.epochs >= 0 else {
                 throw .illegalArgument("Unsupported algorithm: \(algorithm)")
             }
         }
@@ -100,7 +120,7 @@ public enum LinearSGD {
                 for output in weights.indices {
                     for feature in x.indices {
                         let g = gradient[output] * x[feature]
-                        if parameters.optimiser == "SIMPLE_SGD" {
+                        if parameters.optimiser == .simpleSGD {
                             weights[output][feature] += parameters.learningRate * g
                         } else {
                             squaredGradients[output][feature] += g * g
@@ -120,18 +140,18 @@ public enum LinearSGD {
     }
 
     /// The descent direction of each objective (Tribuo's losses return it already negated).
-    static func lossGradient(truth: [Double], scores: [Double], objective: String) -> [Double] {
+    static func lossGradient(truth: [Double], scores: [Double], objective: Objective) -> [Double] {
         switch objective {
-        case "ABSOLUTE_LOSS":
+        case .absoluteLoss:
             return zip(truth, scores).map { $0.0 - $0.1 > 0 ? 1 : ($0.0 - $0.1 < 0 ? -1 : 0) }
-        case "HUBER":
+        case .huber:
             return zip(truth, scores).map { let d = $0.0 - $0.1; return abs(d) <= 5 ? d : 5 * (d > 0 ? 1 : -1) }
-        case "LOGMULTICLASS":
+        case .logMulticlass:
             let peak = scores.max() ?? 0
             let exps = scores.map { exp($0 - peak) }
             let total = exps.reduce(0, +)
             return zip(truth, exps).map { $0.0 - $0.1 / total }
-        case "HINGE":
+        case .hinge:
             let truthIndex = truth.firstIndex(of: 1) ?? 0
             var gradient = [Double](repeating: 0, count: scores.count)
             for index in scores.indices where index != truthIndex && scores[index] + 1 > scores[truthIndex] {
@@ -139,7 +159,7 @@ public enum LinearSGD {
                 gradient[truthIndex] += 1
             }
             return gradient
-        default:
+        case .squaredLoss:
             return zip(truth, scores).map { $0.0 - $0.1 }
         }
     }

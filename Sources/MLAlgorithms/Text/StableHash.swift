@@ -1,8 +1,8 @@
 /// 64-bit FNV-1a over UTF-8 with a salt: the same number on every run and machine, unlike `Hasher`.
 enum StableHash {
-    static func fnv1a(_ text: Substring.UTF8View, salt: UInt64) -> UInt64 {
+    static func fnv1a(_ text: String, salt: UInt64) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (salt &* 0x9E37_79B9_7F4A_7C15)
-        for byte in text {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }
@@ -11,9 +11,5 @@ enum StableHash {
         hash &*= 0xff51_afd7_ed55_8ccd
         hash ^= hash >> 33
         return hash
-    }
-
-    static func fnv1a(_ text: String, salt: UInt64) -> UInt64 {
-        fnv1a(Substring(text).utf8, salt: salt)
     }
 }

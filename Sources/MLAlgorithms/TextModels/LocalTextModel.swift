@@ -17,7 +17,7 @@ public struct LocalTextModel: Sendable {
     public static let maximumDimension = 16_384
 
     /// The function names this type answers.
-    public static let functionNames: Set<String> = ["TEXT_EMBEDDING", "SPARSE_ENCODING", "SPARSE_TOKENIZE", "TEXT_SIMILARITY"]
+    public static let functionNames: Set<String> = ["TEXT_EMBEDDING", "SPARSE_ENCODING", "SPARSE_TOKENIZE", "TEXT_SIMILARITY", "QUESTION_ANSWERING"]
 
     var modelType: String? { modelConfig["model_type"]?.stringValue }
     /// `model_max_length` less the two special tokens, at most 8192 (no tokenizer of the catalogue goes past 512).
@@ -51,6 +51,12 @@ public struct LocalTextModel: Sendable {
                 let score = Float(HashedTextEncoder.cosine(queryVector, encoder.embed(document)))
                 return [.floats("similarity", shape: [1], [score])]
             }
+        case "QUESTION_ANSWERING":
+            guard let question = input.question, !question.isEmpty else { throw .illegalArgument("Question is not provided") }
+            guard let context = input.context, !context.isEmpty else { throw .illegalArgument("Context is not provided") }
+            let answerer = QuestionAnswerer(encoder: HashedTextEncoder(dimension: 768, modelType: modelType, maximumTokens: maximumTokens))
+            results = [[modelType?.lowercased() == "sentence_highlighting"
+                ? answerer.highlights(question: question, context: context) : answerer.answer(question: question, context: context)]]
         default:
             throw .illegalArgument("Unsupported function name for local text model: \(functionName)")
         }

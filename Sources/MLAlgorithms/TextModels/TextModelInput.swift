@@ -1,10 +1,13 @@
 import MLCommonsCore
 
-/// A `_predict` body for a local text model (`MLInput.parse` for `TEXT_EMBEDDING`, `SPARSE_*` and
-/// `TEXT_SIMILARITY`), with its result filter.
+/// A `_predict` body for a local text model (`MLInput.parse` for `TEXT_EMBEDDING`, `SPARSE_*`,
+/// `TEXT_SIMILARITY` and `QUESTION_ANSWERING`), with its result filter.
 public struct TextModelInput: Sendable, Hashable {
     public var textDocs: [String]
     public var queryText: String?
+    /// A question-answering model's question and the text it is asked about.
+    public var question: String?
+    public var context: String?
     public var returnBytes = false
     public var returnNumber = true
     public var targetResponse: [String] = []
@@ -20,6 +23,8 @@ public struct TextModelInput: Sendable, Hashable {
         let fields = try RequestObject(value)
         textDocs = try fields.stringList("text_docs") ?? []
         queryText = try fields.string("query_text")
+        question = try fields.string("question")
+        context = try fields.string("context")
         returnBytes = try fields.bool("return_bytes") ?? false
         returnNumber = try fields.bool("return_number") ?? true
         targetResponse = try fields.stringList("target_response") ?? []
@@ -40,7 +45,7 @@ public struct TextModelInput: Sendable, Hashable {
             chosen = tensors
         } else {
             chosen = tensors.enumerated().filter { index, tensor in
-                targetResponse.contains(tensor.name) || targetResponsePositions.contains(index)
+                tensor.name.map(targetResponse.contains) == true || targetResponsePositions.contains(index)
             }.map(\.element)
         }
         return chosen.map { tensor in

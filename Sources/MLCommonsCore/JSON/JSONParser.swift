@@ -230,7 +230,9 @@ public struct JSONParser {
             throw error("Invalid numeric value: Leading zeroes not allowed")
         }
         while let byte = peek, Self.isDigit(byte) { index += 1 }
+        var isInteger = true
         if peek == UInt8(ascii: ".") {
+            isInteger = false
             index += 1
             guard let byte = peek, Self.isDigit(byte) else {
                 throw error("Unexpected character (\(peek.map(Self.describe) ?? "EOF")) in numeric value: Decimal point not followed by a digit")
@@ -238,6 +240,7 @@ public struct JSONParser {
             while let byte = peek, Self.isDigit(byte) { index += 1 }
         }
         if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            isInteger = false
             index += 1
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
             guard let byte = peek, Self.isDigit(byte) else {
@@ -248,8 +251,11 @@ public struct JSONParser {
         if let byte = peek, Self.isTokenByte(byte) {
             throw error("Unexpected character (\(Self.describe(byte))): Expected space separating root-level values")
         }
-        return JSONNumber(
-            text: String(decoding: bytes[start..<index], as: UTF8.self), end: JSONSourcePosition(line: line, column: column()))
+        // Only a number that can leave an `int`'s range is ever reported with its position; a short
+        // integer skips the column count.
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard index - start >= 10 || !isInteger else { return JSONNumber(text: text) }
+        return JSONNumber(text: text, end: JSONSourcePosition(line: line, column: column()))
     }
 
     private mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
