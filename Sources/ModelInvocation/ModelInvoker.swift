@@ -50,8 +50,12 @@ public struct ModelInvoker: ModelInvoking {
         guard model.source["algorithm"]?.stringValue == "REMOTE" else {
             if streaming { throw OpenSearchError.illegalState("Streaming is only supported for remote models") }
             let algorithm = model.source["algorithm"]?.stringValue ?? "unknown"
+            if Self.isLocalTextModel(model) {
+                throw OpenSearchError.illegalArgument(
+                    "the emulator's agents and tools call remote models; model [\(id)] is a local \(algorithm) model, which answers _predict")
+            }
             throw OpenSearchError.illegalArgument(
-                "the emulator does not run \(algorithm) models (model [\(id)]); it runs remote models, TEXT_EMBEDDING, SPARSE_ENCODING, SPARSE_TOKENIZE and TEXT_SIMILARITY models, and trained KMEANS, LINEAR_REGRESSION and LOGISTIC_REGRESSION models")
+                "the emulator does not run \(algorithm) models (model [\(id)]); it runs remote models, TEXT_EMBEDDING, SPARSE_ENCODING, SPARSE_TOKENIZE, TEXT_SIMILARITY and QUESTION_ANSWERING models, and trained KMEANS, LINEAR_REGRESSION, LOGISTIC_REGRESSION, BATCH_RCF and FIT_RCF models")
         }
         if model.source["is_enabled"]?.boolValue == false {
             throw OpenSearchError.statusException("Model is disabled.", status: 403)
