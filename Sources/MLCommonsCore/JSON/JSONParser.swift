@@ -258,13 +258,15 @@ public struct JSONParser {
         return JSONNumber(text: text, end: JSONSourcePosition(line: line, column: column()))
     }
 
+    private static let literals: [(word: [UInt8], value: JSONValue)] = [
+        (Array("true".utf8), .bool(true)), (Array("false".utf8), .bool(false)), (Array("null".utf8), .null),
+    ]
+
     private mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
-        for (word, value) in [("true", JSONValue.bool(true)), ("false", .bool(false)), ("null", .null)] {
-            let utf8 = Array(word.utf8)
-            if bytes.count >= index + utf8.count, Array(bytes[index..<index + utf8.count]) == utf8,
-                !(index + utf8.count < bytes.count && Self.isTokenByte(bytes[index + utf8.count]))
-            {
-                index += utf8.count
+        for (word, value) in Self.literals {
+            let end = index + word.count
+            if end <= bytes.count, bytes[index..<end].elementsEqual(word), !(end < bytes.count && Self.isTokenByte(bytes[end])) {
+                index = end
                 return value
             }
         }
