@@ -9,11 +9,8 @@ extension Emulator {
         for model in try await documents.documents(SystemIndex.model) where model.source["chunk_number"] == nil {
             guard ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployed == true else { continue }
             let algorithm = model.source["algorithm"]?.stringValue ?? ""
-            let predictorClass = algorithm == "REMOTE"
-                ? "org.opensearch.ml.engine.algorithms.remote.RemoteModel"
-                : LocalModelDeployment.predictorClasses[algorithm] ?? "org.opensearch.ml.engine.algorithms.DLModel"
             modelCache.put(model.id, DeployedModelCache.Entry(
-                state: .deployed, predictor: DeployedModelCache.predictorName(predictorClass, modelID: model.id),
+                state: .deployed, predictor: DeployedModelCache.predictor(forAlgorithm: algorithm, modelID: model.id),
                 workerNodes: [node.nodeID]))
         }
     }

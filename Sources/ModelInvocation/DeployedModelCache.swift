@@ -55,8 +55,23 @@ public final class DeployedModelCache: Sendable {
         }
     }
 
+    /// The predictor classes `_plugins/_ml/profile` names, by the model's algorithm.
+    static let predictorClasses = [
+        "REMOTE": "org.opensearch.ml.engine.algorithms.remote.RemoteModel",
+        "TEXT_EMBEDDING": "org.opensearch.ml.engine.algorithms.text_embedding.TextEmbeddingDenseModel",
+        "SPARSE_ENCODING": "org.opensearch.ml.engine.algorithms.sparse_encoding.TextEmbeddingSparseEncodingModel",
+        "SPARSE_TOKENIZE": "org.opensearch.ml.engine.algorithms.tokenize.SparseTokenizerModel",
+        "TEXT_SIMILARITY": "org.opensearch.ml.engine.algorithms.text_similarity.TextSimilarityCrossEncoderModel",
+        "QUESTION_ANSWERING": "org.opensearch.ml.engine.algorithms.question_answering.QuestionAnsweringModel",
+    ]
+
+    /// The `predictor` of a model serving `algorithm`: its class's `Object.toString()`.
+    public static func predictor(forAlgorithm algorithm: String, modelID: String) -> String {
+        predictorName(predictorClasses[algorithm] ?? "org.opensearch.ml.engine.algorithms.DLModel", modelID: modelID)
+    }
+
     /// A Java-style identity hash for a predictor's `toString()`: stable for the model id, eight hex digits at most.
-    public static func predictorName(_ javaClass: String, modelID: String) -> String {
+    static func predictorName(_ javaClass: String, modelID: String) -> String {
         let hash = modelID.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } & 0x7FFF_FFFF
         return "\(javaClass)@\(String(hash, radix: 16))"
     }

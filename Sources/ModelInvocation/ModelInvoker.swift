@@ -46,7 +46,13 @@ public struct ModelInvoker: ModelInvoking {
     /// ``prepare(_:)``; a stream refuses a local model with ml-commons' stream message, a predict of a model
     /// kind the emulator does not run with its own.
     public func prepare(_ id: String, streaming: Bool) async throws -> InvocableModel {
-        var model = try await findModel(id)
+        try await prepare(try await findModel(id), streaming: streaming)
+    }
+
+    /// ``prepare(_:streaming:)`` for a model the caller has already looked up.
+    public func prepare(_ found: StoredDocument, streaming: Bool) async throws -> InvocableModel {
+        let id = found.id
+        var model = found
         guard model.source["algorithm"]?.stringValue == "REMOTE" else {
             if streaming { throw OpenSearchError.illegalState("Streaming is only supported for remote models") }
             let algorithm = model.source["algorithm"]?.stringValue ?? "unknown"

@@ -56,14 +56,14 @@ public struct ModelLifecycle: Sendable {
             try tx.put(SystemIndex.model, id: id, source: ordered)
         }
         cache.put(id, DeployedModelCache.Entry(
-            state: .deployed, predictor: DeployedModelCache.predictorName("org.opensearch.ml.engine.algorithms.remote.RemoteModel", modelID: id),
+            state: .deployed, predictor: DeployedModelCache.predictor(forAlgorithm: "REMOTE", modelID: id),
             workerNodes: [nodeID]))
         return taskID
     }
 
-    /// Marks a model undeployed; `not_found` when it was not deployed on this node.
-    public func undeploy(_ id: String) async throws -> String {
-        let model = try await stored(id)
+    /// Marks a stored model undeployed; `not_found` when it was not deployed on this node.
+    public func undeploy(_ model: StoredDocument) async throws -> String {
+        let id = model.id
         let wasDeployed = ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployed == true
         let now = now()
         _ = try await documents.update(SystemIndex.model, id: id) { source in

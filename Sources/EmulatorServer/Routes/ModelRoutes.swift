@@ -83,7 +83,7 @@ enum ModelRoutes {
             return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.completed.rawValue)])
         }
         let nodeIDs = try RequestObject(try request.jsonBody() ?? [:]).stringList("node_ids")
-        let taskID = try await LocalModelDeployment(emulator: emulator).deploy(id, nodeIDs: nodeIDs)
+        let taskID = try await LocalModelDeployment(emulator: emulator).deploy(model, nodeIDs: nodeIDs)
         return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.created.rawValue)])
     }
 
@@ -104,8 +104,9 @@ enum ModelRoutes {
         if !nodeIDs.isEmpty, !nodeIDs.contains(emulator.node.nodeID) { return .json([:]) }
         var stats = JSONObject()
         for id in modelIDs {
-            let algorithm = try await emulator.lifecycle.stored(id).source["algorithm"]?.stringValue ?? "REMOTE"
-            let outcome = try await emulator.lifecycle.undeploy(id)
+            let model = try await emulator.lifecycle.stored(id)
+            let algorithm = model.source["algorithm"]?.stringValue ?? "REMOTE"
+            let outcome = try await emulator.lifecycle.undeploy(model)
             if outcome == "undeployed" { emulator.nodeStats.count(.undeploy, algorithm: algorithm, modelID: id) }
             stats[id] = .string(outcome)
         }

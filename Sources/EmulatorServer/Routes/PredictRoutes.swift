@@ -37,6 +37,9 @@ enum PredictRoutes {
         try await emulator.requireRemoteInference()
         let body = try RequestObject(try request.jsonBody() ?? [:])
         let parameters = RequestParameters.escaped(fromRequestBody: body.object)
-        return .json(try await emulator.invoker.predict(modelID: modelID, requestParameters: parameters))
+        // The lookup above is the one the invoker would make; a missing model gets its 404 from `findModel`.
+        let found = if let model { model } else { try await emulator.invoker.findModel(modelID) }
+        let invocable = try await emulator.invoker.prepare(found, streaming: false)
+        return .json(try await emulator.invoker.predict(invocable, requestParameters: parameters))
     }
 }

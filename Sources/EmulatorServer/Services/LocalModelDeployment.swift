@@ -10,19 +10,10 @@ import WireFormats
 struct LocalModelDeployment: Sendable {
     let emulator: Emulator
 
-    /// The predictor classes `_plugins/_ml/profile` names, by function name.
-    static let predictorClasses = [
-        "TEXT_EMBEDDING": "org.opensearch.ml.engine.algorithms.text_embedding.TextEmbeddingDenseModel",
-        "SPARSE_ENCODING": "org.opensearch.ml.engine.algorithms.sparse_encoding.TextEmbeddingSparseEncodingModel",
-        "SPARSE_TOKENIZE": "org.opensearch.ml.engine.algorithms.tokenize.SparseTokenizerModel",
-        "TEXT_SIMILARITY": "org.opensearch.ml.engine.algorithms.text_similarity.TextSimilarityCrossEncoderModel",
-        "QUESTION_ANSWERING": "org.opensearch.ml.engine.algorithms.question_answering.QuestionAnsweringModel",
-    ]
-
     /// Checks the request, writes the task and the `DEPLOYING` model, and finishes under the task timing.
     /// Returns the task id.
-    func deploy(_ id: String, nodeIDs: [String]?) async throws -> String {
-        let model = try await emulator.lifecycle.stored(id)
+    func deploy(_ model: StoredDocument, nodeIDs: [String]?) async throws -> String {
+        let id = model.id
         try await LocalModelService(emulator: emulator).requireLocalModels()
         let node = emulator.node.nodeID
         if let nodeIDs, !nodeIDs.isEmpty {
@@ -76,7 +67,7 @@ struct LocalModelDeployment: Sendable {
             }
             emulator.modelCache.put(id, DeployedModelCache.Entry(
                 state: .deployed,
-                predictor: DeployedModelCache.predictorName(Self.predictorClasses[functionName] ?? "org.opensearch.ml.engine.algorithms.DLModel", modelID: id),
+                predictor: DeployedModelCache.predictor(forAlgorithm: functionName, modelID: id),
                 workerNodes: [emulator.node.nodeID], memoryEstimate: memory))
         } catch {
             emulator.nodeStats.countFailure(.deploy, algorithm: functionName, modelID: id, error)

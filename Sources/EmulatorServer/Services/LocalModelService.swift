@@ -71,7 +71,9 @@ struct LocalModelService: Sendable {
                     _ = try tx.put(SystemIndex.task, id: taskID, source: TaskDocument.completed(task, modelID: modelID, now: now))
                 }
             }
-            if deploy { _ = try await LocalModelDeployment(emulator: emulator).deploy(modelID, nodeIDs: nil) }
+            if deploy {
+                _ = try await LocalModelDeployment(emulator: emulator).deploy(try await emulator.lifecycle.stored(modelID), nodeIDs: nil)
+            }
         } catch {
             emulator.nodeStats.countFailure(.register, algorithm: registration.functionName, error)
             try? await failTask(taskID, message: Self.taskError(error))

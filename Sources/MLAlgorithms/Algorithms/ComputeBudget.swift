@@ -3,12 +3,8 @@ import MLCommonsCore
 /// The most work one training request may ask for. ml-commons would grind through any epoch count; the
 /// emulator, one process serving everyone, refuses what would hold a core for minutes, and says so.
 public enum ComputeBudget {
-    /// Example visits (rows × epochs, or rows × iterations × centroids) per request.
+    /// Cell visits (rows × epochs × outputs × features, and the like) per request.
     public static let maximumSteps = 50_000_000
-
-    static func check(_ steps: Int, _ what: String) throws(OpenSearchError) {
-        try check([steps], what)
-    }
 
     /// The product of the factors, without overflowing.
     static func check(_ factors: [Int], _ what: String) throws(OpenSearchError) {
