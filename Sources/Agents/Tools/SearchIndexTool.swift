@@ -68,12 +68,14 @@ public struct SearchIndexTool: AgentTool {
         let documents = context.documents
         if let protection = Self.protectedIndices[index] {
             guard try await documents.indexExists(index) else { return SearchExecution.emptyResponse }
-            var stored = try await documents.documents(index)
-            if protection.hidesHiddenModels { stored.removeAll { $0.source["is_hidden"]?.boolValue == true } }
-            return SearchExecution(request: request, alwaysExcluded: protection.excluded).response(over: stored)
+            let stored = try await documents.documents(index)
+            let execution = SearchExecution(request: request, alwaysExcluded: protection.excluded)
+            guard protection.hidesHiddenModels else { return try execution.response(over: stored) }
+            return try execution.response(over: stored) { $0.source["is_hidden"]?.boolValue == true }
         }
-        guard try await documents.indexExists(index) else { throw OpenSearchError.indexNotFound(index) }
-        return SearchExecution(request: request, forcesVersions: false).response(over: try await documents.documents(index))
+        guard let info = try await documents.index(index) else { throw OpenSearchError.indexNotFound(index) }
+        return try SearchExecution(request: request, forcesVersions: false)
+            .response(over: try await documents.documents(index), mappings: info.mappings)
     }
 
     /// `GSON.toJson(processResponse(hit))`: a `HashMap` of the hit, `_source` as parsed into `HashMap`s;

@@ -57,7 +57,7 @@ enum DocumentRoutes {
                 throw OpenSearchError.allShardsFailed(index: name, nodeID: emulator.node.nodeID, failure: error)
             }
             let documents = try await emulator.documents.documents(name)
-            return .json(SearchExecution(request: search, forcesVersions: false).response(over: documents))
+            return .json(try SearchExecution(request: search, forcesVersions: false).response(over: documents, mappings: index.mappings))
         }
         routes.add("GET", "/{index}/_search", query: ["size", "from"], search)
         routes.add("POST", "/{index}/_search", query: ["size", "from"], search)

@@ -20,9 +20,8 @@ extension RouteTable {
             } catch {
                 throw OpenSearchError.allShardsFailed(index: index, nodeID: emulator.node.nodeID, failure: error)
             }
-            var documents = try await emulator.documents.documents(index)
-            if let hidden { documents.removeAll(where: hidden) }
-            return .json(SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents))
+            let documents = try await emulator.documents.documents(index)
+            return .json(try SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents, hidden: hidden))
         }
         // ml-commons reads the search from the body alone (`AbstractMLSearchAction`): `?size=` is unrecognized.
         add("GET", path, handler)

@@ -39,13 +39,14 @@ struct AlgorithmService: Sendable {
         let indices = try body.stringList("input_index") ?? []
         guard !indices.isEmpty else { throw OpenSearchError.illegalArgument("indices can't be empty") }
         let search = try SearchRequest(parsing: query)
-        var documents: [StoredDocument] = []
+        var hits: [JSONValue] = []
         for name in indices {
-            guard try await emulator.documents.indexExists(name) else { throw OpenSearchError.indexNotFound(name) }
-            documents += try await emulator.documents.documents(name)
+            // Each index is a shard of its own, scored over its own statistics.
+            guard let info = try await emulator.documents.index(name) else { throw OpenSearchError.indexNotFound(name) }
+            let response = try SearchExecution(request: search, forcesVersions: false)
+                .response(over: try await emulator.documents.documents(name), mappings: info.mappings)
+            hits += response["hits"]?["hits"]?.arrayValue ?? []
         }
-        let response = SearchExecution(request: search, forcesVersions: false).response(over: documents)
-        let hits = response["hits"]?["hits"]?.arrayValue ?? []
         guard !hits.isEmpty else { throw OpenSearchError.illegalArgument("No document found") }
         return try DataFrame.load(hits.compactMap { $0["_source"]?.objectValue })
     }

@@ -14,30 +14,57 @@ public struct SearchExecution: Sendable {
     }
 
     /// The response for the documents of one index.
-    public func response(over documents: [StoredDocument], tookMillis: Int = 1) -> JSONValue {
-        var hits = documents.filter { request.query.matches($0) }
+    /// - Parameters:
+    ///   - documents: the index's live documents; they all count in the scoring statistics.
+    ///   - mappings: the index's mappings (a system index's are known from its name).
+    ///   - hidden: documents that are never hits (ml-commons filters them out in its query).
+    public func response(
+        over documents: [StoredDocument], mappings: JSONObject = JSONObject(),
+        hidden: ((StoredDocument) -> Bool)? = nil, tookMillis: Int = 1
+    ) throws(OpenSearchError) -> JSONValue {
+        // Lucene's order: a write appends the new version of a document, so index order is write order.
+        let ordered = documents.sorted { $0.seqNo < $1.seqNo }
+        let effectiveMappings = ordered.first.flatMap { SystemIndexMappings.mappings(for: $0.index) } ?? mappings
+        let scores = try QueryScorer(documents: ordered, mappings: effectiveMappings).scores(request.query)
+        var hits: [(document: StoredDocument, score: Float)] = []
+        for (ordinal, score) in scores.enumerated() {
+            guard let score, score >= request.minScore ?? -.infinity else { continue }
+            if let hidden, hidden(ordered[ordinal]) { continue }
+            hits.append((ordered[ordinal], score))
+        }
         let total = hits.count
         let sortedByField = !request.sort.isEmpty && !(request.sort.count == 1 && request.sort[0].field == "_score")
-        if sortedByField { hits = sorted(hits) }
-        let page = hits.dropFirst(request.from).prefix(request.size)
-        let score: JSONValue = sortedByField ? .null : .number(JSONNumber(text: request.query.isFilterOnly ? "0.0" : "1.0"))
-        let renderedHits: [JSONValue] = page.map { document in
-            var hit: JSONObject = ["_index": .string(document.index), "_id": .string(document.id)]
-            if forcesVersions || request.version { hit["_version"] = .number(JSONNumber(document.version)) }
-            if forcesVersions || request.seqNoPrimaryTerm {
-                hit["_seq_no"] = .number(JSONNumber(document.seqNo))
-                hit["_primary_term"] = .number(JSONNumber(document.primaryTerm))
-            }
-            hit["_score"] = score
-            if request.fetchSource { hit["_source"] = .object(filteredSource(document.source)) }
-            if sortedByField {
-                hit["sort"] = .array(request.sort.map { key in document.values(at: key.field).first ?? .null })
-            }
-            return .object(hit)
+        let tracksScores = !sortedByField || request.trackScores || request.sort.contains { $0.field == "_score" }
+        if sortedByField {
+            hits = sorted(hits)
+        } else {
+            // Stable: equal scores keep index order, as Lucene's top-hits collector does.
+            hits = hits.enumerated().sorted { lhs, rhs in
+                lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+            }.map(\.element)
         }
+        let page = hits.dropFirst(request.from).prefix(request.size)
+        let renderedHits: [JSONValue] = page.map { hit in
+            let document = hit.document
+            var object: JSONObject = ["_index": .string(document.index), "_id": .string(document.id)]
+            if forcesVersions || request.version { object["_version"] = .number(JSONNumber(document.version)) }
+            if forcesVersions || request.seqNoPrimaryTerm {
+                object["_seq_no"] = .number(JSONNumber(document.seqNo))
+                object["_primary_term"] = .number(JSONNumber(document.primaryTerm))
+            }
+            object["_score"] = tracksScores ? Self.json(hit.score) : .null
+            if request.fetchSource { object["_source"] = .object(filteredSource(document.source)) }
+            if sortedByField {
+                object["sort"] = .array(request.sort.map { key in
+                    key.field == "_score" ? Self.json(hit.score) : document.values(at: key.field).first ?? .null
+                })
+            }
+            return .object(object)
+        }
+        let maxScore = tracksScores ? hits.map(\.score).max() : nil
         let hitsObject: JSONObject = [
             "total": ["value": .number(JSONNumber(total)), "relation": "eq"],
-            "max_score": total == 0 || sortedByField ? .null : score,
+            "max_score": maxScore.map(Self.json) ?? .null,
             "hits": .array(renderedHits),
         ]
         return .object([
@@ -46,6 +73,9 @@ public struct SearchExecution: Sendable {
             "hits": .object(hitsObject),
         ])
     }
+
+    /// A score as Jackson writes a Java `float`.
+    static func json(_ score: Float) -> JSONValue { .number(JSONNumber(text: JavaDouble.string(score))) }
 
     /// The answer when the backing index does not exist yet (ml-commons builds it by hand).
     public static var emptyResponse: JSONValue {
@@ -56,11 +86,18 @@ public struct SearchExecution: Sendable {
         ]
     }
 
-    private func sorted(_ documents: [StoredDocument]) -> [StoredDocument] {
-        documents.sorted { lhs, rhs in
+    private func sorted(_ hits: [(document: StoredDocument, score: Float)]) -> [(document: StoredDocument, score: Float)] {
+        // Equal sort values keep index order, as Lucene breaks ties by document.
+        hits.enumerated().sorted { lhsEntry, rhsEntry in
+            let lhs = lhsEntry.element
+            let rhs = rhsEntry.element
             for key in request.sort {
-                let left = lhs.values(at: key.field).first
-                let right = rhs.values(at: key.field).first
+                if key.field == "_score" {
+                    guard lhs.score != rhs.score else { continue }
+                    return key.descending ? lhs.score > rhs.score : lhs.score < rhs.score
+                }
+                let left = lhs.document.values(at: key.field).first
+                let right = rhs.document.values(at: key.field).first
                 switch (left, right) {
                 case (nil, nil): continue
                 case (nil, _): return false  // missing values sort last
@@ -70,8 +107,8 @@ public struct SearchExecution: Sendable {
                     return key.descending ? order > 0 : order < 0
                 }
             }
-            return false
-        }
+            return lhsEntry.offset < rhsEntry.offset
+        }.map(\.element)
     }
 
     func filteredSource(_ source: JSONObject) -> JSONObject {

@@ -5,33 +5,52 @@ extension SearchQuery {
         else {
             throw OpenSearchError("ParsingException", reason: "[_na] query malformed, no start_object after query name", status: 400)
         }
+        var boost: Float = 1
         switch name {
-        case "match_all": self = .matchAll
+        case "match_all":
+            boost = try Self.boost(in: body.objectValue, query: name)
+            self = .matchAll
         case "match_none": self = .matchNone
         case "term":
             let (field, raw) = try Self.singleField(body, query: name)
-            self = .term(field: field, value: raw.objectValue?["value"] ?? raw)
+            boost = try Self.boost(in: raw.objectValue, query: name)
+            let caseInsensitive = raw.objectValue?["case_insensitive"]?.boolValue ?? false
+            self = .term(field: field, value: raw.objectValue?["value"] ?? raw, caseInsensitive: caseInsensitive)
         case "terms":
-            guard let fields = body.objectValue, let (field, raw) = fields.first(where: { $0.key != "boost" }),
+            guard let fields = body.objectValue, let (field, raw) = fields.first(where: { $0.key != "boost" && $0.key != "_name" }),
                 let values = raw.arrayValue
             else { throw Self.malformed(name) }
+            boost = try Self.boost(in: fields, query: name)
             self = .terms(field: field, values: values)
         case "match":
             let (field, raw) = try Self.singleField(body, query: name)
-            let text = raw.objectValue?["query"] ?? raw
-            let operatorName = raw.objectValue?["operator"]?.stringValue?.lowercased()
-            self = .match(field: field, text: Self.text(of: text), requireAll: operatorName == "and")
+            let options = raw.objectValue
+            boost = try Self.boost(in: options, query: name)
+            self = .match(field: field, text: Self.text(of: options?["query"] ?? raw), options: try Self.matchOptions(options, query: name))
+        case "match_phrase":
+            let (field, raw) = try Self.singleField(body, query: name)
+            let options = raw.objectValue
+            boost = try Self.boost(in: options, query: name)
+            try Self.refuseSlop(options)
+            self = .matchPhrase(field: field, text: Self.text(of: options?["query"] ?? raw))
+        case "multi_match":
+            guard let options = body.objectValue else { throw Self.malformed(name) }
+            boost = try Self.boost(in: options, query: name)
+            self = .multiMatch(try Self.multiMatch(options))
         case "ids":
             guard let values = body["values"]?.arrayValue else { throw Self.malformed(name) }
+            boost = try Self.boost(in: body.objectValue, query: name)
             self = .ids(values.map { Self.text(of: $0) })
         case "exists":
             guard let field = body["field"]?.stringValue else {
                 throw OpenSearchError("ParsingException", reason: "[exists] must be provided with a [field]", status: 400)
             }
+            boost = try Self.boost(in: body.objectValue, query: name)
             self = .exists(field: field)
         case "range":
             let (field, raw) = try Self.singleField(body, query: name)
             guard let bounds = raw.objectValue else { throw Self.malformed(name) }
+            boost = try Self.boost(in: bounds, query: name)
             var parsed: [RangeBound] = []
             for (key, bound) in bounds {
                 switch key {
@@ -45,7 +64,14 @@ extension SearchQuery {
             self = .range(field: field, bounds: parsed)
         case "prefix":
             let (field, raw) = try Self.singleField(body, query: name)
+            boost = try Self.boost(in: raw.objectValue, query: name)
             self = .prefix(field: field, prefix: Self.text(of: raw.objectValue?["value"] ?? raw))
+        case "constant_score":
+            guard let options = body.objectValue, let filter = options["filter"] else {
+                throw OpenSearchError("ParsingException", reason: "[constant_score] requires a 'filter' element", status: 400)
+            }
+            boost = try Self.boost(in: options, query: name)
+            self = .constantScore(filter: try SearchQuery(parsing: filter))
         case "bool":
             guard let clauses = body.objectValue else { throw Self.malformed(name) }
             func list(_ key: String) throws(OpenSearchError) -> [SearchQuery] {
@@ -54,20 +80,104 @@ extension SearchQuery {
                 for item in raw.arrayValue ?? [raw] { out.append(try SearchQuery(parsing: item)) }
                 return out
             }
-            let minimum = clauses["minimum_should_match"].flatMap { value -> Int? in
-                value.numberValue?.intValue ?? value.stringValue.flatMap { Int($0) }
-            }
+            boost = try Self.boost(in: clauses, query: name)
             self = .bool(
                 must: try list("must"), filter: try list("filter"), should: try list("should"),
-                mustNot: try list("must_not"), minimumShouldMatch: minimum)
+                mustNot: try list("must_not"),
+                minimumShouldMatch: try clauses["minimum_should_match"].map { value throws(OpenSearchError) in
+                    try MinimumShouldMatch(parsing: Self.text(of: value))
+                })
         default:
             if Self.knownUnsupported.contains(name) {
                 throw .illegalArgument(
-                    "[\(name)] query is not supported by ml-commons-emulator; supported queries: match_all, match_none, "
-                        + "term, terms, match, ids, exists, range, prefix, bool")
+                    "[\(name)] query is not supported by ml-commons-emulator; supported queries: "
+                        + Self.supported.joined(separator: ", "))
             }
             throw OpenSearchError("ParsingException", reason: "unknown query [\(name)]", status: 400)
         }
+        if boost != 1 { self = .boosted(self, boost: boost) }
+    }
+
+    private static func matchOptions(_ options: JSONObject?, query: String) throws(OpenSearchError) -> MatchOptions {
+        guard let options else { return MatchOptions() }
+        if options["fuzziness"] != nil {
+            throw .illegalArgument("[\(query)] fuzziness is not supported by ml-commons-emulator; leave it out to match exact terms")
+        }
+        if let analyzer = options["analyzer"]?.stringValue, analyzer != "standard" {
+            throw .illegalArgument("[\(query)] analyzer [\(analyzer)] is not supported by ml-commons-emulator; only [standard] is")
+        }
+        var parsed = MatchOptions()
+        if let name = options["operator"].map(text(of:)) {
+            switch name.lowercased() {
+            case "and": parsed.requireAll = true
+            case "or": parsed.requireAll = false
+            default: throw .illegalArgument("No enum constant org.opensearch.index.query.Operator.\(name.uppercased())")
+            }
+        }
+        parsed.minimumShouldMatch = try options["minimum_should_match"].map { value throws(OpenSearchError) in
+            try MinimumShouldMatch(parsing: text(of: value))
+        }
+        if let zeroTerms = options["zero_terms_query"].map(text(of:)) {
+            switch zeroTerms.lowercased() {
+            case "all": parsed.zeroTermsMatchAll = true
+            case "none": parsed.zeroTermsMatchAll = false
+            default:
+                throw OpenSearchError("ParsingException", reason: "Unsupported zero_terms_query value [\(zeroTerms)]", status: 400)
+            }
+        }
+        return parsed
+    }
+
+    private static func multiMatch(_ options: JSONObject) throws(OpenSearchError) -> MultiMatch {
+        guard let query = options["query"] else {
+            throw .illegalArgument("[multi_match] requires query value")
+        }
+        var fields: [(name: String, boost: Float)] = []
+        for item in options["fields"].map({ $0.arrayValue ?? [$0] }) ?? [] {
+            let spec = text(of: item)
+            if let caret = spec.lastIndex(of: "^"), let boost = Float(spec[spec.index(after: caret)...]) {
+                fields.append((String(spec[..<caret]), boost))
+            } else {
+                fields.append((spec, 1))
+            }
+        }
+        if fields.isEmpty { fields = [("*", 1)] }
+        try refuseSlop(options)
+        let tieBreaker = options["tie_breaker"].flatMap { $0.numberValue?.doubleValue ?? Double(text(of: $0)) }.map(Float.init)
+        var parsed = MultiMatch(
+            text: text(of: query), fields: fields, combination: .bestFields(tieBreaker: tieBreaker ?? 0),
+            options: try matchOptions(options, query: "multi_match"))
+        switch (options["type"].map(text(of:)) ?? "best_fields").lowercased() {
+        case "best_fields", "bestfields": break
+        case "most_fields", "mostfields":
+            guard tieBreaker == nil else {
+                throw .illegalArgument("Tie-breaker is only supported for best_fields and phrase types")
+            }
+            parsed.combination = .mostFields
+        case "phrase": parsed.phrase = true
+        case let other:
+            throw .illegalArgument(
+                "[multi_match] type [\(other)] is not supported by ml-commons-emulator; supported: best_fields, most_fields, phrase")
+        }
+        return parsed
+    }
+
+    /// Sloppy phrases are not built; a phrase with `slop: 0` is.
+    private static func refuseSlop(_ options: JSONObject?) throws(OpenSearchError) {
+        guard let slop = options?["slop"], text(of: slop) != "0" else { return }
+        throw .illegalArgument("[slop] other than 0 is not supported by ml-commons-emulator; phrases match exact positions")
+    }
+
+    /// `AbstractQueryBuilder.boost`: a number (or numeric string); absent means 1.
+    private static func boost(in options: JSONObject?, query: String) throws(OpenSearchError) -> Float {
+        guard let raw = options?["boost"] else { return 1 }
+        guard let value = raw.numberValue?.doubleValue ?? raw.stringValue.flatMap(Double.init) else {
+            throw OpenSearchError("ParsingException", reason: "[\(query)] failed to parse field [boost]", status: 400)
+        }
+        guard value >= 0 else {
+            throw .illegalArgument("negative [boost] are not allowed in [\(query)], but got [\(JavaDouble.string(Float(value)))]")
+        }
+        return Float(value)
     }
 
     private static func singleField(_ body: JSONValue, query: String) throws(OpenSearchError) -> (String, JSONValue) {

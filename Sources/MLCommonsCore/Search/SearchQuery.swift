@@ -1,15 +1,20 @@
-/// The subset of the OpenSearch query DSL the emulator evaluates over `_source` documents.
+/// The subset of the OpenSearch query DSL the emulator evaluates and scores over `_source` documents.
 public indirect enum SearchQuery: Sendable, Hashable {
     case matchAll
     case matchNone
-    case term(field: String, value: JSONValue)
+    case term(field: String, value: JSONValue, caseInsensitive: Bool = false)
     case terms(field: String, values: [JSONValue])
-    case match(field: String, text: String, requireAll: Bool)
+    case match(field: String, text: String, options: MatchOptions = MatchOptions())
+    case matchPhrase(field: String, text: String)
+    case multiMatch(MultiMatch)
     case ids([String])
     case exists(field: String)
     case range(field: String, bounds: [RangeBound])
     case prefix(field: String, prefix: String)
-    case bool(must: [SearchQuery], filter: [SearchQuery], should: [SearchQuery], mustNot: [SearchQuery], minimumShouldMatch: Int?)
+    case constantScore(filter: SearchQuery)
+    case bool(must: [SearchQuery], filter: [SearchQuery], should: [SearchQuery], mustNot: [SearchQuery], minimumShouldMatch: MinimumShouldMatch?)
+    /// A query with a `boost` other than 1: its scores multiplied by it.
+    case boosted(SearchQuery, boost: Float)
 
     /// One side of a `range` query.
     public enum RangeBound: Sendable, Hashable {
@@ -17,18 +22,60 @@ public indirect enum SearchQuery: Sendable, Hashable {
         case lessThan(JSONValue, inclusive: Bool)
     }
 
+    /// A `match` query's options beyond its text.
+    public struct MatchOptions: Sendable, Hashable {
+        /// `operator: and`: every term must match.
+        public var requireAll = false
+        public var minimumShouldMatch: MinimumShouldMatch?
+        /// `zero_terms_query: all`: a text without terms matches everything.
+        public var zeroTermsMatchAll = false
+
+        public init(requireAll: Bool = false, minimumShouldMatch: MinimumShouldMatch? = nil, zeroTermsMatchAll: Bool = false) {
+            self.requireAll = requireAll
+            self.minimumShouldMatch = minimumShouldMatch
+            self.zeroTermsMatchAll = zeroTermsMatchAll
+        }
+    }
+
+    /// A `multi_match` query: one match per field, combined by its type.
+    public struct MultiMatch: Sendable, Hashable {
+        /// `best_fields` (the best field's score, plus `tie_breaker` × the others') or `most_fields` (their sum).
+        public enum Combination: Sendable, Hashable {
+            case bestFields(tieBreaker: Float)
+            case mostFields
+        }
+
+        public var text: String
+        /// Field names (globs allowed) with their `^boost`.
+        public var fields: [(name: String, boost: Float)]
+        public var combination: Combination
+        /// `type: phrase`: each field's query is a `match_phrase`.
+        public var phrase = false
+        public var options = MatchOptions()
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.text == rhs.text && lhs.fields.map(\.name) == rhs.fields.map(\.name)
+                && lhs.fields.map(\.boost) == rhs.fields.map(\.boost) && lhs.combination == rhs.combination
+                && lhs.phrase == rhs.phrase && lhs.options == rhs.options
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+            for field in fields { hasher.combine(field.name) }
+        }
+    }
+
     /// Query types OpenSearch has that the emulator does not evaluate; named in the 400 it answers.
     static let knownUnsupported: Set<String> = [
-        "wildcard", "regexp", "fuzzy", "query_string", "simple_query_string", "match_phrase", "match_phrase_prefix",
-        "multi_match", "nested", "has_child", "has_parent", "geo_distance", "geo_bounding_box", "script",
-        "function_score", "dis_max", "constant_score", "boosting", "more_like_this", "knn", "neural", "hybrid",
+        "wildcard", "regexp", "fuzzy", "query_string", "simple_query_string", "match_phrase_prefix",
+        "nested", "has_child", "has_parent", "geo_distance", "geo_bounding_box", "script",
+        "function_score", "dis_max", "boosting", "more_like_this", "knn", "neural", "hybrid",
         "match_bool_prefix", "combined_fields", "intervals", "span_term", "terms_set", "distance_feature",
     ]
 
-    /// A `bool` of `filter` (and `must_not`) clauses alone runs in filter context: every hit scores 0.
-    /// (Only `must_not` clauses get a scoring `match_all` added, as Lucene's negative-query fix does.)
-    public var isFilterOnly: Bool {
-        if case .bool(let must, let filter, let should, _, _) = self { return must.isEmpty && should.isEmpty && !filter.isEmpty }
-        return false
-    }
+    /// The queries the emulator evaluates, as the 400 for the others lists them.
+    static let supported = [
+        "match_all", "match_none", "term", "terms", "match", "match_phrase", "multi_match", "ids", "exists", "range",
+        "prefix", "constant_score", "bool",
+    ]
 }

@@ -17,6 +17,10 @@ public struct SearchRequest: Sendable, Hashable {
     public var version = false
     /// `seq_no_primary_term: true` asks for `_seq_no` and `_primary_term` in each hit.
     public var seqNoPrimaryTerm = false
+    /// `track_scores: true` computes scores even when sorting by a field.
+    public var trackScores = false
+    /// `min_score`: hits scoring below it are left out.
+    public var minScore: Float?
 
     public init() {}
 
@@ -33,9 +37,15 @@ public struct SearchRequest: Sendable, Hashable {
             case "_source": try parseSource(value)
             case "version": version = value.boolValue ?? (value.stringValue == "true")
             case "seq_no_primary_term": seqNoPrimaryTerm = value.boolValue ?? (value.stringValue == "true")
-            case "track_total_hits", "timeout", "explain", "min_score",
+            case "track_scores": trackScores = value.boolValue ?? (value.stringValue == "true")
+            case "min_score":
+                guard let number = value.numberValue?.doubleValue ?? value.stringValue.flatMap(Double.init) else {
+                    throw OpenSearchError("ParsingException", reason: "[min_score] failed to parse field", status: 400)
+                }
+                minScore = Float(number)
+            case "track_total_hits", "timeout", "explain",
                 "stored_fields", "docvalue_fields", "highlight", "aggs", "aggregations", "search_after",
-                "profile", "terminate_after", "track_scores":
+                "profile", "terminate_after":
                 continue
             default:
                 throw OpenSearchError("ParsingException", reason: "Unknown key for a \(value.xContentToken) in [\(key)].", status: 400)

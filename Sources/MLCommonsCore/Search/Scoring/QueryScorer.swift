@@ -1,0 +1,305 @@
+/// Evaluates queries over one index's documents as a single Lucene shard does: which documents
+/// match, and each one's score. Term queries on `text`, `keyword` and `boolean` fields score with
+/// BM25 over the index's statistics; queries Lucene runs as constant-score queries score their boost.
+public final class QueryScorer {
+    /// The documents in index order (the order Lucene breaks score ties in).
+    public let documents: [StoredDocument]
+    let types: IndexFieldTypes
+    let similarity: BM25Similarity
+    let analyzer = StandardAnalyzer()
+    private var fieldIndexes: [String: FieldIndex] = [:]
+
+    /// - Parameters:
+    ///   - documents: every live document of the index, hidden ones included (they count in statistics).
+    ///   - mappings: the index's `mappings`; fields not in them are typed as dynamic mapping would.
+    public init(documents: [StoredDocument], mappings: JSONObject, similarity: BM25Similarity = BM25Similarity()) {
+        self.documents = documents
+        self.types = IndexFieldTypes(mappings: mappings)
+        self.similarity = similarity
+    }
+
+    /// One score per document, nil where the document does not match.
+    /// - Parameter filtering: whether the query runs in filter context (a `filter` or `must_not`
+    ///   clause, `constant_score`), where a `bool`'s `should` clauses must match one at least.
+    public func scores(_ query: SearchQuery, boost: Float = 1, filtering: Bool = false) throws(OpenSearchError) -> [Float?] {
+        switch query {
+        case .matchAll: return constant(boost) { _ in true }
+        case .matchNone: return none
+        case .boosted(let inner, let factor): return try scores(inner, boost: boost * factor, filtering: filtering)
+        case .term(let field, let value, let caseInsensitive):
+            return termScores(field: field, value: value, caseInsensitive: caseInsensitive, boost: boost)
+        case .terms(let field, let values):
+            return constant(boost) { ordinal in values.contains { self.contains(ordinal, field: field, value: $0) } }
+        case .match(let field, let text, let options):
+            return try matchScores(field: field, text: text, options: options, boost: boost)
+        case .matchPhrase(let field, let text):
+            return phraseScores(field: field, text: text, boost: boost)
+        case .multiMatch(let multiMatch):
+            return try multiMatchScores(multiMatch, boost: boost)
+        case .ids(let ids):
+            let wanted = Set(ids)
+            return constant(boost) { wanted.contains(self.documents[$0].id) }
+        case .exists(let field):
+            return constant(boost) { !self.values(field, ordinal: $0).allSatisfy { $0 == .null } }
+        case .range(let field, let bounds):
+            return constant(boost) { ordinal in
+                self.values(field, ordinal: ordinal).contains { SearchQuery.within(bounds, $0) }
+            }
+        case .prefix(let field, let prefix):
+            return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains { $0.hasPrefix(prefix) } }
+        case .constantScore(let filter):
+            let matched = try scores(filter, filtering: true)
+            return matched.map { $0 == nil ? nil : boost }
+        case .bool(let must, let filter, let should, let mustNot, let minimumShouldMatch):
+            return try boolScores(
+                must: must, filter: filter, should: should, mustNot: mustNot, minimumShouldMatch: minimumShouldMatch,
+                boost: boost, filtering: filtering)
+        }
+    }
+
+    // MARK: Term-level scoring
+
+    private func termScores(field: String, value: JSONValue, caseInsensitive: Bool, boost: Float) -> [Float?] {
+        if field == "_id" { return constant(boost) { self.documents[$0].id == SearchQuery.text(of: value) } }
+        guard let resolved = resolve(field) else { return none }
+        switch resolved.mapping.kind {
+        case .text, .keyword, .boolean, .flatObject:
+            guard let term = SearchQuery.queryTerm(value, kind: resolved.mapping.kind) else { return none }
+            if caseInsensitive {
+                let lowered = term.lowercased()
+                return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains { $0.lowercased() == lowered } }
+            }
+            // Keyword terms score a constant since OpenSearch 3.0 (`use_similarity` defaults to false).
+            if resolved.mapping.kind == .keyword || resolved.mapping.kind == .flatObject {
+                return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains(term) }
+            }
+            return bm25(terms: [term], field: field, boost: boost)
+        case .number, .date:
+            return constant(boost) { ordinal in self.values(field, ordinal: ordinal).contains { SearchQuery.equal($0, value) } }
+        case .unsearchable:
+            return none
+        }
+    }
+
+    /// A term (or, with several terms, an exact phrase) scored by BM25 over the field's statistics.
+    private func bm25(terms: [String], field: String, boost: Float) -> [Float?] {
+        guard let index = fieldIndex(field), !terms.isEmpty else { return none }
+        var idf = 0.0
+        for term in terms {
+            let docFreq = index.docFreq(term)
+            guard docFreq > 0 else { return none }
+            idf += Double(BM25Similarity.idf(docFreq: docFreq, docCount: index.docCount))
+        }
+        let scorer = similarity.scorer(
+            boost: boost, idf: Float(idf), docCount: index.docCount, sumTotalTermFreq: index.sumTotalTermFreq)
+        return documents.indices.map { ordinal in
+            let frequency = terms.count == 1
+                ? index.frequency(of: terms[0], in: ordinal) : Self.phraseFrequency(terms, in: ordinal, index: index)
+            return frequency > 0 ? scorer.score(frequency: Float(frequency), norm: index.norms[ordinal]) : nil
+        }
+    }
+
+    /// How many times the terms occur in a row: Lucene's exact `PhraseQuery` frequency.
+    private static func phraseFrequency(_ terms: [String], in ordinal: Int, index: FieldIndex) -> Int {
+        let rest = terms.dropFirst().map { Set(index.positions(of: $0, in: ordinal)) }
+        return index.positions(of: terms[0], in: ordinal).filter { start in
+            rest.enumerated().allSatisfy { offset, positions in positions.contains(start + offset + 1) }
+        }.count
+    }
+
+    // MARK: Full-text queries
+
+    private func matchScores(field: String, text: String, options: SearchQuery.MatchOptions, boost: Float) throws(OpenSearchError) -> [Float?] {
+        guard let resolved = resolve(field) else { return none }
+        guard resolved.mapping.kind == .text else {
+            return termScores(field: field, value: .string(text), caseInsensitive: false, boost: boost)
+        }
+        let terms = analyzer.terms(text)
+        if terms.isEmpty { return options.zeroTermsMatchAll ? constant(boost) { _ in true } : none }
+        if terms.count == 1 { return bm25(terms: terms, field: field, boost: boost) }
+        let clauses = terms.map { bm25(terms: [$0], field: field, boost: boost) }
+        // `Queries.maybeApplyMinimumShouldMatch` counts the SHOULD clauses: none under `operator: and`,
+        // so a positive minimum there matches nothing, as on a cluster.
+        let optional = options.requireAll ? 0 : clauses.count
+        let minimum = try options.minimumShouldMatch?.required(of: optional) ?? 0
+        guard minimum <= optional else { return none }
+        return Self.sum(clauses, required: options.requireAll ? clauses.count : max(1, minimum))
+    }
+
+    private func phraseScores(field: String, text: String, boost: Float) -> [Float?] {
+        guard let resolved = resolve(field) else { return none }
+        guard resolved.mapping.kind == .text else {
+            return termScores(field: field, value: .string(text), caseInsensitive: false, boost: boost)
+        }
+        return bm25(terms: analyzer.terms(text), field: field, boost: boost)
+    }
+
+    private func multiMatchScores(_ query: SearchQuery.MultiMatch, boost: Float) throws(OpenSearchError) -> [Float?] {
+        var perField: [[Float?]] = []
+        for (pattern, fieldBoost) in query.fields {
+            for field in expand(pattern) {
+                let fieldScores = query.phrase
+                    ? phraseScores(field: field, text: query.text, boost: boost * fieldBoost)
+                    : try matchScores(field: field, text: query.text, options: query.options, boost: boost * fieldBoost)
+                perField.append(fieldScores)
+            }
+        }
+        guard !perField.isEmpty else { return none }
+        switch query.combination {
+        case .mostFields: return Self.sum(perField, required: 1)
+        case .bestFields(let tieBreaker):
+            return documents.indices.map { ordinal in
+                // `DisjunctionMaxScorer`: the best score plus the tie breaker times the others', in its order.
+                var best: Float = 0
+                var others = 0.0
+                var matched = false
+                for scores in perField {
+                    guard let score = scores[ordinal] else { continue }
+                    matched = true
+                    if score >= best {
+                        others += Double(best)
+                        best = score
+                    } else {
+                        others += Double(score)
+                    }
+                }
+                return matched ? Float(Double(best) + others * Double(tieBreaker)) : nil
+            }
+        }
+    }
+
+    /// The fields a `multi_match` field pattern names (`*` globs over the mapped and dynamic fields).
+    private func expand(_ pattern: String) -> [String] {
+        guard pattern.contains("*") else { return [pattern] }
+        var names = Set(types.names)
+        for document in documents { Self.leafPaths(document.source, prefix: "", into: &names) }
+        return names.filter { name in
+            Glob.matches(pattern, name) && [.text, .keyword].contains(resolve(name)?.mapping.kind)
+        }.sorted()
+    }
+
+    // MARK: Compound queries
+
+    private func boolScores(
+        must: [SearchQuery], filter: [SearchQuery], should: [SearchQuery], mustNot: [SearchQuery],
+        minimumShouldMatch: MinimumShouldMatch?, boost: Float, filtering: Bool
+    ) throws(OpenSearchError) -> [Float?] {
+        if must.isEmpty, filter.isEmpty, should.isEmpty, mustNot.isEmpty { return constant(boost) { _ in true } }
+        // OpenSearch 3.2+ (`rewriteMustClausesToFilter`): range and numeric clauses of `must` do not score.
+        let scoring = must.filter { !movesToFilter($0) }
+        let filters = try (filter + must.filter(movesToFilter)).map { query throws(OpenSearchError) in
+            try scores(query, filtering: true)
+        }
+        let required = try scoring.map { query throws(OpenSearchError) in try scores(query, boost: boost, filtering: filtering) }
+        let excluded = try mustNot.map { query throws(OpenSearchError) in try scores(query, filtering: true) }
+        let optional = try should.map { query throws(OpenSearchError) in try scores(query, boost: boost, filtering: filtering) }
+        // `BoolQueryBuilder`: `should` alone must match once; so it must in filter context; an explicit
+        // minimum counts only when positive, and more than there are clauses matches nothing.
+        var minimum = 0
+        if let minimumShouldMatch {
+            minimum = try minimumShouldMatch.required(of: optional.count)
+        } else if filtering, !optional.isEmpty {
+            minimum = 1
+        }
+        if minimum > optional.count { return none }
+        if minimum == 0, must.isEmpty, filter.isEmpty, !optional.isEmpty { minimum = 1 }
+        return documents.indices.map { ordinal in
+            guard required.allSatisfy({ $0[ordinal] != nil }), filters.allSatisfy({ $0[ordinal] != nil }),
+                !excluded.contains(where: { $0[ordinal] != nil })
+            else { return nil }
+            let matchedOptional = optional.compactMap { $0[ordinal] }
+            guard matchedOptional.count >= minimum else { return nil }
+            // `ReqOptSumScorer`: the required sum and the optional sum, each summed in double, add in float.
+            let requiredSum = Self.floatSum(required.compactMap { $0[ordinal] })
+            let optionalSum = Self.floatSum(matchedOptional)
+            return requiredSum + optionalSum
+        }
+    }
+
+    /// Whether OpenSearch moves a `must` clause to `filter`: `range`, and term-level or `match`
+    /// queries on numeric fields.
+    private func movesToFilter(_ query: SearchQuery) -> Bool {
+        switch query {
+        case .range: return true
+        case .boosted(let inner, _): return movesToFilter(inner)
+        case .term(let field, _, _), .terms(let field, _), .match(let field, _, _):
+            return resolve(field)?.mapping.kind == .number
+        default: return false
+        }
+    }
+
+    /// Scores summed in double and rounded once, as Lucene's disjunction and conjunction scorers do.
+    private static func floatSum(_ scores: [Float]) -> Float {
+        var total = 0.0
+        for score in scores { total += Double(score) }
+        return Float(total)
+    }
+
+    /// Sums of clause scores where at least `required` clauses match (a disjunction or conjunction).
+    private static func sum(_ clauses: [[Float?]], required: Int) -> [Float?] {
+        guard let count = clauses.first?.count else { return [] }
+        return (0..<count).map { ordinal in
+            let matched = clauses.compactMap { $0[ordinal] }
+            guard matched.count >= required, !matched.isEmpty else { return nil }
+            return floatSum(matched)
+        }
+    }
+
+    // MARK: Fields and values
+
+    private var none: [Float?] { Array(repeating: nil, count: documents.count) }
+
+    private func constant(_ boost: Float, where matches: (Int) -> Bool) -> [Float?] {
+        documents.indices.map { matches($0) ? boost : nil }
+    }
+
+    func resolve(_ field: String) -> IndexFieldTypes.Field? {
+        types.resolve(field) { path in
+            for document in self.documents {
+                if let value = document.values(at: path).first(where: { $0 != .null }) { return value }
+            }
+            return nil
+        }
+    }
+
+    private func fieldIndex(_ field: String) -> FieldIndex? {
+        if let index = fieldIndexes[field] { return index }
+        guard let resolved = resolve(field) else { return nil }
+        let index = FieldIndex(
+            mapping: resolved.mapping, values: documents.map { $0.values(at: resolved.sourcePath) }, analyzer: analyzer)
+        fieldIndexes[field] = index
+        return index
+    }
+
+    private func values(_ field: String, ordinal: Int) -> [JSONValue] {
+        documents[ordinal].values(at: resolve(field)?.sourcePath ?? SearchQuery.fieldName(field))
+    }
+
+    /// The indexed terms of a field in one document: analyzed for text, whole values otherwise.
+    private func terms(_ field: String, ordinal: Int) -> [String] {
+        guard let resolved = resolve(field), resolved.mapping.kind != .number, resolved.mapping.kind != .date else {
+            return values(field, ordinal: ordinal).compactMap(SearchQuery.indexedText)
+        }
+        return fieldIndex(field)?.documents[ordinal]?.terms ?? []
+    }
+
+    private func contains(_ ordinal: Int, field: String, value: JSONValue) -> Bool {
+        guard let resolved = resolve(field) else { return false }
+        switch resolved.mapping.kind {
+        case .number, .date: return values(field, ordinal: ordinal).contains { SearchQuery.equal($0, value) }
+        default:
+            guard let term = SearchQuery.queryTerm(value, kind: resolved.mapping.kind) else { return false }
+            return terms(field, ordinal: ordinal).contains(term)
+        }
+    }
+
+    private static func leafPaths(_ object: JSONObject, prefix: String, into names: inout Set<String>) {
+        for (key, value) in object {
+            if case .object(let inner) = value {
+                leafPaths(inner, prefix: prefix + key + ".", into: &names)
+            } else {
+                names.insert(prefix + key)
+            }
+        }
+    }
+}
