@@ -113,7 +113,7 @@ public struct DocumentStore: Sendable {
     /// The indices (all, or the one named) with document counts and stored bytes, in creation order.
     static func indexInfos(_ name: String?, _ db: Database) throws -> [IndexInfo] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at, i.docs_deleted,
+            SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at,
                    COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
             FROM indices i LEFT JOIN documents d ON d.index_name = i.name
             WHERE ?1 IS NULL OR i.name = ?1
@@ -124,7 +124,7 @@ public struct DocumentStore: Sendable {
                 name: row["name"], uuid: row["uuid"],
                 mappings: (try? JSONParser.parse(row["mappings"] as String))?.objectValue ?? JSONObject(),
                 settings: (try? JSONParser.parse(row["settings"] as String))?.objectValue ?? JSONObject(),
-                createdAt: row["created_at"], documentCount: row["docs"], deletedCount: row["docs_deleted"],
+                createdAt: row["created_at"], documentCount: row["docs"],
                 storeBytes: row["bytes"])
         }
     }
@@ -179,7 +179,6 @@ public struct DocumentStore: Sendable {
             return WriteResult(index: index, id: id, version: 1, outcome: .notFound, seqNo: seqNo, primaryTerm: 1)
         }
         try db.execute(sql: "DELETE FROM documents WHERE index_name = ? AND id = ?", arguments: [index, id])
-        try db.execute(sql: "UPDATE indices SET docs_deleted = docs_deleted + 1 WHERE name = ?", arguments: [index])
         return WriteResult(index: index, id: id, version: previous + 1, outcome: .deleted, seqNo: seqNo, primaryTerm: 1)
     }
 

@@ -8,7 +8,8 @@ public struct IndexInfo: Sendable, Hashable {
     public let settings: JSONObject
     public let createdAt: Int64
     public let documentCount: Int
-    public let deletedCount: Int
+    /// Always 0: deletes are merged away at once, so search statistics never count them either.
+    public var deletedCount: Int { 0 }
     /// Bytes of stored `_source`, the basis of the size columns.
     public let storeBytes: Int
 }

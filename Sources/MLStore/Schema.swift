@@ -34,6 +34,11 @@ enum Schema {
                 );
                 """)
         }
+        // Deleted documents leave no trace: search statistics and `docs.deleted` treat every delete as
+        // merged away at once.
+        migrator.registerMigration("v2-deletes-merged-at-once") { db in
+            try db.execute(sql: "ALTER TABLE indices DROP COLUMN docs_deleted")
+        }
         return migrator
     }
 }

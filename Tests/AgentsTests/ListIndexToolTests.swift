@@ -37,7 +37,7 @@ struct ListIndexToolTests {
         let fixture = try await Self.cluster()
         let expected = ListIndexTool.header
             + Self.row(1, ".plugins-ml-model-group") + Self.row(2, ".plugins-ml-memory-message")
-            + "3,yellow,open,movies,<uuid:movies>,1,1,2,1,5.1kb,5.1kb\n"
+            + "3,yellow,open,movies,<uuid:movies>,1,1,2,0,5.1kb,5.1kb\n"
             + Self.row(4, ".plugins-ml-memory-meta") + Self.row(5, ".plugins-ml-config") + Self.row(6, ".plugins-ml-model")
             + Self.row(7, ".plugins-ml-agent", docs: 1, size: "220b") + Self.row(8, ".plugins-ml-task")
             + Self.row(9, ".plugins-ml-connector")
@@ -52,10 +52,10 @@ struct ListIndexToolTests {
     @Test func indicesParameterSelectsAndWildcardsExpand() async throws {
         let fixture = try await Self.cluster()
         #expect(try await run(fixture, ["indices": #"["movies", ".plugins-ml-agent"]"#]) == ListIndexTool.header
-            + "1,yellow,open,movies,<uuid:movies>,1,1,2,1,5.1kb,5.1kb\n" + Self.row(2, ".plugins-ml-agent", docs: 1, size: "220b"))
+            + "1,yellow,open,movies,<uuid:movies>,1,1,2,0,5.1kb,5.1kb\n" + Self.row(2, ".plugins-ml-agent", docs: 1, size: "220b"))
         // An array given through a JSON `input`, as function calling passes it.
         #expect(try await run(fixture, ["input": #"{"indices":["movies"]}"#]) == ListIndexTool.header
-            + "1,yellow,open,movies,<uuid:movies>,1,1,2,1,5.1kb,5.1kb\n")
+            + "1,yellow,open,movies,<uuid:movies>,1,1,2,0,5.1kb,5.1kb\n")
         // A wildcard resolves in name order, which breaks the tie of these two names' shared bucket.
         #expect(try await run(fixture, ["indices": #"[".plugins-ml-m*"]"#]) == ListIndexTool.header
             + Self.row(1, ".plugins-ml-memory-message") + Self.row(2, ".plugins-ml-model-group")

@@ -12,7 +12,7 @@ struct MLDatabaseTests {
 
     @Test func migrationsAreNamedAndApplied() async throws {
         let database = try MLDatabase(location: .inMemory)
-        #expect(try await database.appliedMigrations() == ["v1-indices-documents-settings"])
+        #expect(try await database.appliedMigrations() == ["v1-indices-documents-settings", "v2-deletes-merged-at-once"])
     }
 
     @Test func aNewerSchemaIsRefusedWithAClearMessage() throws {
@@ -29,6 +29,34 @@ struct MLDatabaseTests {
             String(describing: error)
                 == "the data file was written by a newer ml-commons-emulator (unknown schema migrations: v99-from-the-future); upgrade the emulator or choose another --data path"
         }
+    }
+
+    /// A data file of the first schema, with a deleted-documents count, opens with its documents intact.
+    @Test func firstSchemaFilesMigrate() async throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1-indices-documents-settings');
+                CREATE TABLE indices (name TEXT PRIMARY KEY NOT NULL, uuid TEXT NOT NULL UNIQUE,
+                    mappings TEXT NOT NULL DEFAULT '{}', settings TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL,
+                    next_seq_no INTEGER NOT NULL DEFAULT 0, docs_deleted INTEGER NOT NULL DEFAULT 0 CHECK (docs_deleted >= 0));
+                CREATE TABLE documents (index_name TEXT NOT NULL REFERENCES indices(name) ON DELETE CASCADE, id TEXT NOT NULL,
+                    version INTEGER NOT NULL, seq_no INTEGER NOT NULL, primary_term INTEGER NOT NULL DEFAULT 1,
+                    source TEXT NOT NULL, PRIMARY KEY (index_name, id));
+                CREATE TABLE cluster_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL);
+                INSERT INTO indices (name, uuid, created_at, next_seq_no, docs_deleted) VALUES ('movies', 'u', 1, 2, 1);
+                INSERT INTO documents (index_name, id, version, seq_no, source) VALUES ('movies', '1', 1, 0, '{"title":"Dune"}');
+                """)
+        }
+        try queue.close()
+        let store = DocumentStore(database: try MLDatabase(location: .file(path)))
+        #expect(try await store.document("movies", id: "1")?.source == ["title": "Dune"])
+        #expect(try await store.index("movies")?.deletedCount == 0)
+        #expect(try await store.put("movies", id: "2", source: [:]).seqNo == 2)
     }
 
     @Test func documentsKeepVersionsSeqNosAndKeyOrder() async throws {
