@@ -22,18 +22,23 @@ struct OpenSearchResponder: HTTPResponder {
         let path = Self.decodedPath(request.uri.path)
         let method = request.method.rawValue
         let query = Self.query(request.uri)
-        let pretty = query["pretty"].map { $0.isEmpty || $0 == "true" }
         let headers = Self.headers(of: request)
         let origin = request.headers[.origin]
+        let rendering: ResponseRendering
+        do {
+            rendering = try ResponseRendering(query: query, headers: headers)
+        } catch {
+            return render(.error(error), method: method, rendering: .plain, context: context)
+        }
 
         if method == "OPTIONS", request.headers[values: HTTPField.Name("Access-Control-Request-Method")!].first != nil,
             let preflight = crossSiteGuard.preflight(origin: origin)
         {
-            return render(preflight, method: method, pretty: pretty, context: context)
+            return render(preflight, method: method, rendering: rendering, context: context)
         }
         if let refusal = crossSiteGuard.refusal(method: method, path: path, headers: headers) {
             logger.notice("refused request", metadata: ["method": "\(method)", "path": "\(path)", "reason": "\(refusal.reason)"])
-            return render(.error(refusal), method: method, pretty: pretty, context: context)
+            return render(.error(refusal), method: method, rendering: rendering, context: context)
         }
 
         let collected: [UInt8]
@@ -41,7 +46,7 @@ struct OpenSearchResponder: HTTPResponder {
             collected = try await Self.collect(request.body, limit: maxContentLength)
         } catch is BodyTooLarge {
             // Netty's aggregator answers before OpenSearch sees the request: no body at all.
-            return render(RESTResponse(status: 413, body: .empty), method: method, pretty: pretty, context: context)
+            return render(RESTResponse(status: 413, body: .empty), method: method, rendering: rendering, context: context)
         }
 
         let outcome: RESTResponse
@@ -83,22 +88,29 @@ struct OpenSearchResponder: HTTPResponder {
         }
         var answer = outcome
         answer.headers += crossSiteGuard.corsHeaders(origin: origin)
-        return render(answer, method: method, pretty: pretty, context: context)
+        return render(answer, method: method, rendering: rendering, context: context)
     }
 
-    private func render(_ response: RESTResponse, method: String, pretty requested: Bool?, context: Context) -> Response {
-        let pretty = requested ?? response.prettyByDefault
+    private func render(_ response: RESTResponse, method: String, rendering: ResponseRendering, context: Context) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-        let status = HTTPResponse.Status(code: response.status)
+        var status = HTTPResponse.Status(code: response.status)
         let bytes: [UInt8]
         switch response.body {
         case .json(let value):
-            let writer = JSONWriter()
-            bytes = Array((pretty ? writer.prettyString(value) : writer.string(value)).utf8)
-            fields[.contentType] = "application/json; charset=UTF-8"
+            let body: JSONValue?
+            do {
+                body = try rendering.filtered(value, isError: response.isError)
+            } catch {
+                // A `filter_path` with nothing in it fails once the response is built.
+                status = HTTPResponse.Status(code: error.status)
+                body = error.envelope
+            }
+            let rendered = rendering.encode(body, prettyByDefault: response.prettyByDefault)
+            bytes = rendered.bytes
+            fields[.contentType] = rendered.contentType
         case .text(let text, let contentType):
             bytes = Array(text.utf8)
             fields[.contentType] = contentType

@@ -16,6 +16,8 @@ public struct RESTResponse: Sendable {
     public var body: Body
     /// Pretty-print unless the request says otherwise (`GET /` does this in OpenSearch).
     public var prettyByDefault = false
+    /// An error envelope: rendered whatever `filter_path` asks, as OpenSearch's error builder does.
+    public var isError = false
 
     public init(status: Int = 200, headers: [(String, String)] = [], body: Body, prettyByDefault: Bool = false) {
         self.status = status
@@ -31,6 +33,8 @@ public struct RESTResponse: Sendable {
 
     /// The error's OpenSearch envelope.
     public static func error(_ error: OpenSearchError) -> RESTResponse {
-        RESTResponse(status: error.status, headers: error.headers.map { ($0.key, $0.value) }, body: .json(error.envelope))
+        var response = RESTResponse(status: error.status, headers: error.headers.map { ($0.key, $0.value) }, body: .json(error.envelope))
+        response.isError = true
+        return response
     }
 }

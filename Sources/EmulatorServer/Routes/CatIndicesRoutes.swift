@@ -19,7 +19,8 @@ enum CatIndicesRoutes {
             // `RestIndicesAction` walks the settings response collected into a `HashMap`.
             var table = CatTable(columns: columns)
             table.rows = JavaHashMapOrder.ordered(indices.map(\.name)).map { byName[$0]!.catCells }
-            if request.query["format"] == "json" { return .json(table.json) }
+            // `RestTable`: a format (or a single Accept media type) asks for rows as objects.
+            if try ResponseRendering.format(query: request.query, headers: request.headers) != nil { return .json(table.json) }
             return RESTResponse(
                 body: .text(table.text(verbose: request.flag("v")), contentType: "text/plain; charset=UTF-8"))
         }
