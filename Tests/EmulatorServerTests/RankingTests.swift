@@ -76,6 +76,23 @@ struct RankingTests {
         }
     }
 
+    /// A query past Lucene's clause limit fails on the shard, with Lucene's message, and nothing else breaks.
+    @Test func tooManyClausesFailTheShard() async throws {
+        try await EmulatorHarness.withServer { client in
+            try await client.call(.put, "/words/_doc/1", #"{"text":"w1 w2"}"#)
+            let words = (1...1025).map { "w\($0)" }.joined(separator: " ")
+            let reply = try await client.call(.post, "/words/_search", #"{"query":{"match":{"text":"\#(words)"}}}"#)
+            #expect(reply.status == 400)
+            let error = try reply.json["error"]
+            #expect(error?["type"]?.stringValue == "search_phase_execution_exception")
+            #expect(error?["failed_shards"]?.arrayValue?.first?["reason"]?["reason"]?.stringValue
+                == "failed to create query: Query contains too many nested clauses; maxClauseCount is set to 1024")
+            let within = (1...1024).map { "w\($0)" }.joined(separator: " ")
+            let accepted = try await client.call(.post, "/words/_search", #"{"query":{"match":{"text":"\#(within)"}}}"#)
+            #expect(try accepted.json["hits"]?["total"]?["value"]?.numberValue?.text == "1")
+        }
+    }
+
     private static func scoreText(_ value: JSONValue?) -> String? {
         switch value {
         case .number(let number)?: return number.text

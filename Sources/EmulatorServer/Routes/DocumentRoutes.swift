@@ -51,13 +51,13 @@ enum DocumentRoutes {
             var search = try SearchRequest(parsing: try request.jsonBody())
             try search.applyURLParameters(request.query)
             guard let index = try await emulator.documents.index(name) else { throw OpenSearchError.indexNotFound(name) }
+            let documents = try await emulator.documents.documents(name)
             do throws(OpenSearchError) {
                 try search.checkResultWindow(maxResultWindow: index.maxResultWindow)
+                return .json(try SearchExecution(request: search, forcesVersions: false).response(over: documents, mappings: index.mappings))
             } catch {
                 throw OpenSearchError.allShardsFailed(index: name, nodeID: emulator.node.nodeID, failure: error)
             }
-            let documents = try await emulator.documents.documents(name)
-            return .json(try SearchExecution(request: search, forcesVersions: false).response(over: documents, mappings: index.mappings))
         }
         routes.add("GET", "/{index}/_search", query: ["size", "from"], search)
         routes.add("POST", "/{index}/_search", query: ["size", "from"], search)

@@ -15,13 +15,13 @@ extension RouteTable {
                 search.query = .bool(must: [search.query], filter: [extra], should: [], mustNot: [], minimumShouldMatch: nil)
             }
             guard let info = try await emulator.documents.index(index) else { return .json(SearchExecution.emptyResponse) }
+            let documents = try await emulator.documents.documents(index)
             do throws(OpenSearchError) {
                 try search.checkResultWindow(maxResultWindow: info.maxResultWindow)
+                return .json(try SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents, hidden: hidden))
             } catch {
                 throw OpenSearchError.allShardsFailed(index: index, nodeID: emulator.node.nodeID, failure: error)
             }
-            let documents = try await emulator.documents.documents(index)
-            return .json(try SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents, hidden: hidden))
         }
         // ml-commons reads the search from the body alone (`AbstractMLSearchAction`): `?size=` is unrecognized.
         add("GET", path, handler)

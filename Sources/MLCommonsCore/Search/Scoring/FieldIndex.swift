@@ -8,6 +8,12 @@ struct FieldIndex {
         var positions: [Int]
     }
 
+    /// One document holding a term, with the term's positions there.
+    struct Posting {
+        let ordinal: Int
+        var positions: [Int]
+    }
+
     let mapping: FieldMapping
     /// Per document (in the scorer's order); nil when the document has no term in the field.
     let documents: [DocumentTerms?]
@@ -17,7 +23,8 @@ struct FieldIndex {
     let docCount: Int
     /// `Terms.getSumTotalTermFreq`: every term occurrence, or every (document, term) pair without frequencies.
     let sumTotalTermFreq: Int64
-    private var documentFrequencies: [String: Int] = [:]
+    /// Term → the documents holding it, in index order.
+    private let postings: [String: [Posting]]
 
     /// OpenSearch's `position_increment_gap` for text: the values of an array are this far apart.
     static let positionIncrementGap = 100
@@ -28,8 +35,8 @@ struct FieldIndex {
         var norms: [UInt8] = []
         var docCount = 0
         var sum: Int64 = 0
-        var frequencies: [String: Int] = [:]
-        for docValues in values {
+        var postings: [String: [Posting]] = [:]
+        for (ordinal, docValues) in values.enumerated() {
             let entry = Self.terms(of: docValues, mapping: mapping, analyzer: analyzer)
             documents.append(entry)
             guard let entry else {
@@ -37,8 +44,12 @@ struct FieldIndex {
                 continue
             }
             docCount += 1
-            let distinct = Set(entry.terms)
-            for term in distinct { frequencies[term, default: 0] += 1 }
+            var positionsByTerm: [String: [Int]] = [:]
+            for (term, position) in zip(entry.terms, entry.positions) { positionsByTerm[term, default: []].append(position) }
+            for (term, positions) in positionsByTerm {
+                postings[term, default: []].append(Posting(ordinal: ordinal, positions: positions))
+            }
+            let distinct = positionsByTerm.keys
             if mapping.kind == .text {
                 sum += Int64(entry.terms.count)
                 norms.append(SmallFloat.intToByte4(Int32(clamping: entry.terms.count)))
@@ -51,24 +62,17 @@ struct FieldIndex {
         self.norms = norms
         self.docCount = docCount
         self.sumTotalTermFreq = sum
-        self.documentFrequencies = frequencies
+        self.postings = postings
     }
 
     /// `TermStatistics.docFreq`: the documents holding `term`.
-    func docFreq(_ term: String) -> Int { documentFrequencies[term] ?? 0 }
+    func docFreq(_ term: String) -> Int { postings[term]?.count ?? 0 }
 
-    /// How often `term` occurs in document `ordinal` (1 at most for fields without frequencies).
-    func frequency(of term: String, in ordinal: Int) -> Int {
-        guard let entry = documents[ordinal] else { return 0 }
-        if mapping.kind != .text { return entry.terms.contains(term) ? 1 : 0 }
-        return entry.terms.reduce(0) { $0 + ($1 == term ? 1 : 0) }
-    }
+    /// The documents holding `term`, with its positions in each.
+    func postings(_ term: String) -> [Posting] { postings[term] ?? [] }
 
-    /// The positions of `term` in document `ordinal`.
-    func positions(of term: String, in ordinal: Int) -> [Int] {
-        guard let entry = documents[ordinal] else { return [] }
-        return entry.terms.indices.filter { entry.terms[$0] == term }.map { entry.positions[$0] }
-    }
+    /// How often a posting's term occurs in its document (1 for fields without frequencies).
+    func frequency(_ posting: Posting) -> Int { mapping.kind == .text ? posting.positions.count : 1 }
 
     /// The indexed terms of a document's values: analyzed text, or whole keyword values (those
     /// longer than `ignore_above` skipped), `T`/`F` for booleans.

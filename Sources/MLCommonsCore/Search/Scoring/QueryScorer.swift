@@ -8,6 +8,11 @@ public final class QueryScorer {
     let similarity: BM25Similarity
     let analyzer = StandardAnalyzer()
     private var fieldIndexes: [String: FieldIndex] = [:]
+    /// Clauses built so far, against Lucene's `maxClauseCount`.
+    private var clauseCount = 0
+
+    /// `indices.query.bool.max_clause_count`'s default: Lucene refuses queries with more clauses.
+    public static let maxClauseCount = 1024
 
     /// - Parameters:
     ///   - documents: every live document of the index, hidden ones included (they count in statistics).
@@ -33,7 +38,7 @@ public final class QueryScorer {
         case .match(let field, let text, let options):
             return try matchScores(field: field, text: text, options: options, boost: boost)
         case .matchPhrase(let field, let text):
-            return phraseScores(field: field, text: text, boost: boost)
+            return try phraseScores(field: field, text: text, boost: boost)
         case .multiMatch(let multiMatch):
             return try multiMatchScores(multiMatch, boost: boost)
         case .ids(let ids):
@@ -83,7 +88,7 @@ public final class QueryScorer {
 
     /// A term (or, with several terms, an exact phrase) scored by BM25 over the field's statistics.
     private func bm25(terms: [String], field: String, boost: Float) -> [Float?] {
-        guard let index = fieldIndex(field), !terms.isEmpty else { return none }
+        guard let index = fieldIndex(field), let first = terms.first else { return none }
         var idf = 0.0
         for term in terms {
             let docFreq = index.docFreq(term)
@@ -92,18 +97,26 @@ public final class QueryScorer {
         }
         let scorer = similarity.scorer(
             boost: boost, idf: Float(idf), docCount: index.docCount, sumTotalTermFreq: index.sumTotalTermFreq)
-        return documents.indices.map { ordinal in
-            let frequency = terms.count == 1
-                ? index.frequency(of: terms[0], in: ordinal) : Self.phraseFrequency(terms, in: ordinal, index: index)
-            return frequency > 0 ? scorer.score(frequency: Float(frequency), norm: index.norms[ordinal]) : nil
+        // The other terms' positions per document, for the phrase check.
+        let following = terms.dropFirst().map { term in
+            Dictionary(uniqueKeysWithValues: index.postings(term).map { ($0.ordinal, Set($0.positions)) })
         }
+        var scores = none
+        for posting in index.postings(first) {
+            let frequency = terms.count == 1
+                ? index.frequency(posting) : Self.phraseFrequency(posting, following: following)
+            if frequency > 0 { scores[posting.ordinal] = scorer.score(frequency: Float(frequency), norm: index.norms[posting.ordinal]) }
+        }
+        return scores
     }
 
-    /// How many times the terms occur in a row: Lucene's exact `PhraseQuery` frequency.
-    private static func phraseFrequency(_ terms: [String], in ordinal: Int, index: FieldIndex) -> Int {
-        let rest = terms.dropFirst().map { Set(index.positions(of: $0, in: ordinal)) }
-        return index.positions(of: terms[0], in: ordinal).filter { start in
-            rest.enumerated().allSatisfy { offset, positions in positions.contains(start + offset + 1) }
+    /// How many times the terms occur in a row from the first term's positions: Lucene's exact
+    /// `PhraseQuery` frequency.
+    private static func phraseFrequency(_ first: FieldIndex.Posting, following: [[Int: Set<Int>]]) -> Int {
+        let sets = following.compactMap { $0[first.ordinal] }
+        guard sets.count == following.count else { return 0 }
+        return first.positions.filter { start in
+            sets.enumerated().allSatisfy { offset, positions in positions.contains(start + offset + 1) }
         }.count
     }
 
@@ -117,6 +130,7 @@ public final class QueryScorer {
         let terms = analyzer.terms(text)
         if terms.isEmpty { return options.zeroTermsMatchAll ? constant(boost) { _ in true } : none }
         if terms.count == 1 { return bm25(terms: terms, field: field, boost: boost) }
+        try countClauses(terms.count)
         let clauses = terms.map { bm25(terms: [$0], field: field, boost: boost) }
         // `Queries.maybeApplyMinimumShouldMatch` counts the SHOULD clauses: none under `operator: and`,
         // so a positive minimum there matches nothing, as on a cluster.
@@ -126,12 +140,14 @@ public final class QueryScorer {
         return Self.sum(clauses, required: options.requireAll ? clauses.count : max(1, minimum))
     }
 
-    private func phraseScores(field: String, text: String, boost: Float) -> [Float?] {
+    private func phraseScores(field: String, text: String, boost: Float) throws(OpenSearchError) -> [Float?] {
         guard let resolved = resolve(field) else { return none }
         guard resolved.mapping.kind == .text else {
             return termScores(field: field, value: .string(text), caseInsensitive: false, boost: boost)
         }
-        return bm25(terms: analyzer.terms(text), field: field, boost: boost)
+        let terms = analyzer.terms(text)
+        if terms.count > 1 { try countClauses(terms.count) }
+        return bm25(terms: terms, field: field, boost: boost)
     }
 
     private func multiMatchScores(_ query: SearchQuery.MultiMatch, boost: Float) throws(OpenSearchError) -> [Float?] {
@@ -139,7 +155,7 @@ public final class QueryScorer {
         for (pattern, fieldBoost) in query.fields {
             for field in expand(pattern) {
                 let fieldScores = query.phrase
-                    ? phraseScores(field: field, text: query.text, boost: boost * fieldBoost)
+                    ? try phraseScores(field: field, text: query.text, boost: boost * fieldBoost)
                     : try matchScores(field: field, text: query.text, options: query.options, boost: boost * fieldBoost)
                 perField.append(fieldScores)
             }
@@ -185,6 +201,7 @@ public final class QueryScorer {
         minimumShouldMatch: MinimumShouldMatch?, boost: Float, filtering: Bool
     ) throws(OpenSearchError) -> [Float?] {
         if must.isEmpty, filter.isEmpty, should.isEmpty, mustNot.isEmpty { return constant(boost) { _ in true } }
+        try countClauses(must.count + filter.count + should.count + mustNot.count)
         // OpenSearch 3.2+ (`rewriteMustClausesToFilter`): range and numeric clauses of `must` do not score.
         let scoring = must.filter { !movesToFilter($0) }
         let filters = try (filter + must.filter(movesToFilter)).map { query throws(OpenSearchError) in
@@ -243,6 +260,16 @@ public final class QueryScorer {
             guard matched.count >= required, !matched.isEmpty else { return nil }
             return floatSum(matched)
         }
+    }
+
+    /// Lucene's `IndexSearcher.TooManyNestedClauses`, as the shard reports it.
+    private func countClauses(_ added: Int) throws(OpenSearchError) {
+        clauseCount += added
+        guard clauseCount > Self.maxClauseCount else { return }
+        let reason = "Query contains too many nested clauses; maxClauseCount is set to \(Self.maxClauseCount)"
+        throw OpenSearchError(
+            "QueryShardException", reason: "failed to create query: " + reason, status: 400,
+            cause: OpenSearchError("TooManyNestedClauses", reason: reason, status: 500))
     }
 
     // MARK: Fields and values
