@@ -6,7 +6,9 @@
   `delete_model`;
 - the custom-model upload: `register_model` from a local zip (meta document, then 10 MB chunks through the
   deprecated `chunk` API), deployed with its SHA-256 checked;
-- the task polling under the emulator's delay timing.
+- the task polling under the emulator's delay timing;
+- `ModelAccessControl.get_model_group_id_by_name` / `delete_model_group_by_name`: the client trusts the
+  top hit of a `match` on `name`, so BM25 ranking decides which group it deletes.
 
     python3 Tests/clients/opensearch_py_ml_models.py --binary .build/release/ml-commons-emulator
 """
@@ -22,6 +24,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from emulator import call, start  # noqa: E402
 from opensearchpy import OpenSearch  # noqa: E402
 from opensearch_py_ml.ml_commons import MLCommonClient  # noqa: E402
+from opensearch_py_ml.ml_commons.model_access_control import ModelAccessControl  # noqa: E402
 
 
 def check(condition, message):
@@ -100,6 +103,24 @@ def delayed_tasks(ml, port):
     print("delayed timing: the client's own polling waited for CREATED -> COMPLETED and RUNNING -> COMPLETED")
 
 
+def groups_by_name(client):
+    # Registered with their name alone: the client's own register_model_group always sends access-control
+    # fields, which a cluster without the security plugin refuses.
+    ids = {}
+    for name in ["g-pub-2", "g", "g-pub"]:
+        ids[name] = client.transport.perform_request(
+            "POST", "/_plugins/_ml/model_groups/_register", body={"name": name})["model_group_id"]
+    access = ModelAccessControl(client)
+    for name in ["g", "g-pub", "g-pub-2"]:
+        found = access.get_model_group_id_by_name(name)
+        check(found == ids[name], f"get_model_group_id_by_name({name!r}) gave {found}, not {ids[name]}")
+    access.delete_model_group_by_name("g-pub")
+    left = access.search_model_group({"query": {"match_all": {}}, "size": 100})["hits"]["hits"]
+    names = sorted(hit["_source"]["name"] for hit in left if hit["_source"]["name"] in ids)
+    check(names == ["g", "g-pub-2"], f"delete_model_group_by_name('g-pub') left {names}")
+    print("model groups by name: the lookup ranks the exact name first; delete_model_group_by_name removed g-pub")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -111,6 +132,7 @@ def main():
         vector = pretrained(ml, port)
         custom_upload(ml, port, vector)
         delayed_tasks(ml, port)
+        groups_by_name(client)
     finally:
         proc.kill()
     print("opensearch-py-ml: all checks passed")
