@@ -57,6 +57,8 @@ struct DomainTests {
         #expect(try ids(#"{"query":{"term":{"name.keyword":"Flow"}}}"#) == ["2"])
         #expect(try ids(#"{"query":{"range":{"n":{"gt":5}}}}"#) == ["2"])
         #expect(try ids(#"{"query":{"terms":{"tags":["b","z"]}}}"#) == ["1"])
+        #expect(try ids(#"{"query":{"bool":{"must":[{"terms":{"_id":["2","x"]}}]}}}"#) == ["2"])
+        #expect(try ids(#"{"query":{"term":{"_id":"1"}}}"#) == ["1"])
         #expect(try ids(#"{"query":{"bool":{"must_not":[{"exists":{"field":"tags"}}]}}}"#) == ["2"])
         #expect(try ids(#"{"sort":[{"n":"desc"}],"size":1}"#) == ["2"])
         // A prefix on a text field matches its lower-cased terms and is not analyzed itself.

@@ -26,6 +26,8 @@ public struct IndexFieldTypes: Sendable, Hashable {
     /// the values documents hold (strings as `text` with a `keyword` multi-field of `ignore_above` 256).
     public func resolve(_ path: String, sample: (String) -> JSONValue?) -> Field? {
         if let field = fields[path] { return field }
+        // The `_id` metadata field: one keyword term per document.
+        if path == "_id" { return Field(mapping: FieldMapping(kind: .keyword), sourcePath: path) }
         var parent = path
         while let dot = parent.lastIndex(of: ".") {
             parent = String(parent[..<dot])

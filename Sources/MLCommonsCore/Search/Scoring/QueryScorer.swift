@@ -65,7 +65,6 @@ public final class QueryScorer {
     // MARK: Term-level scoring
 
     private func termScores(field: String, value: JSONValue, caseInsensitive: Bool, boost: Float) -> [Float?] {
-        if field == "_id" { return constant(boost) { self.documents[$0].id == SearchQuery.text(of: value) } }
         guard let resolved = resolve(field) else { return none }
         switch resolved.mapping.kind {
         case .text, .keyword, .boolean, .flatObject:
