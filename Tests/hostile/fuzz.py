@@ -325,18 +325,46 @@ def pick(ctx, family, *options):
     return [mk(ctx, family, label, method, path, *rest)]
 
 
+def nested_bool(rng, depth, f):
+    query = {"match": {f: "hello"}}
+    for _ in range(depth):
+        query = {"bool": {rng.choice(["must", "should", "filter", "must_not"]): [query, {"term": {f: "x"}}],
+                          "minimum_should_match": rng.choice([1, "50%", "-1", "2<75%"]), "boost": 1.5}}
+    return query
+
+
 def search(ctx, family, label, path, fields):
     rng, f = ctx.rng, ctx.rng.choice(fields)
+    words = " ".join("w%d" % i for i in range(rng.choice([2, 50, 1023, 1025, 20000])))
     query = rng.choice([
         {"match_all": {}}, {"term": {f: "x"}}, {"terms": {f: ["a", "b"]}}, {"match": {f: "hello world"}},
         {"ids": {"values": ["1"]}}, {"exists": {"field": f}}, {"range": {"created_time": {"gte": 0, "lt": "now"}}},
         {"prefix": {f: "a"}}, {"bool": {"must": [{"match_all": {}}], "must_not": [{"term": {f: 1}}]}},
-        {"wildcard": {f: "*"}}, {"script": {}}, Raw('{"bool":{"must":' * 600 + "{}" + "}}" * 600)])
-    body = {"query": query, "size": rng.choice([0, 1, 10, 1000]), "from": 0, "sort": [{"created_time": "desc"}],
-            "_source": ["name"]}
+        {"wildcard": {f: "*"}}, {"script": {}}, Raw('{"bool":{"must":' * 600 + "{}" + "}}" * 600),
+        {"match": {f: {"query": words, "operator": rng.choice(["and", "or", "xor", 1]),
+                       "minimum_should_match": rng.choice(["75%", "-2", "3<90%", "x%", 10 ** 12, "", "1<"]),
+                       "zero_terms_query": rng.choice(["all", "none", "some"])}}},
+        {"match": {f: {"query": "hello", "fuzziness": "AUTO"}}}, {"match_phrase": {f: {"query": words, "slop": 0}}},
+        {"match_phrase": {f: {"query": "a b", "slop": 2}}},
+        {"multi_match": {"query": words, "fields": rng.choice([["*"], [f + "^2", "description"], ["n*^x"], []]),
+                         "type": rng.choice(["best_fields", "most_fields", "phrase", "cross_fields"]),
+                         "tie_breaker": rng.choice([0.3, -1, "x"])}},
+        {"constant_score": {"filter": {"match": {f: "hello"}}, "boost": rng.choice([2.5, -1, "x", 1e39])}},
+        {"term": {f: {"value": "x", "boost": rng.choice([0, -1, "1e400", None])}}},
+        nested_bool(rng, rng.choice([3, 20, 100]), f),
+        {"bool": {"should": [{"match": {f: w}} for w in words.split()[:1100]]}}])
+    body = {"query": query, "size": rng.choice([0, 1, 10, 1000]), "from": 0,
+            "sort": rng.choice([[{"created_time": "desc"}], ["_score"], [{"_score": "asc"}, {f: "desc"}]]),
+            "_source": ["name"], "track_scores": rng.choice([True, False, "x"]),
+            "min_score": rng.choice([0, 0.5, -1, "x", 1e300])}
     method = rng.choice(["GET", "POST"])
-    return [mk(ctx, family, method + " " + label, method, path, body,
-               {"size": "2", "from": "0", "q": "name:x", "sort": "name"}, ("size", "from"))]
+    # Each parameter now and then, so that most requests reach the query itself.
+    params = {key: value for key, value in [
+        ("size", "2"), ("from", "0"), ("q", "name:x"), ("sort", "name"),
+        ("filter_path", rng.choice(["hits.hits._id", "**", "-hits", "-", "a\\.b,*.*,-**.x", ",,,", "h*s.*"])),
+        ("format", rng.choice(["yaml", "json", "cbor", "xml", "YAML"])), ("pretty", rng.choice(["", "true", "yes"])),
+        ("human", rng.choice(["", "false", "1"]))] if rng.random() < 0.2}
+    return [mk(ctx, family, method + " " + label, method, path, body, params, ("size", "from"))]
 
 
 def connector_body(ctx):
@@ -962,6 +990,8 @@ def envelope_problem(req, res, obj, parse_error):
     status, text_or_none = res.status, (lambda r: r is None or isinstance(r, str))
     if req.method == "HEAD" or (not res.body and status == 413):
         return None
+    if "yaml" in res.headers.get("content-type", ""):
+        return None if res.body.startswith(b"---") else "YAML body without its document start"
     head_size = len(req.path) + len(req.query) + sum(len(n) + len(v) + 4 for n, v in req.headers)
     if not res.body and status == 400 and (req.method not in STANDARD_METHODS or head_size > 8192):
         return None  # the HTTP parser refuses an unknown method or an oversized head before any handler runs
@@ -992,6 +1022,8 @@ def envelope_problem(req, res, obj, parse_error):
         return None if obj.get("status") == status else mismatch
     if "/_doc/" in req.path and status == 404 and (obj.get("found") is False or obj.get("result") == "not_found"):
         return None
+    if "filter_path=" in req.query:
+        return None  # a body built with newBuilder (not the error builder) is filtered like any other
     if req.family == "mock_llm" and (isinstance(err, dict) and "message" in err or {"message", "Message"} & set(obj)):
         return None  # the mock LLM speaks the providers' own error formats
     return "not an OpenSearch error envelope"
@@ -1045,9 +1077,14 @@ def check(req, res):
         except (ValueError, UnicodeDecodeError) as e:
             parse_error = str(e)[:120]
     reason = json.dumps(obj) if obj is not None else ""
-    if status >= 500 and not any(f in ("*", req.family) and s == status and t == error_type(obj) and part in reason
+    kind = error_type(obj)
+    if "yaml" in res.headers.get("content-type", ""):  # format=yaml: read the error's type and text from the YAML
+        reason = re.sub(r"\\\n *\\?", "", res.body.decode("utf-8", "replace"))
+        found = re.search(r'\n  type: "([^"]*)"', reason)
+        kind = found.group(1) if found else "-"
+    if status >= 500 and not any(f in ("*", req.family) and s == status and t == kind and part in reason
                                  for f, s, t, part, _ in ALLOWED_5XX):
-        out.append(("5xx", error_type(obj), "HTTP %d" % status))
+        out.append(("5xx", kind, "HTTP %d" % status))
     problem = envelope_problem(req, res, obj, parse_error) if status >= 400 else None
     if problem:
         out.append(("envelope", problem.split(":")[0][:60], problem))

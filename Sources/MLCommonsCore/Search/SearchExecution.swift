@@ -74,8 +74,12 @@ public struct SearchExecution: Sendable {
         ])
     }
 
-    /// A score as Jackson writes a Java `float`.
-    static func json(_ score: Float) -> JSONValue { .number(JSONNumber(text: JavaDouble.string(score))) }
+    /// A score as Jackson writes a Java `float`; infinities and NaN (a huge boost) as quoted names, as
+    /// Jackson's `QUOTE_NON_NUMERIC_NUMBERS` default writes them.
+    static func json(_ score: Float) -> JSONValue {
+        guard score.isFinite else { return .string(score.isNaN ? "NaN" : score < 0 ? "-Infinity" : "Infinity") }
+        return .number(JSONNumber(text: JavaDouble.string(score)))
+    }
 
     /// The answer when the backing index does not exist yet (ml-commons builds it by hand).
     public static var emptyResponse: JSONValue {
