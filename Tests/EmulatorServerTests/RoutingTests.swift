@@ -78,6 +78,13 @@ struct RoutingTests {
             #expect(reply.body == envelope(
                 "illegal_argument_exception",
                 "request [/_plugins/_ml/connectors/abc] contains unrecognized parameters: [bar], [foo]", status: 400))
+            // Near misses of the parameters the route reads (path parameters included) are suggested.
+            let typos = try await client.call(.get, "/_plugins/_ml/connectors/abc?prety&connector_i=1&filter_pat=x")
+            #expect(typos.body == envelope(
+                "illegal_argument_exception",
+                "request [/_plugins/_ml/connectors/abc] contains unrecognized parameters: [connector_i] -> did you mean "
+                    + "[connector_id]?, [filter_pat] -> did you mean [filter_path]?, [prety] -> did you mean [pretty]?",
+                status: 400))
         }
     }
 

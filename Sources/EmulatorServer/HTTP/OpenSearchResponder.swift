@@ -67,7 +67,8 @@ struct OpenSearchResponder: HTTPResponder {
                 if !collected.isEmpty, case .failure(let parseError) = Result<JSONValue, JSONParseError>(catching: { () throws(JSONParseError) in try JSONParser.parse(collected) }) {
                     outcome = .error(.jsonParse(parseError))
                 } else {
-                    outcome = .error(Self.unrecognizedParameters(unknown, path: path))
+                    let candidates = route.queryParameters.union(RouteTable.globalQueryParameters).union(parameters.keys)
+                    outcome = .error(Self.unrecognizedParameters(unknown, path: path, candidates: candidates))
                 }
                 break
             }
@@ -132,10 +133,26 @@ struct OpenSearchResponder: HTTPResponder {
         return headers
     }
 
-    static func unrecognizedParameters(_ names: [String], path: String) -> OpenSearchError {
-        let list = names.map { "[\($0)]" }.joined(separator: ", ")
+    /// `BaseRestHandler.unrecognized`: each name with the parameters the route reads that are more
+    /// than half alike (best first, then by name), as "did you mean" suggestions.
+    static func unrecognizedParameters(_ names: [String], path: String, candidates: Set<String> = []) -> OpenSearchError {
+        let list = names.map { name in name + suggestion(for: name, among: candidates) }.map { "[" + $0 }
         let noun = names.count == 1 ? "parameter" : "parameters"
-        return .illegalArgument("request [\(path)] contains unrecognized \(noun): \(list)")
+        return .illegalArgument("request [\(path)] contains unrecognized \(noun): \(list.joined(separator: ", "))")
+    }
+
+    /// The `]` that closes a name, with what it might have meant.
+    private static func suggestion(for name: String, among candidates: Set<String>) -> String {
+        let scored: [(score: Float, name: String)] = candidates.map { (LevenshteinSimilarity.score(name, $0), $0) }
+        let ranked = scored.filter { $0.score > 0.5 }.sorted { lhs, rhs in
+            lhs.score != rhs.score ? lhs.score > rhs.score : lhs.name < rhs.name
+        }
+        let names = ranked.map(\.name)
+        switch names.count {
+        case 0: return "]"
+        case 1: return "] -> did you mean [" + names[0] + "]?"
+        default: return "] -> did you mean any of [" + names.joined(separator: ", ") + "]?"
+        }
     }
 
     /// The media types OpenSearch's `XContentType.fromMediaType` accepts.
