@@ -21,6 +21,7 @@ enum ConnectorRoutes {
                     status: 500)
             }
             let document = try await ConnectorService(emulator: emulator).newDocument(input)
+            try input.accessControl.checkConnectorAccessControlDisabled()
             let id = emulator.ids.next()
             _ = try await emulator.documents.put(SystemIndex.connector, id: id, source: document)
             return .json(["connector_id": .string(id)])

@@ -11,13 +11,17 @@ enum ModelGroupRoutes {
                 throw OpenSearchError("NullPointerException", reason: "model group name must not be null", status: 500)
             }
             let description = try fields.string("description")
-            _ = try fields.stringList("backend_roles")
-            let id = try await ModelGroupService(emulator: emulator).create(name: name, description: description, latestVersion: 0)
+            let accessControl = try AccessControlParameters(fields, lowercasingMode: true)
+            let id = try await ModelGroupService(emulator: emulator).create(
+                name: name, description: description, latestVersion: 0, accessControl: accessControl)
             return .json(["model_group_id": .string(id), "status": .string(TaskState.created.rawValue)])
         }
 
         routes.add("GET", "\(base)/{model_group_id}", query: ["tenant_id"]) { request in
-            .json(.object(try await ModelGroupService(emulator: emulator).stored(request.parameter("model_group_id")).source))
+            // `MLModelGroup.toXContent` leaves out an empty `backend_roles`.
+            var source = try await ModelGroupService(emulator: emulator).stored(request.parameter("model_group_id")).source
+            if source["backend_roles"]?.arrayValue?.isEmpty == true { source["backend_roles"] = nil }
+            return .json(.object(source))
         }
 
         routes.add("PUT", "\(base)/{model_group_id}") { request in
@@ -25,6 +29,7 @@ enum ModelGroupRoutes {
             let fields = try RequestObject(try request.requiredJSONBody())
             let name = try fields.string("name")
             let description = try fields.string("description")
+            let accessControl = try AccessControlParameters(fields, lowercasingMode: true)
             guard try await emulator.documents.indexExists(SystemIndex.modelGroup) else {
                 throw OpenSearchError.statusException("Failed to find model group", status: 404)
             }
@@ -32,6 +37,7 @@ enum ModelGroupRoutes {
                 throw OpenSearchError.statusException(
                     "Failed to find model group with the provided model group id: \(id)", status: 404)
             }
+            try accessControl.checkModelAccessControlDisabled()
             if let name, let other = try await ModelGroupService(emulator: emulator).group(named: name), other.id != id {
                 throw OpenSearchError.illegalArgument(
                     "The name you provided is already being used by another model with ID: \(other.id). Please provide a different name")
@@ -41,6 +47,11 @@ enum ModelGroupRoutes {
                 var next = source
                 if let name { next["name"] = .string(name) }
                 if let description { next["description"] = .string(description) }
+                // An empty `backend_roles` passes the check and is still written, making the group restricted.
+                if let roles = accessControl.backendRoles {
+                    next["access"] = "restricted"
+                    next["backend_roles"] = .array(roles.map(JSONValue.string))
+                }
                 next["last_updated_time"] = now.json
                 return next.ordered(by: ModelGroupService.fieldOrder)
             }

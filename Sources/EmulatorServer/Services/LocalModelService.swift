@@ -22,7 +22,9 @@ struct LocalModelService: Sendable {
             throw OpenSearchError.illegalArgument(
                 "To upload custom model user needs to enable allow_registering_model_via_url settings. Otherwise please use OpenSearch pre-trained models.")
         }
-        let groupID = try await ModelService(emulator: emulator).groupID(name: registration.name, description: registration.description, given: registration.modelGroupID)
+        let groupID = try await ModelService(emulator: emulator).groupID(
+            name: registration.name, description: registration.description, given: registration.modelGroupID,
+            accessControl: registration.accessControl)
         if let url = registration.url {
             let pattern = await emulator.settings.current.list("plugins.ml_commons.trusted_url_regex").first ?? ""
             guard (try? LinearRegex(pattern).isFound(in: url)) == true else {
@@ -97,7 +99,8 @@ struct LocalModelService: Sendable {
         }
         let meta = try ModelMetaRegistration(parsing: body)
         let service = ModelService(emulator: emulator)
-        let groupID = try await service.groupID(name: meta.name, description: meta.description, given: meta.modelGroupID)
+        let groupID = try await service.groupID(
+            name: meta.name, description: meta.description, given: meta.modelGroupID, accessControl: meta.accessControl)
         let version = try await service.nextVersion(ofGroup: groupID)
         let modelID = emulator.ids.next()
         _ = try await emulator.documents.put(

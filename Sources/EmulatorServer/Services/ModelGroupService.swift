@@ -11,12 +11,16 @@ struct ModelGroupService: Sendable {
         "created_time", "last_updated_time", "tenant_id",
     ]
 
-    /// Creates a public group, refusing a duplicate name as ml-commons does.
-    func create(name: String, description: String?, latestVersion: Int) async throws -> String {
+    /// Creates a public group, refusing a duplicate name, then access-control fields (no security
+    /// plugin), as `MLModelGroupManager.createModelGroup` does.
+    func create(
+        name: String, description: String?, latestVersion: Int, accessControl: AccessControlParameters
+    ) async throws -> String {
         if let existing = try await group(named: name) {
             throw OpenSearchError.illegalArgument(
                 "The name you provided is already being used by a model group with ID: \(existing.id).")
         }
+        try accessControl.checkModelAccessControlDisabled()
         let id = emulator.ids.next()
         _ = try await emulator.documents.put(SystemIndex.modelGroup, id: id, source: Self.document(name: name, description: description, latestVersion: latestVersion, now: emulator.nowMillis()))
         return id

@@ -39,6 +39,8 @@ struct ModelService: Sendable {
             groupID = existing.id
             version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else {
+            // A new group: its access fields meet the security-off check before any task exists.
+            try registration.accessControl.checkModelAccessControlDisabled()
             groupID = emulator.ids.next()
             version = "1"
         }
@@ -66,7 +68,9 @@ struct ModelService: Sendable {
 extension ModelService {
     /// The group a local registration goes into: the one named, else the one with the model's name, else a
     /// new public group at version 0 (`TransportRegisterModelAction`'s group step).
-    func groupID(name: String, description: String?, given: String?) async throws -> String {
+    func groupID(
+        name: String, description: String?, given: String?, accessControl: AccessControlParameters
+    ) async throws -> String {
         if let given {
             guard try await emulator.documents.document(SystemIndex.modelGroup, id: given) != nil else {
                 throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
@@ -74,6 +78,7 @@ extension ModelService {
             return given
         }
         if let existing = try await ModelGroupService(emulator: emulator).group(named: name) { return existing.id }
+        try accessControl.checkModelAccessControlDisabled()
         let id = emulator.ids.next()
         _ = try await emulator.documents.put(
             SystemIndex.modelGroup, id: id,

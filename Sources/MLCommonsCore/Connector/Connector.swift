@@ -6,7 +6,8 @@ public enum Connector {
         "owner", "access", "created_time", "last_updated_time", "client_config", "tenant_id",
     ]
 
-    /// The document for a new connector; `credential` must already be encrypted.
+    /// The document for a new connector; `credential` must already be encrypted. Without the security
+    /// plugin a connector has no `owner`, `backend_roles` or `access`.
     public static func document(from input: ConnectorInput, encryptedCredential: JSONObject?, now: Int64) -> JSONObject {
         var doc = JSONObject()
         if let name = input.name { doc["name"] = .string(name) }
@@ -16,7 +17,6 @@ public enum Connector {
         if let parameters = input.parameters { doc["parameters"] = .object(parameters) }
         if let encryptedCredential { doc["credential"] = .object(encryptedCredential) }
         if let actions = input.actions { doc["actions"] = .array(actions.map(\.json)) }
-        if let roles = input.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
         doc["created_time"] = .number(JSONNumber(Int(now)))
         doc["last_updated_time"] = .number(JSONNumber(Int(now)))
         if let config = input.clientConfig { doc["client_config"] = config.json }
@@ -40,7 +40,9 @@ public enum Connector {
         }
         if let encryptedCredential, !encryptedCredential.isEmpty { doc["credential"] = .object(encryptedCredential) }
         if let actions = update.actions { doc["actions"] = .array(actions.map(\.json)) }
-        if let roles = update.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
+        // `HttpConnector.update` applies the access fields with no security-off check.
+        if let roles = update.accessControl.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
+        if let mode = update.accessControl.accessMode { doc["access"] = .string(mode) }
         if let config = update.clientConfig { doc["client_config"] = config.json }
         doc["last_updated_time"] = .number(JSONNumber(Int(now)))
         return doc.ordered(by: fieldOrder)

@@ -7,7 +7,8 @@ public struct ConnectorInput: Sendable, Hashable {
     public var parameters: JSONObject?
     public var credential: JSONObject?
     public var actions: [ConnectorAction]?
-    public var backendRoles: [String]?
+    /// Refused at creation without the security plugin; an update stores them regardless.
+    public var accessControl = AccessControlParameters()
     public var clientConfig: ConnectorClientConfig?
     public var tenantID: String?
 
@@ -25,7 +26,7 @@ public struct ConnectorInput: Sendable, Hashable {
             for item in items { parsed.append(try ConnectorAction(parsing: item)) }
             actions = parsed
         }
-        backendRoles = try fields.stringList("backend_roles")
+        accessControl = try AccessControlParameters(fields, lowercasingMode: false)
         if let config = try fields.object("client_config") { clientConfig = try ConnectorClientConfig(parsing: config) }
         tenantID = try fields.string("tenant_id")
     }

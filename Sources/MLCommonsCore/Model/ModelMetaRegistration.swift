@@ -15,9 +15,12 @@ public struct ModelMetaRegistration: Sendable, Hashable {
     public var totalChunks: Int
     public var isHidden: Bool?
     public var modelInterface: JSONObject?
+    /// Applied to the model group a registration creates (refused without the security plugin).
+    public var accessControl = AccessControlParameters()
 
     public init(parsing value: JSONValue) throws(OpenSearchError) {
         let fields = try RequestObject(value)
+        accessControl = try AccessControlParameters(fields, lowercasingMode: false)
         functionName = try fields.string("function_name")?.uppercased() ?? "TEXT_EMBEDDING"
         guard let name = try fields.string("name") else { throw .illegalArgument("model name is null") }
         self.name = name

@@ -18,6 +18,8 @@ public struct ModelRegistration: Sendable, Hashable {
     public var guardrails: JSONObject?
     public var modelInterface: JSONObject?
     public var tenantID: String?
+    /// Applied to the model group a registration creates (refused without the security plugin).
+    public var accessControl = AccessControlParameters()
 
     public var isRemote: Bool { functionName == "REMOTE" }
 
@@ -42,6 +44,7 @@ public struct ModelRegistration: Sendable, Hashable {
         guardrails = try fields.object("guardrails")
         modelInterface = try fields.stringMap("interface")
         tenantID = try fields.string("tenant_id")
+        accessControl = try AccessControlParameters(fields, lowercasingMode: false)
         if !isRemote {
             guard let modelFormat else { throw .illegalArgument("model format is null") }
             guard modelFormat == "TORCH_SCRIPT" || modelFormat == "ONNX" else { throw .illegalArgument("Wrong model format") }
