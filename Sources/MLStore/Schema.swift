@@ -37,7 +37,21 @@ enum Schema {
         // Deleted documents leave no trace: search statistics and `docs.deleted` treat every delete as
         // merged away at once.
         migrator.registerMigration("v2-deletes-merged-at-once") { db in
-            try db.execute(sql: "ALTER TABLE indices DROP COLUMN docs_deleted")
+            // Rebuilt rather than `DROP COLUMN`, which SQLite only has from 3.35.
+            try db.execute(sql: """
+                CREATE TABLE indices_v2 (
+                    name TEXT PRIMARY KEY NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+                    uuid TEXT NOT NULL UNIQUE,
+                    mappings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(mappings)),
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+                    created_at INTEGER NOT NULL,
+                    next_seq_no INTEGER NOT NULL DEFAULT 0 CHECK (next_seq_no >= 0)
+                );
+                INSERT INTO indices_v2 (rowid, name, uuid, mappings, settings, created_at, next_seq_no)
+                    SELECT rowid, name, uuid, mappings, settings, created_at, next_seq_no FROM indices;
+                DROP TABLE indices;
+                ALTER TABLE indices_v2 RENAME TO indices;
+                """)
         }
         return migrator
     }

@@ -76,20 +76,65 @@ struct RankingTests {
         }
     }
 
-    /// A query past Lucene's clause limit fails on the shard, with Lucene's message, and nothing else breaks.
+    /// Queries past Lucene's clause limits fail on the shard, with Lucene's messages, and nothing else breaks.
     @Test func tooManyClausesFailTheShard() async throws {
         try await EmulatorHarness.withServer { client in
             try await client.call(.put, "/words/_doc/1", #"{"text":"w1 w2"}"#)
-            let words = (1...1025).map { "w\($0)" }.joined(separator: " ")
-            let reply = try await client.call(.post, "/words/_search", #"{"query":{"match":{"text":"\#(words)"}}}"#)
-            #expect(reply.status == 400)
-            let error = try reply.json["error"]
-            #expect(error?["type"]?.stringValue == "search_phase_execution_exception")
-            #expect(error?["failed_shards"]?.arrayValue?.first?["reason"]?["reason"]?.stringValue
+            func reason(_ body: String) async throws -> String? {
+                let reply = try await client.call(.post, "/words/_search", body)
+                #expect(reply.status == (reply.body.contains("error") ? 400 : 200))
+                return try reply.json["error"]?["failed_shards"]?.arrayValue?.first?["reason"]?["reason"]?.stringValue
+            }
+            let words = { (count: Int) in (1...count).map { "w\($0)" }.joined(separator: " ") }
+            // One Boolean query of 1,025 term clauses.
+            #expect(try await reason(#"{"query":{"match":{"text":"\#(words(1025))"}}}"#)
+                == "failed to create query: maxClauseCount is set to 1024")
+            #expect(try await reason(#"{"query":{"match":{"text":"\#(words(1024))"}}}"#) == nil)
+            // Two smaller ones whose leaves add up past the limit.
+            let nested = #"{"query":{"bool":{"should":[{"match":{"text":"\#(words(600))"}},{"match":{"text":"\#(words(600))"}}]}}}"#
+            #expect(try await reason(nested)
                 == "failed to create query: Query contains too many nested clauses; maxClauseCount is set to 1024")
-            let within = (1...1024).map { "w\($0)" }.joined(separator: " ")
-            let accepted = try await client.call(.post, "/words/_search", #"{"query":{"match":{"text":"\#(within)"}}}"#)
-            #expect(try accepted.json["hits"]?["total"]?["value"]?.numberValue?.text == "1")
+            // A phrase is one leaf, however long.
+            #expect(try await reason(#"{"query":{"match_phrase":{"text":"\#(words(3000))"}}}"#) == nil)
+        }
+    }
+
+    /// The rules the reference derivation does not cover: sort directions, boosts, unindexed fields,
+    /// byte-wise terms and malformed parts that fail on the shard.
+    @Test func edgesOfTheQueryLanguage() async throws {
+        try await EmulatorHarness.withServer { client in
+            try await client.call(.put, "/edges", #"{"mappings":{"dynamic":false,"properties":{"name":{"type":"text"},"params":{"type":"flat_object"}}}}"#)
+            try await client.call(.put, "/edges/_doc/1", #"{"name":"caf\u00e9 bar bar","params":{"model":"gpt","deep":{"k":"v"}},"extra":"x"}"#)
+            try await client.call(.put, "/edges/_doc/2", #"{"name":"cafe\u0301 bar"}"#)
+            func ids(_ body: String) async throws -> [String] {
+                let reply = try await client.call(.post, "/edges/_search", body)
+                return try reply.json["hits"]?["hits"]?.arrayValue?.compactMap { $0["_id"]?.stringValue } ?? []
+            }
+            // `_score` ascending sorts lowest first.
+            #expect(try await ids(#"{"query":{"match":{"name":"bar"}},"sort":[{"_score":"asc"}]}"#) == ["2", "1"])
+            #expect(try await ids(#"{"query":{"match":{"name":"bar"}},"sort":["_score"]}"#) == ["1", "2"])
+            // Composed and precomposed é are two terms, as Lucene compares bytes.
+            #expect(try await ids(#"{"query":{"term":{"name":"caf\u00e9"}}}"#) == ["1"])
+            // A field the stored mappings lack was never indexed.
+            #expect(try await ids(#"{"query":{"term":{"extra":"x"}}}"#) == [])
+            // A flat_object's root holds every leaf value.
+            #expect(try await ids(#"{"query":{"term":{"params":"v"}}}"#) == ["1"])
+            #expect(try await ids(#"{"query":{"term":{"params.model":"gpt"}}}"#) == ["1"])
+            // Conditional minimum_should_match reads the first two parts of `a<b<c`, as Java's split does.
+            #expect(try await ids(#"{"query":{"match":{"name":{"query":"bar x y","minimum_should_match":"2<1<5"}}}}"#) == ["1", "2"])
+
+            let negative = try await client.call(.post, "/edges/_search", #"{"query":{"match":{"name":{"query":"bar","boost":-1}}}}"#)
+            #expect(negative.status == 400)
+            #expect(negative.body.contains("negative [boost] are not allowed in [match]"))
+            let infinite = try await client.call(.post, "/edges/_search", #"{"query":{"term":{"name":{"value":"bar","boost":1e39}}}}"#)
+            #expect(infinite.body.contains("boost must be a positive float, got Infinity"))
+            let noText = try await client.call(.post, "/edges/_search", #"{"query":{"match":{"name":{"operator":"and"}}}}"#)
+            #expect(noText.body.contains("No text specified for text query"))
+            let badMinimum = try await client.call(.post, "/edges/_search", #"{"query":{"match":{"name":{"query":"a b","minimum_should_match":"x%"}}}}"#)
+            #expect(badMinimum.status == 400)
+            let failure = try badMinimum.json["error"]?["failed_shards"]?.arrayValue?.first?["reason"]
+            #expect(failure?["type"]?.stringValue == "number_format_exception")
+            #expect(failure?["reason"]?.stringValue == #"For input string: "x""#)
         }
     }
 

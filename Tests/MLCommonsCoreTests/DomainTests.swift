@@ -50,7 +50,7 @@ struct DomainTests {
         ]
         func ids(_ body: String) throws -> [String] {
             let search = try SearchRequest(parsing: try JSONParser.parse(body))
-            let response = try SearchExecution(request: search).response(over: documents)
+            let response = try SearchExecution(request: search).response(index: "i", over: documents)
             return response["hits"]?["hits"]?.arrayValue?.compactMap { $0["_id"]?.stringValue } ?? []
         }
         #expect(try ids(#"{"query":{"match":{"name":"chat"}}}"#) == ["1"])

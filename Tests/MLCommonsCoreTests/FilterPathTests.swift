@@ -51,3 +51,14 @@ struct FilterPathTests {
         #expect(try FilterPath(parsing: "-, -took") != nil)
     }
 }
+
+extension FilterPathTests {
+    /// Chains of `**` keep one copy of each remaining path, so deep documents do not multiply them.
+    @Test func doubleWildcardChainsStayLinear() throws {
+        var document: JSONValue = ["x": 1]
+        for level in 0..<40 { document = ["l\(level)": document] }
+        let filter = try #require(try FilterPath(parsing: Array(repeating: "**", count: 30).joined(separator: ".") + ".x"))
+        let kept = try #require(filter.apply(to: document))
+        #expect(JSONWriter().string(kept) == JSONWriter().string(document))
+    }
+}

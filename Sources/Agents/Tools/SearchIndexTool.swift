@@ -70,12 +70,12 @@ public struct SearchIndexTool: AgentTool {
             guard try await documents.indexExists(index) else { return SearchExecution.emptyResponse }
             let stored = try await documents.documents(index)
             let execution = SearchExecution(request: request, alwaysExcluded: protection.excluded)
-            guard protection.hidesHiddenModels else { return try execution.response(over: stored) }
-            return try execution.response(over: stored) { $0.source["is_hidden"]?.boolValue == true }
+            guard protection.hidesHiddenModels else { return try execution.response(index: index, over: stored) }
+            return try execution.response(index: index, over: stored) { $0.source["is_hidden"]?.boolValue == true }
         }
         guard let info = try await documents.index(index) else { throw OpenSearchError.indexNotFound(index) }
         return try SearchExecution(request: request, forcesVersions: false)
-            .response(over: try await documents.documents(index), mappings: info.mappings)
+            .response(index: index, over: try await documents.documents(index), mappings: info.mappings)
     }
 
     /// `GSON.toJson(processResponse(hit))`: a `HashMap` of the hit, `_source` as parsed into `HashMap`s;

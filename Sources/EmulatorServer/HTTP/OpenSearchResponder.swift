@@ -143,7 +143,9 @@ struct OpenSearchResponder: HTTPResponder {
 
     /// The `]` that closes a name, with what it might have meant.
     private static func suggestion(for name: String, among candidates: Set<String>) -> String {
-        let scored: [(score: Float, name: String)] = candidates.map { (LevenshteinSimilarity.score(name, $0), $0) }
+        // A length difference over half the longer name already scores 0.5 or less: not computed.
+        let near = candidates.filter { 2 * abs($0.utf16.count - name.utf16.count) <= max($0.utf16.count, name.utf16.count) }
+        let scored: [(score: Float, name: String)] = near.map { (LevenshteinSimilarity.score(name, $0), $0) }
         let ranked = scored.filter { $0.score > 0.5 }.sorted { lhs, rhs in
             lhs.score != rhs.score ? lhs.score > rhs.score : lhs.name < rhs.name
         }

@@ -54,7 +54,7 @@ enum DocumentRoutes {
             let documents = try await emulator.documents.documents(name)
             do throws(OpenSearchError) {
                 try search.checkResultWindow(maxResultWindow: index.maxResultWindow)
-                return .json(try SearchExecution(request: search, forcesVersions: false).response(over: documents, mappings: index.mappings))
+                return .json(try SearchExecution(request: search, forcesVersions: false).response(index: name, over: documents, mappings: index.mappings))
             } catch {
                 throw OpenSearchError.allShardsFailed(index: name, nodeID: emulator.node.nodeID, failure: error)
             }

@@ -18,7 +18,7 @@ extension RouteTable {
             let documents = try await emulator.documents.documents(index)
             do throws(OpenSearchError) {
                 try search.checkResultWindow(maxResultWindow: info.maxResultWindow)
-                return .json(try SearchExecution(request: search, alwaysExcluded: excluding).response(over: documents, hidden: hidden))
+                return .json(try SearchExecution(request: search, alwaysExcluded: excluding).response(index: index, over: documents, hidden: hidden))
             } catch {
                 throw OpenSearchError.allShardsFailed(index: index, nodeID: emulator.node.nodeID, failure: error)
             }

@@ -39,14 +39,24 @@ struct AlgorithmService: Sendable {
         let indices = try body.stringList("input_index") ?? []
         guard !indices.isEmpty else { throw OpenSearchError.illegalArgument("indices can't be empty") }
         let search = try SearchRequest(parsing: query)
-        var hits: [JSONValue] = []
+        // Each index is a shard of its own, scored over its own statistics; the hits are merged by
+        // score (shard order breaking ties) and paged once, as the coordinating node does.
+        var perShard = search
+        perShard.from = 0
+        perShard.size = search.from + search.size
+        var scored: [(score: Float, hit: JSONValue)] = []
         for name in indices {
-            // Each index is a shard of its own, scored over its own statistics.
             guard let info = try await emulator.documents.index(name) else { throw OpenSearchError.indexNotFound(name) }
-            let response = try SearchExecution(request: search, forcesVersions: false)
-                .response(over: try await emulator.documents.documents(name), mappings: info.mappings)
-            hits += response["hits"]?["hits"]?.arrayValue ?? []
+            let response = try SearchExecution(request: perShard, forcesVersions: false)
+                .response(index: name, over: try await emulator.documents.documents(name), mappings: info.mappings)
+            for hit in response["hits"]?["hits"]?.arrayValue ?? [] {
+                scored.append((Float(hit["_score"]?.numberValue?.doubleValue ?? 0), hit))
+            }
         }
+        let merged = scored.enumerated().sorted { lhs, rhs in
+            lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+        }
+        let hits = merged.dropFirst(search.from).prefix(search.size).map(\.element.hit)
         guard !hits.isEmpty else { throw OpenSearchError.illegalArgument("No document found") }
         return try DataFrame.load(hits.compactMap { $0["_source"]?.objectValue })
     }

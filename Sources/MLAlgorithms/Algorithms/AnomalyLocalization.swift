@@ -78,7 +78,7 @@ public struct AnomalyLocalization: Sendable {
     /// Runs over the index's documents.
     public func run(over documents: [StoredDocument]) throws(OpenSearchError) -> JSONValue {
         let buckets = try buckets()
-        let candidates = documents.filter { filter?.matches($0) ?? true }
+        let candidates = try filter?.matching(documents) ?? documents
         var results: [JSONValue] = []
         for aggregation in aggregations {
             let inBucket = buckets.map { bucket in candidates.filter { document in

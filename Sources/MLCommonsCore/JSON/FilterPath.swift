@@ -84,8 +84,9 @@ public struct FilterPath: Sendable, Hashable {
         for path in paths {
             guard let next = path.after(name) else { continue }
             if next.isComplete { return .all }
-            if path.segments.first == "**" { remaining.append(path) }
-            remaining.append(next)
+            // Equal paths filter alike; keeping one each stops `**` chains from multiplying them.
+            if path.segments.first == "**", !remaining.contains(path) { remaining.append(path) }
+            if !remaining.contains(next) { remaining.append(next) }
         }
         return remaining.isEmpty ? .none : .partial(remaining)
     }

@@ -13,6 +13,7 @@ public struct YAMLWriter: Sendable {
 
     public init() {}
 
+    /// The YAML document for a response body, ending with a line feed.
     public func string(_ value: JSONValue) -> String {
         var out = "---"
         switch value {
@@ -39,8 +40,9 @@ public struct YAMLWriter: Sendable {
         for (key, value) in object {
             if !(first && firstLineWritten) { out += String(repeating: " ", count: indent) }
             first = false
-            out += Self.key(key) + ":"
-            writeValue(value, indent: indent, column: indent + Self.key(key).count + 1, inMapping: true, into: &out)
+            let written = Self.key(key)
+            out += written + ":"
+            writeValue(value, indent: indent, column: indent + written.unicodeScalars.count + 1, inMapping: true, into: &out)
         }
     }
 

@@ -15,32 +15,43 @@ public struct SearchExecution: Sendable {
 
     /// The response for the documents of one index.
     /// - Parameters:
+    ///   - index: the index searched; an ml system index is searched with ml-commons' field types.
     ///   - documents: the index's live documents; they all count in the scoring statistics.
-    ///   - mappings: the index's mappings (a system index's are known from its name).
+    ///   - mappings: the index's stored mappings (any field they lack was never indexed).
     ///   - hidden: documents that are never hits (ml-commons filters them out in its query).
     public func response(
-        over documents: [StoredDocument], mappings: JSONObject = JSONObject(),
+        index: String, over documents: [StoredDocument], mappings: JSONObject = JSONObject(),
         hidden: ((StoredDocument) -> Bool)? = nil, tookMillis: Int = 1
     ) throws(OpenSearchError) -> JSONValue {
         // Lucene's order: a write appends the new version of a document, so index order is write order.
         let ordered = documents.sorted { $0.seqNo < $1.seqNo }
-        let effectiveMappings = ordered.first.flatMap { SystemIndexMappings.mappings(for: $0.index) } ?? mappings
-        let scores = try QueryScorer(documents: ordered, mappings: effectiveMappings).scores(request.query)
+        let scorer: QueryScorer
+        if let system = SystemIndexMappings.mappings(for: index) {
+            scorer = QueryScorer(documents: ordered, mappings: system, dynamicFields: true)
+        } else {
+            let mapped = mappings["properties"]?.objectValue.map { !$0.isEmpty } ?? false
+            scorer = QueryScorer(documents: ordered, mappings: mappings, dynamicFields: !mapped)
+        }
+        let scores = try scorer.scores(request.query)
         var hits: [(document: StoredDocument, score: Float)] = []
         for (ordinal, score) in scores.enumerated() {
-            guard let score, score >= request.minScore ?? -.infinity else { continue }
+            guard let score else { continue }
+            if let minScore = request.minScore, !(score >= minScore) { continue }
             if let hidden, hidden(ordered[ordinal]) { continue }
             hits.append((ordered[ordinal], score))
         }
         let total = hits.count
-        let sortedByField = !request.sort.isEmpty && !(request.sort.count == 1 && request.sort[0].field == "_score")
+        // Only a lone `_score` descending is the default order; ascending sorts like a field.
+        let sortedByField = !request.sort.isEmpty
+            && !(request.sort.count == 1 && request.sort[0].field == "_score" && request.sort[0].descending)
         let tracksScores = !sortedByField || request.trackScores || request.sort.contains { $0.field == "_score" }
         if sortedByField {
             hits = sorted(hits)
         } else {
             // Stable: equal scores keep index order, as Lucene's top-hits collector does.
             hits = hits.enumerated().sorted { lhs, rhs in
-                lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+                let order = Self.descending(lhs.element.score, rhs.element.score)
+                return order != 0 ? order < 0 : lhs.offset < rhs.offset
             }.map(\.element)
         }
         let page = hits.dropFirst(request.from).prefix(request.size)
@@ -61,7 +72,7 @@ public struct SearchExecution: Sendable {
             }
             return .object(object)
         }
-        let maxScore = tracksScores ? hits.map(\.score).max() : nil
+        let maxScore = tracksScores ? hits.map(\.score).filter { !$0.isNaN }.max() : nil
         let hitsObject: JSONObject = [
             "total": ["value": .number(JSONNumber(total)), "relation": "eq"],
             "max_score": maxScore.map(Self.json) ?? .null,
@@ -72,6 +83,16 @@ public struct SearchExecution: Sendable {
             "_shards": ["total": 1, "successful": 1, "skipped": 0, "failed": 0],
             "hits": .object(hitsObject),
         ])
+    }
+
+    /// -1 when `lhs` ranks first by score (higher; a NaN last), 1 when `rhs` does, 0 when tied.
+    static func descending(_ lhs: Float, _ rhs: Float) -> Int {
+        switch (lhs.isNaN, rhs.isNaN) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        case (false, false): return lhs > rhs ? -1 : lhs < rhs ? 1 : 0
+        }
     }
 
     /// A score as Jackson writes a Java `float`; infinities and NaN (a huge boost) as quoted names, as
@@ -97,8 +118,9 @@ public struct SearchExecution: Sendable {
             let rhs = rhsEntry.element
             for key in request.sort {
                 if key.field == "_score" {
-                    guard lhs.score != rhs.score else { continue }
-                    return key.descending ? lhs.score > rhs.score : lhs.score < rhs.score
+                    let order = Self.descending(lhs.score, rhs.score)
+                    guard order != 0 else { continue }
+                    return key.descending ? order < 0 : order > 0
                 }
                 let left = lhs.document.values(at: key.field).first
                 let right = rhs.document.values(at: key.field).first

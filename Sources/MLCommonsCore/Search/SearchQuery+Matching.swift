@@ -1,9 +1,9 @@
 extension SearchQuery {
-    /// Whether one document matches, typed by dynamic mapping (for filters over documents that are
-    /// not an index's, such as an algorithm's input).
-    public func matches(_ document: StoredDocument) -> Bool {
-        guard let scores = try? QueryScorer(documents: [document], mappings: JSONObject()).scores(self) else { return false }
-        return scores.first.map { $0 != nil } ?? false
+    /// The documents that match, with fields typed from their values as dynamic mapping would (for
+    /// filters over documents that are not an index's search, such as an algorithm's input).
+    public func matching(_ documents: [StoredDocument]) throws(OpenSearchError) -> [StoredDocument] {
+        let scores = try QueryScorer(documents: documents, mappings: JSONObject(), dynamicFields: true).scores(self)
+        return zip(documents, scores).compactMap { document, score in score == nil ? nil : document }
     }
 
     static func fieldName(_ field: String) -> String {

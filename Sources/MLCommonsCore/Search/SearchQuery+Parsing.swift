@@ -26,13 +26,14 @@ extension SearchQuery {
             let (field, raw) = try Self.singleField(body, query: name)
             let options = raw.objectValue
             boost = try Self.boost(in: options, query: name)
-            self = .match(field: field, text: Self.text(of: options?["query"] ?? raw), options: try Self.matchOptions(options, query: name))
+            self = .match(field: field, text: try Self.queryText(raw), options: try Self.matchOptions(options, query: name))
         case "match_phrase":
             let (field, raw) = try Self.singleField(body, query: name)
             let options = raw.objectValue
             boost = try Self.boost(in: options, query: name)
             try Self.refuseSlop(options)
-            self = .matchPhrase(field: field, text: Self.text(of: options?["query"] ?? raw))
+            try Self.refuseAnalyzer(options, query: name)
+            self = .matchPhrase(field: field, text: try Self.queryText(raw))
         case "multi_match":
             guard let options = body.objectValue else { throw Self.malformed(name) }
             boost = try Self.boost(in: options, query: name)
@@ -84,9 +85,7 @@ extension SearchQuery {
             self = .bool(
                 must: try list("must"), filter: try list("filter"), should: try list("should"),
                 mustNot: try list("must_not"),
-                minimumShouldMatch: try clauses["minimum_should_match"].map { value throws(OpenSearchError) in
-                    try MinimumShouldMatch(parsing: Self.text(of: value))
-                })
+                minimumShouldMatch: clauses["minimum_should_match"].map { MinimumShouldMatch(Self.text(of: $0)) })
         default:
             if Self.knownUnsupported.contains(name) {
                 throw .illegalArgument(
@@ -103,9 +102,7 @@ extension SearchQuery {
         if options["fuzziness"] != nil {
             throw .illegalArgument("[\(query)] fuzziness is not supported by ml-commons-emulator; leave it out to match exact terms")
         }
-        if let analyzer = options["analyzer"]?.stringValue, analyzer != "standard" {
-            throw .illegalArgument("[\(query)] analyzer [\(analyzer)] is not supported by ml-commons-emulator; only [standard] is")
-        }
+        try refuseAnalyzer(options, query: query)
         var parsed = MatchOptions()
         if let name = options["operator"].map(text(of:)) {
             switch name.lowercased() {
@@ -114,9 +111,7 @@ extension SearchQuery {
             default: throw .illegalArgument("No enum constant org.opensearch.index.query.Operator.\(name.uppercased())")
             }
         }
-        parsed.minimumShouldMatch = try options["minimum_should_match"].map { value throws(OpenSearchError) in
-            try MinimumShouldMatch(parsing: text(of: value))
-        }
+        parsed.minimumShouldMatch = options["minimum_should_match"].map { MinimumShouldMatch(text(of: $0)) }
         if let zeroTerms = options["zero_terms_query"].map(text(of:)) {
             switch zeroTerms.lowercased() {
             case "all": parsed.zeroTermsMatchAll = true
@@ -135,15 +130,23 @@ extension SearchQuery {
         var fields: [(name: String, boost: Float)] = []
         for item in options["fields"].map({ $0.arrayValue ?? [$0] }) ?? [] {
             let spec = text(of: item)
-            if let caret = spec.lastIndex(of: "^"), let boost = Float(spec[spec.index(after: caret)...]) {
-                fields.append((String(spec[..<caret]), boost))
-            } else {
+            guard let caret = spec.lastIndex(of: "^") else {
                 fields.append((spec, 1))
+                continue
             }
+            let boostText = spec[spec.index(after: caret)...]
+            guard let boost = Float(boostText) else {
+                throw OpenSearchError("NumberFormatException", reason: "For input string: \"\(boostText)\"", status: 400)
+            }
+            try checkBoost(boost, query: "multi_match")
+            fields.append((String(spec[..<caret]), boost))
         }
         if fields.isEmpty { fields = [("*", 1)] }
         try refuseSlop(options)
         let tieBreaker = options["tie_breaker"].flatMap { $0.numberValue?.doubleValue ?? Double(text(of: $0)) }.map(Float.init)
+        if let tieBreaker, !(0...1).contains(tieBreaker) {
+            throw .illegalArgument("tieBreakerMultiplier must be in [0, 1]")
+        }
         var parsed = MultiMatch(
             text: text(of: query), fields: fields, combination: .bestFields(tieBreaker: tieBreaker ?? 0),
             options: try matchOptions(options, query: "multi_match"))
@@ -162,6 +165,21 @@ extension SearchQuery {
         return parsed
     }
 
+    /// `match`'s text: the value itself, or its `query` member (`No text specified for text query` without one).
+    private static func queryText(_ raw: JSONValue) throws(OpenSearchError) -> String {
+        guard case .object(let options) = raw else { return text(of: raw) }
+        guard let query = options["query"], query != .null else {
+            throw OpenSearchError("ParsingException", reason: "No text specified for text query", status: 400)
+        }
+        return text(of: query)
+    }
+
+    /// Only the standard analyzer is built; a query naming another is refused, not analyzed otherwise.
+    private static func refuseAnalyzer(_ options: JSONObject?, query: String) throws(OpenSearchError) {
+        guard let analyzer = options?["analyzer"]?.stringValue, analyzer != "standard" else { return }
+        throw .illegalArgument("[\(query)] analyzer [\(analyzer)] is not supported by ml-commons-emulator; only [standard] is")
+    }
+
     /// Sloppy phrases are not built; a phrase with `slop: 0` is.
     private static func refuseSlop(_ options: JSONObject?) throws(OpenSearchError) {
         guard let slop = options?["slop"], text(of: slop) != "0" else { return }
@@ -174,10 +192,20 @@ extension SearchQuery {
         guard let value = raw.numberValue?.doubleValue ?? raw.stringValue.flatMap(Double.init) else {
             throw OpenSearchError("ParsingException", reason: "[\(query)] failed to parse field [boost]", status: 400)
         }
-        guard value >= 0 else {
-            throw .illegalArgument("negative [boost] are not allowed in [\(query)], but got [\(JavaDouble.string(Float(value)))]")
+        let boost = Float(value)
+        try checkBoost(boost, query: query)
+        return boost
+    }
+
+    /// `AbstractQueryBuilder.checkNegativeBoost`, then Lucene's `BoostQuery`: finite and not below 0.
+    private static func checkBoost(_ boost: Float, query: String) throws(OpenSearchError) {
+        if boost < 0 || boost == 0 && boost.sign == .minus {
+            throw .illegalArgument(
+                "negative [boost] are not allowed in [\(query)], use a value between 0 and 1 to deboost")
         }
-        return Float(value)
+        guard boost.isFinite else {
+            throw .illegalArgument("boost must be a positive float, got " + (boost.isNaN ? "NaN" : "Infinity"))
+        }
     }
 
     private static func singleField(_ body: JSONValue, query: String) throws(OpenSearchError) -> (String, JSONValue) {

@@ -26,10 +26,12 @@ public indirect enum SearchQuery: Sendable, Hashable {
     public struct MatchOptions: Sendable, Hashable {
         /// `operator: and`: every term must match.
         public var requireAll = false
+        /// How many of the text's terms must match (with `operator: or`).
         public var minimumShouldMatch: MinimumShouldMatch?
         /// `zero_terms_query: all`: a text without terms matches everything.
         public var zeroTermsMatchAll = false
 
+        /// Options as a `match` query body gives them; the defaults are OpenSearch's.
         public init(requireAll: Bool = false, minimumShouldMatch: MinimumShouldMatch? = nil, zeroTermsMatchAll: Bool = false) {
             self.requireAll = requireAll
             self.minimumShouldMatch = minimumShouldMatch
@@ -45,12 +47,15 @@ public indirect enum SearchQuery: Sendable, Hashable {
             case mostFields
         }
 
+        /// The text searched in every field.
         public var text: String
         /// Field names (globs allowed) with their `^boost`.
         public var fields: [(name: String, boost: Float)]
+        /// How the per-field scores combine.
         public var combination: Combination
         /// `type: phrase`: each field's query is a `match_phrase`.
         public var phrase = false
+        /// The per-field `match` options (operator, minimum_should_match, zero_terms_query).
         public var options = MatchOptions()
 
         public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -60,6 +65,7 @@ public indirect enum SearchQuery: Sendable, Hashable {
         }
 
         public func hash(into hasher: inout Hasher) {
+            // Equal queries hash alike; boosts and options only refine equality.
             hasher.combine(text)
             for field in fields { hasher.combine(field.name) }
         }

@@ -1,6 +1,7 @@
 /// Lucene's `LevenshteinDistance.getDistance`: `1 − edits / longer length` over UTF-16 units, the
 /// score OpenSearch ranks "did you mean" suggestions by.
 public enum LevenshteinSimilarity {
+    /// 1 for equal texts, down to 0 for texts with nothing in place alike.
     public static func score(_ target: String, _ other: String) -> Float {
         let source = Array(target.utf16)
         let candidate = Array(other.utf16)

@@ -1,8 +1,10 @@
 /// OpenSearch's `standard` analyzer: ``StandardTokenizer``, then Lucene's `LowerCaseFilter`; no stop
 /// words (OpenSearch's default for it is `_none_`).
 public struct StandardAnalyzer: Sendable {
+    /// The tokenizer (its `maxTokenLength` is the analyzer's `max_token_length`).
     public let tokenizer: StandardTokenizer
 
+    /// An analyzer over `tokenizer`, by default Lucene's with 255-unit tokens.
     public init(tokenizer: StandardTokenizer = StandardTokenizer()) {
         self.tokenizer = tokenizer
     }

@@ -8,8 +8,10 @@ public struct StandardTokenizer: Sendable {
     /// Lucene's default `maxTokenLength`.
     public static let defaultMaxTokenLength = 255
 
+    /// How far, in UTF-16 units, a token may reach from where it starts.
     public let maxTokenLength: Int
 
+    /// A tokenizer with the given `max_token_length` (at least 1).
     public init(maxTokenLength: Int = Self.defaultMaxTokenLength) {
         self.maxTokenLength = max(1, maxTokenLength)
     }
@@ -18,10 +20,18 @@ public struct StandardTokenizer: Sendable {
     public func tokens(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let classes = scalars.map(WordBreakClass.init)
+        // UTF-16 offsets, for windows measured as Lucene's scanner buffer measures them.
+        var offsets = [0]
+        offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars { offsets.append(offsets[offsets.count - 1] + scalar.utf16.count) }
         var tokens: [String] = []
         var start = 0
+        var limit = 0
         while start < scalars.count {
-            let limit = windowEnd(scalars, from: start)
+            // The window ends where `maxTokenLength` UTF-16 units from `start` end (never mid-pair);
+            // starts only move forward, and so does the end.
+            limit = max(limit, start)
+            while limit < scalars.count, offsets[limit + 1] - offsets[start] <= maxTokenLength { limit += 1 }
             var scanner = Scanner(scalars: scalars, classes: classes, start: start, limit: limit)
             if let end = scanner.longestMatch() {
                 var token = String.UnicodeScalarView()
@@ -33,19 +43,6 @@ public struct StandardTokenizer: Sendable {
             }
         }
         return tokens
-    }
-
-    /// Where the scanner's window from `start` ends: `maxTokenLength` UTF-16 units on, never
-    /// splitting a surrogate pair.
-    private func windowEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
-        var end = start
-        var width = 0
-        while end < scalars.count {
-            width += scalars[end].utf16.count
-            if width > maxTokenLength { break }
-            end += 1
-        }
-        return end
     }
 }
 
@@ -78,11 +75,11 @@ extension StandardTokenizer {
             switch first.kind {
             case let kind where kind.isWordPart:
                 let end = wordEnd()
-                if (0..<end).contains(where: { unit($0)?.kind != .extendNumLet }) { ends.append(unit(end - 1)!.end) }
+                if units[0..<end].contains(where: { $0.kind != .extendNumLet }) { ends.append(units[end - 1].end) }
             case .southeastAsian, .southeastAsianMark:
                 var count = 1
                 while let next = unit(count), next.kind == .southeastAsian { count += 1 }
-                ends.append(unit(count - 1)!.end)
+                ends.append(units[count - 1].end)
             case .han, .hiragana:
                 ends.append(first.end)
             case .regionalIndicator:

@@ -17,10 +17,12 @@ public struct FieldMapping: Sendable, Hashable {
         case unsearchable
     }
 
+    /// How queries treat the field.
     public var kind: Kind
     /// A keyword's `ignore_above`: longer values are not indexed.
     public var ignoreAbove: Int?
 
+    /// A mapping of a known kind.
     public init(kind: Kind, ignoreAbove: Int? = nil) {
         self.kind = kind
         self.ignoreAbove = ignoreAbove

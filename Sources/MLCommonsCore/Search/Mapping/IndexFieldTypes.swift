@@ -3,6 +3,7 @@
 public struct IndexFieldTypes: Sendable, Hashable {
     /// A field a query names.
     public struct Field: Sendable, Hashable {
+        /// How the field is indexed.
         public var mapping: FieldMapping
         /// Where the values are in `_source` (a multi-field reads its parent's).
         public var sourcePath: String
@@ -10,20 +11,21 @@ public struct IndexFieldTypes: Sendable, Hashable {
 
     private var fields: [String: Field] = [:]
     private var nestedPaths: Set<String> = []
+    /// Whether a field the mappings lack is typed from a value, as dynamic mapping would have mapped it.
+    public let typesUnmappedFields: Bool
 
     /// The types in `mappings` (an index's `mappings` object, with `properties`).
-    public init(mappings: JSONObject) {
+    public init(mappings: JSONObject, typesUnmappedFields: Bool) {
+        self.typesUnmappedFields = typesUnmappedFields
         if case .object(let properties)? = mappings["properties"] { add(properties, prefix: "") }
     }
-
-    /// The field `path` names, if the mappings have it.
-    public func field(_ path: String) -> Field? { fields[path] }
 
     /// Every mapped field name, multi-fields included.
     public var names: [String] { Array(fields.keys) }
 
-    /// The field `path` names: mapped, under a `flat_object` parent, or as dynamic mapping would map
-    /// the values documents hold (strings as `text` with a `keyword` multi-field of `ignore_above` 256).
+    /// The field `path` names: mapped, under a `flat_object` parent, or (when unmapped fields are typed)
+    /// as dynamic mapping would map the values documents hold (strings as `text` with a `keyword`
+    /// multi-field of `ignore_above` 256). Fields under a `nested` object are unsearchable.
     public func resolve(_ path: String, sample: (String) -> JSONValue?) -> Field? {
         if let field = fields[path] { return field }
         // The `_id` metadata field: one keyword term per document.
@@ -36,6 +38,7 @@ public struct IndexFieldTypes: Sendable, Hashable {
                 return Field(mapping: FieldMapping(kind: .keyword), sourcePath: path)
             }
         }
+        guard typesUnmappedFields else { return nil }
         if let value = sample(path) { return Self.dynamic(value, path: path) }
         if path.hasSuffix(".keyword") {
             let base = String(path.dropLast(".keyword".count))

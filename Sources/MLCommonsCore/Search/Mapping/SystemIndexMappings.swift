@@ -75,7 +75,7 @@ public enum SystemIndexMappings {
         "type": "text", "fields": ["keyword": ["type": "keyword", "ignore_above": 256]],
     ]
     private static let textWithKeyword: JSONValue = ["type": "text", "fields": ["keyword": ["type": "keyword"]]]
-    /// The `user` / `owner` object ml-commons records (nested in the cluster; searched as an object here).
+    /// The `user` / `owner` object ml-commons records: nested, so only a `nested` query reaches it.
     private static let user: JSONValue = [
         "type": "nested",
         "properties": [

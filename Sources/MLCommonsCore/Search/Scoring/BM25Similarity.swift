@@ -3,12 +3,15 @@ import Foundation
 /// Lucene's BM25 as an OpenSearch index scores with it, in Lucene's float arithmetic and operation
 /// order, so scores agree to the last bit.
 public struct BM25Similarity: Sendable {
+    /// Term-frequency saturation (1.2).
     public let k1: Float
+    /// Length normalisation (0.75).
     public let b: Float
     /// OpenSearch's default `LegacyBM25Similarity` multiplies every boost by `1 + k1`, keeping the
     /// scores of the classic formula.
     public let legacyScale: Bool
 
+    /// OpenSearch's default similarity unless told otherwise.
     public init(k1: Float = 1.2, b: Float = 0.75, legacyScale: Bool = true) {
         self.k1 = k1
         self.b = b
@@ -37,6 +40,7 @@ public struct BM25Similarity: Sendable {
         let weight: Float
         let normInverse: [Float]
 
+        /// `weight − weight / (1 + freq / (k1 (1 − b + b·dl/avgdl)))`, the length read from the norm byte.
         public func score(frequency: Float, norm: UInt8) -> Float {
             weight - weight / (1 + frequency * normInverse[Int(norm)])
         }

@@ -1,10 +1,14 @@
+/// A term as Lucene compares it: its UTF-8 bytes (so `é` and `e` + a combining accent are two terms,
+/// and a prefix may end inside a character).
+typealias TermBytes = [UInt8]
+
 /// One field of one index, inverted the way Lucene indexes it: each document's terms with their
 /// positions, its norm, and the field's collection statistics. Deleted documents are not in it
 /// (the emulator's indices behave as if every delete were merged away at once).
 struct FieldIndex {
     /// The terms of one document's field, in position order.
     struct DocumentTerms {
-        var terms: [String]
+        var terms: [TermBytes]
         var positions: [Int]
     }
 
@@ -24,7 +28,7 @@ struct FieldIndex {
     /// `Terms.getSumTotalTermFreq`: every term occurrence, or every (document, term) pair without frequencies.
     let sumTotalTermFreq: Int64
     /// Term → the documents holding it, in index order.
-    private let postings: [String: [Posting]]
+    private let postings: [TermBytes: [Posting]]
 
     /// OpenSearch's `position_increment_gap` for text: the values of an array are this far apart.
     static let positionIncrementGap = 100
@@ -35,7 +39,7 @@ struct FieldIndex {
         var norms: [UInt8] = []
         var docCount = 0
         var sum: Int64 = 0
-        var postings: [String: [Posting]] = [:]
+        var postings: [TermBytes: [Posting]] = [:]
         for (ordinal, docValues) in values.enumerated() {
             let entry = Self.terms(of: docValues, mapping: mapping, analyzer: analyzer)
             documents.append(entry)
@@ -44,17 +48,16 @@ struct FieldIndex {
                 continue
             }
             docCount += 1
-            var positionsByTerm: [String: [Int]] = [:]
+            var positionsByTerm: [TermBytes: [Int]] = [:]
             for (term, position) in zip(entry.terms, entry.positions) { positionsByTerm[term, default: []].append(position) }
             for (term, positions) in positionsByTerm {
                 postings[term, default: []].append(Posting(ordinal: ordinal, positions: positions))
             }
-            let distinct = positionsByTerm.keys
             if mapping.kind == .text {
                 sum += Int64(entry.terms.count)
                 norms.append(SmallFloat.intToByte4(Int32(clamping: entry.terms.count)))
             } else {
-                sum += Int64(distinct.count)
+                sum += Int64(positionsByTerm.count)
                 norms.append(1)
             }
         }
@@ -66,18 +69,18 @@ struct FieldIndex {
     }
 
     /// `TermStatistics.docFreq`: the documents holding `term`.
-    func docFreq(_ term: String) -> Int { postings[term]?.count ?? 0 }
+    func docFreq(_ term: TermBytes) -> Int { postings[term]?.count ?? 0 }
 
     /// The documents holding `term`, with its positions in each.
-    func postings(_ term: String) -> [Posting] { postings[term] ?? [] }
+    func postings(_ term: TermBytes) -> [Posting] { postings[term] ?? [] }
 
     /// How often a posting's term occurs in its document (1 for fields without frequencies).
     func frequency(_ posting: Posting) -> Int { mapping.kind == .text ? posting.positions.count : 1 }
 
-    /// The indexed terms of a document's values: analyzed text, or whole keyword values (those
-    /// longer than `ignore_above` skipped), `T`/`F` for booleans.
+    /// The indexed terms of a document's values: analyzed text, whole keyword values (those longer than
+    /// `ignore_above` skipped), `T`/`F` for booleans, every leaf value of a `flat_object`.
     private static func terms(of values: [JSONValue], mapping: FieldMapping, analyzer: StandardAnalyzer) -> DocumentTerms? {
-        var terms: [String] = []
+        var terms: [TermBytes] = []
         var positions: [Int] = []
         var next = 0
         for value in values {
@@ -87,21 +90,35 @@ struct FieldIndex {
                 let analyzed = analyzer.terms(text)
                 if !terms.isEmpty, !analyzed.isEmpty { next += positionIncrementGap }
                 for term in analyzed {
-                    terms.append(term)
+                    terms.append(Array(term.utf8))
                     positions.append(next)
                     next += 1
                 }
             case .boolean:
                 guard let flag = value.boolValue ?? value.stringValue.flatMap({ Bool($0) }) else { continue }
-                terms.append(flag ? "T" : "F")
+                terms.append(Array((flag ? "T" : "F").utf8))
                 positions.append(0)
+            case .flatObject:
+                for leaf in leaves(of: value) {
+                    terms.append(Array(leaf.utf8))
+                    positions.append(0)
+                }
             default:
                 guard let text = SearchQuery.indexedText(value) else { continue }
                 if let limit = mapping.ignoreAbove, text.utf16.count > limit { continue }
-                terms.append(text)
+                terms.append(Array(text.utf8))
                 positions.append(0)
             }
         }
         return terms.isEmpty ? nil : DocumentTerms(terms: terms, positions: positions)
+    }
+
+    /// The scalar values under a `flat_object` value, at any depth.
+    private static func leaves(of value: JSONValue) -> [String] {
+        switch value {
+        case .object(let object): return object.flatMap { leaves(of: $0.value) }
+        case .array(let items): return items.flatMap(leaves)
+        default: return SearchQuery.indexedText(value).map { [$0] } ?? []
+        }
     }
 }

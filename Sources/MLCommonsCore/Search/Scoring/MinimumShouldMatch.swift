@@ -1,12 +1,12 @@
 /// A `minimum_should_match` value: `2`, `-1`, `75%`, `-25%` or conditional `3<90%`, resolved against
 /// the number of optional clauses as OpenSearch's `Queries.calculateMinShouldMatch` does.
 public struct MinimumShouldMatch: Sendable, Hashable {
+    /// The spec as given; a malformed one fails when the query runs on the shard, as in OpenSearch.
     public let spec: String
 
-    /// Checks the spec's form; OpenSearch fails on it only when the query runs, with the same text.
-    public init(parsing spec: String) throws(OpenSearchError) {
+    /// A spec as the request gives it.
+    public init(_ spec: String) {
         self.spec = spec
-        _ = try required(of: 1)
     }
 
     /// How many of `optionalClauses` must match.
@@ -16,37 +16,39 @@ public struct MinimumShouldMatch: Sendable, Hashable {
             var result = optionalClauses
             let normalised = trimmed.replacing(/\s*<\s*/, with: "<")
             for condition in normalised.split(separator: " ", omittingEmptySubsequences: true) {
-                let parts = condition.split(separator: "<", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2 else { throw invalid }
-                let upperBound = try Self.integer(parts[0], spec: spec)
+                // `String.split("<")` in Java: later parts beyond the second are ignored.
+                let parts = condition.split(separator: "<", omittingEmptySubsequences: false)
+                guard parts.count >= 2 else { throw Self.numberFormat(String(condition)) }
+                let upperBound = try Self.integer(parts[0])
                 if optionalClauses <= upperBound { return result }
-                result = try Self.simple(String(parts[1]), optionalClauses: optionalClauses, spec: spec)
+                result = try Self.simple(String(parts[1]), optionalClauses: optionalClauses)
             }
             return result
         }
-        return try Self.simple(trimmed, optionalClauses: optionalClauses, spec: spec)
+        return try Self.simple(trimmed, optionalClauses: optionalClauses)
     }
 
-    private static func simple(_ text: String, optionalClauses: Int, spec: String) throws(OpenSearchError) -> Int {
+    private static func simple(_ text: String, optionalClauses: Int) throws(OpenSearchError) -> Int {
         var result = optionalClauses
         if text.contains("%") {
-            let percent = try integer(text.dropLast(), spec: spec)
+            let percent = try integer(text.dropLast())
             // Float arithmetic and truncation toward zero, as Java's `(int) calc`.
             let calc = Float(result * percent) * (1 / Float(100))
             result = calc < 0 ? result + Int(calc) : Int(calc)
         } else {
-            let calc = try integer(Substring(text), spec: spec)
+            let calc = try integer(Substring(text))
             result = calc < 0 ? result + calc : calc
         }
         return max(0, result)
     }
 
-    private static func integer(_ text: Substring, spec: String) throws(OpenSearchError) -> Int {
-        guard let value = Int32(text) else {
-            throw OpenSearchError.illegalArgument("For input string: \"\(text)\"")
-        }
+    private static func integer(_ text: Substring) throws(OpenSearchError) -> Int {
+        guard let value = Int32(text) else { throw numberFormat(String(text)) }
         return Int(value)
     }
 
-    private var invalid: OpenSearchError { .illegalArgument("For input string: \"\(spec)\"") }
+    /// `Integer.parseInt`'s failure.
+    private static func numberFormat(_ text: String) -> OpenSearchError {
+        OpenSearchError("NumberFormatException", reason: "For input string: \"\(text)\"", status: 400)
+    }
 }

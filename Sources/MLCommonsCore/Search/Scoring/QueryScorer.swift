@@ -1,6 +1,6 @@
 /// Evaluates queries over one index's documents as a single Lucene shard does: which documents
-/// match, and each one's score. Term queries on `text`, `keyword` and `boolean` fields score with
-/// BM25 over the index's statistics; queries Lucene runs as constant-score queries score their boost.
+/// match, and each one's score. Term queries on `text` and `boolean` fields score with BM25 over the
+/// index's statistics; keyword terms and the queries Lucene runs as constant-score queries score their boost.
 public final class QueryScorer {
     /// The documents in index order (the order Lucene breaks score ties in).
     public let documents: [StoredDocument]
@@ -8,33 +8,46 @@ public final class QueryScorer {
     let similarity: BM25Similarity
     let analyzer = StandardAnalyzer()
     private var fieldIndexes: [String: FieldIndex] = [:]
-    /// Clauses built so far, against Lucene's `maxClauseCount`.
-    private var clauseCount = 0
+    private var resolvedFields: [String: IndexFieldTypes.Field?] = [:]
+    /// Leaf queries built so far (a phrase or a term each), against Lucene's nested-clause limit.
+    private var leafCount = 0
 
     /// `indices.query.bool.max_clause_count`'s default: Lucene refuses queries with more clauses.
     public static let maxClauseCount = 1024
+    /// `index.max_terms_count`'s default: the values a `terms` query may list.
+    public static let maxTermsCount = 65_536
 
     /// - Parameters:
     ///   - documents: every live document of the index, hidden ones included (they count in statistics).
-    ///   - mappings: the index's `mappings`; fields not in them are typed as dynamic mapping would.
-    public init(documents: [StoredDocument], mappings: JSONObject, similarity: BM25Similarity = BM25Similarity()) {
+    ///   - mappings: the index's `mappings`.
+    ///   - dynamicFields: whether fields the mappings lack are typed from the documents' values, as dynamic
+    ///     mapping would have mapped them (the ml indices, and documents that are not an index's); an
+    ///     index's stored mappings otherwise list every field it indexed.
+    public init(
+        documents: [StoredDocument], mappings: JSONObject, dynamicFields: Bool,
+        similarity: BM25Similarity = BM25Similarity()
+    ) {
         self.documents = documents
-        self.types = IndexFieldTypes(mappings: mappings)
+        self.types = IndexFieldTypes(mappings: mappings, typesUnmappedFields: dynamicFields)
         self.similarity = similarity
     }
 
     /// One score per document, nil where the document does not match.
-    /// - Parameter filtering: whether the query runs in filter context (a `filter` or `must_not`
-    ///   clause, `constant_score`), where a `bool`'s `should` clauses must match one at least.
-    public func scores(_ query: SearchQuery, boost: Float = 1, filtering: Bool = false) throws(OpenSearchError) -> [Float?] {
+    public func scores(_ query: SearchQuery, boost: Float = 1) throws(OpenSearchError) -> [Float?] {
         switch query {
-        case .matchAll: return constant(boost) { _ in true }
-        case .matchNone: return none
-        case .boosted(let inner, let factor): return try scores(inner, boost: boost * factor, filtering: filtering)
+        case .matchAll:
+            try countLeaves(1)
+            return constant(boost) { _ in true }
+        case .matchNone:
+            try countLeaves(1)
+            return none
+        case .boosted(let inner, let factor): return try scores(inner, boost: boost * factor)
         case .term(let field, let value, let caseInsensitive):
+            try countLeaves(1)
             return termScores(field: field, value: value, caseInsensitive: caseInsensitive, boost: boost)
         case .terms(let field, let values):
-            return constant(boost) { ordinal in values.contains { self.contains(ordinal, field: field, value: $0) } }
+            try countLeaves(1)
+            return try termsScores(field: field, values: values, boost: boost)
         case .match(let field, let text, let options):
             return try matchScores(field: field, text: text, options: options, boost: boost)
         case .matchPhrase(let field, let text):
@@ -42,23 +55,28 @@ public final class QueryScorer {
         case .multiMatch(let multiMatch):
             return try multiMatchScores(multiMatch, boost: boost)
         case .ids(let ids):
-            let wanted = Set(ids)
-            return constant(boost) { wanted.contains(self.documents[$0].id) }
+            try countLeaves(1)
+            let wanted = Set(ids.map { Array($0.utf8) })
+            return constant(boost) { wanted.contains(Array(self.documents[$0].id.utf8)) }
         case .exists(let field):
+            try countLeaves(1)
             return constant(boost) { !self.values(field, ordinal: $0).allSatisfy { $0 == .null } }
         case .range(let field, let bounds):
+            try countLeaves(1)
             return constant(boost) { ordinal in
                 self.values(field, ordinal: ordinal).contains { SearchQuery.within(bounds, $0) }
             }
         case .prefix(let field, let prefix):
-            return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains { $0.hasPrefix(prefix) } }
+            try countLeaves(1)
+            let bytes = Array(prefix.utf8)
+            return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains { $0.starts(with: bytes) } }
         case .constantScore(let filter):
-            let matched = try scores(filter, filtering: true)
+            let matched = try scores(filter)
             return matched.map { $0 == nil ? nil : boost }
         case .bool(let must, let filter, let should, let mustNot, let minimumShouldMatch):
             return try boolScores(
                 must: must, filter: filter, should: should, mustNot: mustNot, minimumShouldMatch: minimumShouldMatch,
-                boost: boost, filtering: filtering)
+                boost: boost)
         }
     }
 
@@ -71,13 +89,16 @@ public final class QueryScorer {
             guard let term = SearchQuery.queryTerm(value, kind: resolved.mapping.kind) else { return none }
             if caseInsensitive {
                 let lowered = term.lowercased()
-                return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains { $0.lowercased() == lowered } }
+                return constant(boost) { ordinal in
+                    self.terms(field, ordinal: ordinal).contains { String(decoding: $0, as: UTF8.self).lowercased() == lowered }
+                }
             }
+            let bytes = Array(term.utf8)
             // Keyword terms score a constant since OpenSearch 3.0 (`use_similarity` defaults to false).
             if resolved.mapping.kind == .keyword || resolved.mapping.kind == .flatObject {
-                return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains(term) }
+                return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains(bytes) }
             }
-            return bm25(terms: [term], field: field, boost: boost)
+            return bm25(terms: [bytes], field: field, boost: boost)
         case .number, .date:
             return constant(boost) { ordinal in self.values(field, ordinal: ordinal).contains { SearchQuery.equal($0, value) } }
         case .unsearchable:
@@ -85,8 +106,29 @@ public final class QueryScorer {
         }
     }
 
+    /// `terms`: a constant score where any value is one of the field's terms.
+    private func termsScores(field: String, values: [JSONValue], boost: Float) throws(OpenSearchError) -> [Float?] {
+        guard values.count <= Self.maxTermsCount else {
+            throw .illegalArgument(
+                "The number of terms [\(values.count)] used in the Terms Query request has exceeded the allowed maximum of "
+                    + "[\(Self.maxTermsCount)]. This maximum can be set by changing the [index.max_terms_count] index level setting.")
+        }
+        guard let resolved = resolve(field) else { return none }
+        switch resolved.mapping.kind {
+        case .number, .date:
+            return constant(boost) { ordinal in
+                self.values(field, ordinal: ordinal).contains { present in values.contains { SearchQuery.equal(present, $0) } }
+            }
+        case .unsearchable:
+            return none
+        default:
+            let wanted = Set(values.compactMap { SearchQuery.queryTerm($0, kind: resolved.mapping.kind).map { Array($0.utf8) } })
+            return constant(boost) { ordinal in self.terms(field, ordinal: ordinal).contains(where: wanted.contains) }
+        }
+    }
+
     /// A term (or, with several terms, an exact phrase) scored by BM25 over the field's statistics.
-    private func bm25(terms: [String], field: String, boost: Float) -> [Float?] {
+    private func bm25(terms: [TermBytes], field: String, boost: Float) -> [Float?] {
         guard let index = fieldIndex(field), let first = terms.first else { return none }
         var idf = 0.0
         for term in terms {
@@ -122,14 +164,22 @@ public final class QueryScorer {
     // MARK: Full-text queries
 
     private func matchScores(field: String, text: String, options: SearchQuery.MatchOptions, boost: Float) throws(OpenSearchError) -> [Float?] {
-        guard let resolved = resolve(field) else { return none }
+        guard let resolved = resolve(field) else {
+            try countLeaves(1)
+            return none
+        }
         guard resolved.mapping.kind == .text else {
+            try countLeaves(1)
             return termScores(field: field, value: .string(text), caseInsensitive: false, boost: boost)
         }
-        let terms = analyzer.terms(text)
-        if terms.isEmpty { return options.zeroTermsMatchAll ? constant(boost) { _ in true } : none }
+        let terms = analyzer.terms(text).map { Array($0.utf8) }
+        if terms.isEmpty {
+            try countLeaves(1)
+            return options.zeroTermsMatchAll ? constant(boost) { _ in true } : none
+        }
+        try countLeaves(terms.count)
         if terms.count == 1 { return bm25(terms: terms, field: field, boost: boost) }
-        try countClauses(terms.count)
+        try checkBooleanClauses(terms.count)
         let clauses = terms.map { bm25(terms: [$0], field: field, boost: boost) }
         // `Queries.maybeApplyMinimumShouldMatch` counts the SHOULD clauses: none under `operator: and`,
         // so a positive minimum there matches nothing, as on a cluster.
@@ -140,13 +190,12 @@ public final class QueryScorer {
     }
 
     private func phraseScores(field: String, text: String, boost: Float) throws(OpenSearchError) -> [Float?] {
+        try countLeaves(1)
         guard let resolved = resolve(field) else { return none }
         guard resolved.mapping.kind == .text else {
             return termScores(field: field, value: .string(text), caseInsensitive: false, boost: boost)
         }
-        let terms = analyzer.terms(text)
-        if terms.count > 1 { try countClauses(terms.count) }
-        return bm25(terms: terms, field: field, boost: boost)
+        return bm25(terms: analyzer.terms(text).map { Array($0.utf8) }, field: field, boost: boost)
     }
 
     private func multiMatchScores(_ query: SearchQuery.MultiMatch, boost: Float) throws(OpenSearchError) -> [Float?] {
@@ -161,7 +210,9 @@ public final class QueryScorer {
         }
         guard !perField.isEmpty else { return none }
         switch query.combination {
-        case .mostFields: return Self.sum(perField, required: 1)
+        case .mostFields:
+            try checkBooleanClauses(perField.count)
+            return Self.sum(perField, required: 1)
         case .bestFields(let tieBreaker):
             return documents.indices.map { ordinal in
                 // `DisjunctionMaxScorer`: the best score plus the tie breaker times the others', in its order.
@@ -187,7 +238,9 @@ public final class QueryScorer {
     private func expand(_ pattern: String) -> [String] {
         guard pattern.contains("*") else { return [pattern] }
         var names = Set(types.names)
-        for document in documents { Self.leafPaths(document.source, prefix: "", into: &names) }
+        if types.typesUnmappedFields {
+            for document in documents { Self.leafPaths(document.source, prefix: "", into: &names) }
+        }
         return names.filter { name in
             Glob.matches(pattern, name) && [.text, .keyword].contains(resolve(name)?.mapping.kind)
         }.sorted()
@@ -197,26 +250,24 @@ public final class QueryScorer {
 
     private func boolScores(
         must: [SearchQuery], filter: [SearchQuery], should: [SearchQuery], mustNot: [SearchQuery],
-        minimumShouldMatch: MinimumShouldMatch?, boost: Float, filtering: Bool
+        minimumShouldMatch: MinimumShouldMatch?, boost: Float
     ) throws(OpenSearchError) -> [Float?] {
-        if must.isEmpty, filter.isEmpty, should.isEmpty, mustNot.isEmpty { return constant(boost) { _ in true } }
-        try countClauses(must.count + filter.count + should.count + mustNot.count)
+        if must.isEmpty, filter.isEmpty, should.isEmpty, mustNot.isEmpty {
+            try countLeaves(1)
+            return constant(boost) { _ in true }
+        }
+        try checkBooleanClauses(must.count + filter.count + should.count + mustNot.count)
         // OpenSearch 3.2+ (`rewriteMustClausesToFilter`): range and numeric clauses of `must` do not score.
         let scoring = must.filter { !movesToFilter($0) }
-        let filters = try (filter + must.filter(movesToFilter)).map { query throws(OpenSearchError) in
-            try scores(query, filtering: true)
-        }
-        let required = try scoring.map { query throws(OpenSearchError) in try scores(query, boost: boost, filtering: filtering) }
-        let excluded = try mustNot.map { query throws(OpenSearchError) in try scores(query, filtering: true) }
-        let optional = try should.map { query throws(OpenSearchError) in try scores(query, boost: boost, filtering: filtering) }
-        // `BoolQueryBuilder`: `should` alone must match once; so it must in filter context; an explicit
+        let filters = try (filter + must.filter(movesToFilter)).map { query throws(OpenSearchError) in try scores(query) }
+        let required = try scoring.map { query throws(OpenSearchError) in try scores(query, boost: boost) }
+        let excluded = try mustNot.map { query throws(OpenSearchError) in try scores(query) }
+        let optional = try should.map { query throws(OpenSearchError) in try scores(query, boost: boost) }
+        // A negative-only bool gets a `match_all` filter (`Queries.fixNegativeQueryIfNeeded`).
+        if must.isEmpty, filter.isEmpty, should.isEmpty { try countLeaves(1) }
+        // `should` clauses are optional beside required ones; alone, one must match; an explicit
         // minimum counts only when positive, and more than there are clauses matches nothing.
-        var minimum = 0
-        if let minimumShouldMatch {
-            minimum = try minimumShouldMatch.required(of: optional.count)
-        } else if filtering, !optional.isEmpty {
-            minimum = 1
-        }
+        var minimum = try minimumShouldMatch?.required(of: optional.count) ?? 0
         if minimum > optional.count { return none }
         if minimum == 0, must.isEmpty, filter.isEmpty, !optional.isEmpty { minimum = 1 }
         return documents.indices.map { ordinal in
@@ -226,9 +277,7 @@ public final class QueryScorer {
             let matchedOptional = optional.compactMap { $0[ordinal] }
             guard matchedOptional.count >= minimum else { return nil }
             // `ReqOptSumScorer`: the required sum and the optional sum, each summed in double, add in float.
-            let requiredSum = Self.floatSum(required.compactMap { $0[ordinal] })
-            let optionalSum = Self.floatSum(matchedOptional)
-            return requiredSum + optionalSum
+            return Self.floatSum(required.compactMap { $0[ordinal] }) + Self.floatSum(matchedOptional)
         }
     }
 
@@ -261,14 +310,27 @@ public final class QueryScorer {
         }
     }
 
-    /// Lucene's `IndexSearcher.TooManyNestedClauses`, as the shard reports it.
-    private func countClauses(_ added: Int) throws(OpenSearchError) {
-        clauseCount += added
-        guard clauseCount > Self.maxClauseCount else { return }
-        let reason = "Query contains too many nested clauses; maxClauseCount is set to \(Self.maxClauseCount)"
-        throw OpenSearchError(
+    // MARK: Lucene's clause limits
+
+    /// `BooleanQuery.Builder.add`: one Boolean query holds at most `maxClauseCount` clauses.
+    private func checkBooleanClauses(_ count: Int) throws(OpenSearchError) {
+        guard count > Self.maxClauseCount else { return }
+        throw Self.shardFailure("TooManyClauses", "maxClauseCount is set to \(Self.maxClauseCount)")
+    }
+
+    /// `IndexSearcher`'s nested-clause visitor: it counts leaves (a term or a phrase each) and refuses
+    /// one past `maxClauseCount + 1`.
+    private func countLeaves(_ added: Int) throws(OpenSearchError) {
+        leafCount += added
+        guard leafCount > Self.maxClauseCount + 1 else { return }
+        throw Self.shardFailure(
+            "TooManyNestedClauses", "Query contains too many nested clauses; maxClauseCount is set to \(Self.maxClauseCount)")
+    }
+
+    private static func shardFailure(_ javaClass: String, _ reason: String) -> OpenSearchError {
+        OpenSearchError(
             "QueryShardException", reason: "failed to create query: " + reason, status: 400,
-            cause: OpenSearchError("TooManyNestedClauses", reason: reason, status: 500))
+            cause: OpenSearchError(javaClass, reason: reason, status: 500))
     }
 
     // MARK: Fields and values
@@ -279,13 +341,17 @@ public final class QueryScorer {
         documents.indices.map { matches($0) ? boost : nil }
     }
 
+    /// The field a query names, resolved once per search.
     func resolve(_ field: String) -> IndexFieldTypes.Field? {
-        types.resolve(field) { path in
+        if let known = resolvedFields[field] { return known }
+        let found = types.resolve(field) { path in
             for document in self.documents {
                 if let value = document.values(at: path).first(where: { $0 != .null }) { return value }
             }
             return nil
         }
+        resolvedFields[field] = found
+        return found
     }
 
     private func fieldIndex(_ field: String) -> FieldIndex? {
@@ -298,25 +364,17 @@ public final class QueryScorer {
     }
 
     private func values(_ field: String, ordinal: Int) -> [JSONValue] {
-        documents[ordinal].values(at: resolve(field)?.sourcePath ?? SearchQuery.fieldName(field))
+        guard let resolved = resolve(field), resolved.mapping.kind != .unsearchable else { return [] }
+        return documents[ordinal].values(at: resolved.sourcePath)
     }
 
     /// The indexed terms of a field in one document: analyzed for text, whole values otherwise.
-    private func terms(_ field: String, ordinal: Int) -> [String] {
-        guard let resolved = resolve(field), resolved.mapping.kind != .number, resolved.mapping.kind != .date else {
-            return values(field, ordinal: ordinal).compactMap(SearchQuery.indexedText)
+    private func terms(_ field: String, ordinal: Int) -> [TermBytes] {
+        guard let resolved = resolve(field), resolved.mapping.kind != .unsearchable else { return [] }
+        if resolved.mapping.kind == .number || resolved.mapping.kind == .date {
+            return values(field, ordinal: ordinal).compactMap(SearchQuery.indexedText).map { Array($0.utf8) }
         }
         return fieldIndex(field)?.documents[ordinal]?.terms ?? []
-    }
-
-    private func contains(_ ordinal: Int, field: String, value: JSONValue) -> Bool {
-        guard let resolved = resolve(field) else { return false }
-        switch resolved.mapping.kind {
-        case .number, .date: return values(field, ordinal: ordinal).contains { SearchQuery.equal($0, value) }
-        default:
-            guard let term = SearchQuery.queryTerm(value, kind: resolved.mapping.kind) else { return false }
-            return terms(field, ordinal: ordinal).contains(term)
-        }
     }
 
     private static func leafPaths(_ object: JSONObject, prefix: String, into names: inout Set<String>) {
