@@ -74,7 +74,7 @@ public final class Emulator: Sendable {
         let trusted = TrustedEndpointGuard(base: routed) {
             await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         }
-        let journal = OutboundJournal()
+        let journal = OutboundJournal(logger: logger)
         self.journal = journal
         // Each attempt of a retried call is journalled, refused ones included.
         self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))

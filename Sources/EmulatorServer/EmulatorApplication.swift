@@ -30,6 +30,7 @@ public enum EmulatorApplication {
         ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
+        ControlPlaneRoutes.registerIndex(&routes)
         return routes
     }
 
@@ -39,11 +40,14 @@ public enum EmulatorApplication {
     ) -> some ApplicationProtocol {
         let configuration = emulator.configuration
         let crossSiteGuard = CrossSiteGuard(
-            corsAllowOrigin: configuration.corsAllowOrigin, boundHost: configuration.host,
+            cors: configuration.cors, boundHost: configuration.host,
             controlToken: configuration.controlToken)
         let responder = OpenSearchResponder(
             routes: routes(emulator), maxContentLength: configuration.maxContentLength, crossSiteGuard: crossSiteGuard,
             logger: emulator.logger)
+        // The server's own notices ("Server started…") stay out of the one startup line unless debugging.
+        var serverLogger = emulator.logger
+        if serverLogger.logLevel > .debug { serverLogger.logLevel = max(serverLogger.logLevel, .notice) }
         // The idle timeout also bounds a client that opens a connection and never finishes its headers.
         return Application(
             responder: responder,
@@ -51,7 +55,7 @@ public enum EmulatorApplication {
                 additionalChannelHandlers: [ClientDepartureHandler()], idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-            logger: emulator.logger)
+            logger: serverLogger)
     }
 
     /// Runs `app` until SIGTERM or SIGINT; in-flight requests get `gracePeriod` to finish, then they are
@@ -66,6 +70,6 @@ public enum EmulatorApplication {
 
     /// Whether `host` is a loopback address or name.
     public static func isLoopback(_ host: String) -> Bool {
-        CrossSiteGuard(corsAllowOrigin: nil, boundHost: host, controlToken: nil).listensOnLoopbackOnly
+        CrossSiteGuard(cors: CORSSettings(), boundHost: host, controlToken: nil).listensOnLoopbackOnly
     }
 }

@@ -19,8 +19,8 @@ public struct EmulatorConfiguration: Sendable {
     /// Access keys whose SigV4 signatures the mock LLM verifies (id → secret).
     public var mockAWSKeys: [String: String] = ["AKIDEXAMPLE": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
     public var clusterName = "ml-commons-emulator"
-    /// `http.cors.allow-origin`: `*`, origins separated by commas, or `/regex/`; nil refuses cross-site writes.
-    public var corsAllowOrigin: String?
+    /// `http.cors.*`; with CORS off, cross-site requests that change state are refused.
+    public var cors = CORSSettings()
     /// When set, state-changing `/__emulator` requests must present it (`X-Emulator-Token`).
     public var controlToken: String?
     /// How long a connection may sit without a complete request before it is closed.

@@ -14,9 +14,12 @@ struct EmulatorCommand: AsyncParsableCommand {
         abstract: "Serves the OpenSearch 3.3 ml-commons REST API (connectors, models, agents, memory, streaming) from one process.",
         discussion: """
             Every option has an environment-variable twin, used when the option is not given:
-              ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL,
+              ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL, ML_EMULATOR_LOG_FORMAT,
               ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_CORS_ALLOW_ORIGIN,
-              ML_EMULATOR_OPENSEARCH_VERSION.
+              ML_EMULATOR_OPENSEARCH_VERSION, ML_EMULATOR_CONFIG.
+            Node settings are given as OpenSearch takes them: -E key=value (repeatable) and an
+            opensearch.yml-style file (--config); -E wins over the file, and the options above over both.
+            Known settings: \(NodeSettings.known.joined(separator: ", ")).
             ML_EMULATOR_MASTER_KEY sets the key that encrypts connector credentials (otherwise one is
             generated on first start and kept in the data file).
             ML_EMULATOR_CONTROL_TOKEN, when set, must accompany every state-changing /__emulator request
@@ -35,14 +38,23 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical. [env: ML_EMULATOR_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
+    @Option(help: "text (a line a request, for people) or json (one JSON object a line, for log tools); logs go to standard error. [env: ML_EMULATOR_LOG_FORMAT] (default: text)")
+    var logFormat: String?
+
     @Option(help: "mock: the built-in LLM answers the well-known provider hosts (api.openai.com, bedrock-runtime.*.amazonaws.com, generativelanguage.googleapis.com, …) in-process; live: they are called for real. Other hosts are always called for real. [env: ML_EMULATOR_LLM] (default: mock)")
     var llm: String?
 
     @Option(help: "A mock-LLM script (JSON, see fixtures/mock-llm/) to load at start. [env: ML_EMULATOR_MOCK_SCRIPT]")
     var mockScript: String?
 
-    @Option(help: "Origins a web application may call the emulator from: *, origins separated by commas, or /regex/ (OpenSearch's http.cors.allow-origin). Without it, cross-site requests that change state are refused. [env: ML_EMULATOR_CORS_ALLOW_ORIGIN]")
+    @Option(help: "Origins a web application may call the emulator from: *, origins separated by commas, or /regex/; the same as -E http.cors.enabled=true -E http.cors.allow-origin=…. Without CORS, cross-site requests that change state are refused. [env: ML_EMULATOR_CORS_ALLOW_ORIGIN]")
     var corsAllowOrigin: String?
+
+    @Option(name: .customShort("E"), help: ArgumentHelp("A node setting, as OpenSearch's -E takes it: key=value (e.g. -E http.cors.enabled=true -E http.cors.allow-origin='*').", valueName: "setting"))
+    var settings: [String] = []
+
+    @Option(help: "An opensearch.yml-style file of node settings. [env: ML_EMULATOR_CONFIG]")
+    var config: String?
 
     @Option(help: "The OpenSearch release to answer as: 3.3.0 to 3.9.0, or latest (3.9.0). It decides GET /, the ml settings and their defaults, and the stream chunks. [env: ML_EMULATOR_OPENSEARCH_VERSION] (default: 3.3.0)")
     var opensearchVersion: String?
@@ -60,6 +72,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let text = logLevel ?? environment["ML_EMULATOR_LOG_LEVEL"], Logger.Level(rawValue: text) == nil {
             throw ValidationError("unknown log level '\(text)'; use trace, debug, info, notice, warning, error or critical")
         }
+        if let text = logFormat ?? environment["ML_EMULATOR_LOG_FORMAT"], LogFormat(rawValue: text) == nil {
+            throw ValidationError("unknown log format '\(text)'; use text or json")
+        }
         if let text = environment["ML_EMULATOR_PORT"], port == nil, Int(text) == nil {
             throw ValidationError("ML_EMULATOR_PORT '\(text)' is not a port number")
         }
@@ -73,6 +88,19 @@ struct EmulatorCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = EmulatorConfiguration()
+        do {
+            var file: String?
+            if let path = config ?? environment["ML_EMULATOR_CONFIG"] {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw EmulatorStartupError("cannot read the config file \(path)")
+                }
+                file = text
+            }
+            try NodeSettings(file: file, arguments: settings).apply(to: &configuration)
+        } catch {
+            FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         configuration.host = host ?? environment["ML_EMULATOR_HOST"] ?? configuration.host
         configuration.port = resolvedPort ?? configuration.port
         if let path = data ?? environment["ML_EMULATOR_DATA"] { configuration.data = StoreLocation(argument: path) }
@@ -82,12 +110,17 @@ struct EmulatorCommand: AsyncParsableCommand {
         configuration.masterKey = environment["ML_EMULATOR_MASTER_KEY"]
         if let mode = (llm ?? environment["ML_EMULATOR_LLM"]).flatMap(LLMMode.init(rawValue:)) { configuration.llm = mode }
         configuration.mockScript = mockScript ?? environment["ML_EMULATOR_MOCK_SCRIPT"]
-        configuration.corsAllowOrigin = corsAllowOrigin ?? environment["ML_EMULATOR_CORS_ALLOW_ORIGIN"]
+        if let origins = corsAllowOrigin ?? environment["ML_EMULATOR_CORS_ALLOW_ORIGIN"] {
+            configuration.cors.enabled = true
+            configuration.cors.allowOrigin = origins
+        }
         if let version = (opensearchVersion ?? environment["ML_EMULATOR_OPENSEARCH_VERSION"]).flatMap(OpenSearchVersion.init(argument:)) {
             configuration.opensearchVersion = version
         }
         configuration.controlToken = environment["ML_EMULATOR_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
 
+        let format = (logFormat ?? environment["ML_EMULATOR_LOG_FORMAT"]).flatMap(LogFormat.init(rawValue:)) ?? .text
+        LoggingSystem.bootstrap { _ in EmulatorLogHandler(format: format) }
         var logger = Logger(label: "ml-commons-emulator")
         logger.logLevel = configuration.logLevel
 
@@ -101,8 +134,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         let dataDescription = configuration.data.description
         let host = configuration.host
         let llmMode = configuration.llm.rawValue
+        let version = configuration.opensearchVersion.rawValue
         let app = EmulatorApplication.make(emulator) { port in
-            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch 3.3.0, data: \(dataDescription), llm: \(llmMode))")
+            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch \(version), data: \(dataDescription), llm: \(llmMode))")
             fflush(nil)
         }
         if !EmulatorApplication.isLoopback(host), configuration.controlToken == nil {
@@ -112,7 +146,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         do {
             try await EmulatorApplication.run(app, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
         } catch {
-            FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
+            let reason = EmulatorStartupError.describe(error, host: configuration.host, port: configuration.port)
+            FileHandle.standardError.write(Data("ml-commons-emulator: \(reason)\n".utf8))
             throw ExitCode(1)
         }
     }

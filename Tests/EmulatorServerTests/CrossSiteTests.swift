@@ -30,17 +30,61 @@ struct CrossSiteTests {
     }
 
     @Test func corsAllowsTheConfiguredOrigin() async throws {
-        try await EmulatorHarness.withServer(configure: { $0.corsAllowOrigin = "/https?://localhost(:[0-9]+)?/" }) { client in
+        try await EmulatorHarness.withServer(configure: { $0.cors = CORSSettings(allowOrigin: "/https?://localhost(:[0-9]+)?/") }) { client in
             let allowed = try await client.call(.post, "/_plugins/_ml/memory", "{}", headers: ["Origin": "http://localhost:3000"])
             #expect(allowed.status == 200)
             #expect(allowed.headers[.init("Access-Control-Allow-Origin")!] == "http://localhost:3000")
+            // With CORS on, an origin it does not allow gets CorsHandler's empty 403, reading included.
             let refused = try await client.call(.post, "/_plugins/_ml/memory", "{}", headers: Self.foreignOrigin)
             #expect(refused.status == 403)
+            #expect(refused.body.isEmpty)
+            #expect(try await client.call(.get, "/", headers: Self.foreignOrigin).status == 403)
             let preflight = try await client.call(
                 .options, "/_plugins/_ml/memory",
                 headers: ["Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST"])
             #expect(preflight.status == 200)
+            #expect(preflight.headers[.init("Access-Control-Allow-Origin")!] == "http://localhost:3000")
             #expect(preflight.headers[.init("Access-Control-Allow-Methods")!] == "HEAD,DELETE,POST,GET,OPTIONS,PUT")
+            #expect(preflight.headers[.init("Access-Control-Allow-Headers")!] == "X-Requested-With,Content-Type,Content-Length")
+            #expect(preflight.headers[.init("Access-Control-Max-Age")!] == "1728000")
+            let foreignPreflight = try await client.call(
+                .options, "/_plugins/_ml/memory", headers: ["Origin": "http://evil.example", "Access-Control-Request-Method": "POST"])
+            #expect(foreignPreflight.status == 403)
+        }
+    }
+
+    @Test func corsSettingsShapeThePreflight() async throws {
+        var cors = CORSSettings(allowOrigin: "*")
+        cors.allowMethods = ["GET", "POST"]
+        cors.allowHeaders = ["Content-Type", "X-Custom"]
+        cors.allowCredentials = true
+        cors.maxAge = 60
+        try await EmulatorHarness.withServer(configure: { $0.cors = cors }) { client in
+            let preflight = try await client.call(
+                .options, "/_plugins/_ml/agents/a/_execute/stream",
+                headers: ["Origin": "http://app.example", "Access-Control-Request-Method": "POST"])
+            #expect(preflight.status == 200)
+            // With credentials, the origin is echoed rather than `*`.
+            #expect(preflight.headers[.init("Access-Control-Allow-Origin")!] == "http://app.example")
+            #expect(preflight.headers[.init("Access-Control-Allow-Credentials")!] == "true")
+            #expect(preflight.headers[.init("Access-Control-Allow-Methods")!] == "POST,GET")
+            #expect(preflight.headers[.init("Access-Control-Allow-Headers")!] == "Content-Type,X-Custom")
+            #expect(preflight.headers[.init("Access-Control-Max-Age")!] == "60")
+        }
+    }
+
+    /// Without CORS, OPTIONS is an ordinary request: a known path answers its methods, as OpenSearch's
+    /// `RestController` does, and a browser then refuses to read across origins (no CORS headers).
+    @Test func optionsListsThePathsMethods() async throws {
+        try await EmulatorHarness.withServer { client in
+            let options = try await client.call(
+                .options, "/_plugins/_ml/connectors/abc",
+                headers: ["Origin": "http://app.example", "Access-Control-Request-Method": "PUT"])
+            #expect(options.status == 200)
+            #expect(options.headers[.init("Allow")!] == "GET,PUT,DELETE")
+            #expect(options.headers[.init("Access-Control-Allow-Origin")!] == nil)
+            #expect(options.body.isEmpty)
+            #expect(try await client.call(.options, "/nowhere/at/all/here").status == 400)
         }
     }
 

@@ -834,8 +834,14 @@ CRASH_LINE = re.compile(r"Fatal error|Program crashed|Illegal instruction|Segmen
 APP_FRAME = re.compile(r" at (?!\S*/\.build/)\S*?/Sources/([^\s:]+:\d+)")
 
 
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (trace|debug|info|notice|warning|error|critical) ")
+
+
 def crash_message(line):
-    return re.sub(r"0x[0-9a-f]+", "0x…", line.strip())[:160] if CRASH_LINE.search(line) else None
+    # The emulator's own log lines (which name request paths) are never a crash report.
+    if LOG_LINE.match(line) or not CRASH_LINE.search(line):
+        return None
+    return re.sub(r"0x[0-9a-f]+", "0x…", line.strip())[:160]
 
 
 class Server:

@@ -8,14 +8,15 @@ import MLCommonsCore
 /// Keeps web pages the developer happens to visit from driving the emulator: a browser lets any page
 /// send a form POST to `http://127.0.0.1:9200`, and DNS rebinding lets a page read the answers.
 ///
-/// - A state-changing request whose `Origin` is another site is refused, unless CORS allows that origin
-///   (`--cors-allow-origin`, OpenSearch's `http.cors.allow-origin`).
+/// - With CORS off, a state-changing request whose `Origin` is another site is refused. With CORS on
+///   (`http.cors.*`), requests from origins it does not allow are refused whatever the method, with the
+///   empty 403 OpenSearch's `CorsHandler` answers.
 /// - When the server listens on loopback only, a `Host` that is not a loopback name (or the bound host) is
 ///   refused, which is what a rebound name looks like.
 /// - With a control token set, `/__emulator` requests that change state must carry it.
 struct CrossSiteGuard: Sendable {
-    /// `http.cors.allow-origin`: `*`, an exact origin, or `/regex/`; nil when CORS is off.
-    let corsAllowOrigin: String?
+    /// OpenSearch's `http.cors.*`.
+    let cors: CORSSettings
     /// The bound host, e.g. `127.0.0.1`, `::1`, `0.0.0.0` or a name.
     let boundHost: String
     /// Required on state-changing control-plane requests when set.
@@ -38,7 +39,7 @@ struct CrossSiteGuard: Sendable {
                     + "use http://127.0.0.1 or http://localhost, or start it with --host to serve other names")
         }
         guard !Self.safeMethods.contains(method) else { return nil }
-        if let origin = Self.header("Origin", in: headers), !isSameOrigin(origin, host: host), !corsAllows(origin) {
+        if !cors.enabled, let origin = Self.header("Origin", in: headers), !isSameOrigin(origin, host: host) {
             return .forbidden(
                 "Cross-site request from origin [\(origin)] refused; start the emulator with "
                     + "--cors-allow-origin to allow a web application to call it")
@@ -64,28 +65,48 @@ struct CrossSiteGuard: Sendable {
         return !path.hasPrefix(mock) || path == mock + "script"
     }
 
-    /// The CORS response headers for an allowed cross-origin request (none when CORS is off).
+    /// With CORS on, whether a request from another origin than the server's is one CORS does not
+    /// allow (`CorsHandler.validateOrigin`), answered with an empty 403.
+    func corsForbids(headers: [(name: String, value: String)]) -> Bool {
+        guard cors.enabled, let origin = Self.header("Origin", in: headers) else { return false }
+        if isSameOrigin(origin, host: Self.header("Host", in: headers)) { return false }
+        return !corsAllows(origin)
+    }
+
+    /// The CORS response headers for an allowed cross-origin request (none when CORS is off): the origin
+    /// itself (or `*` when any is allowed and credentials are not), and whether credentials may go.
     func corsHeaders(origin: String?) -> [(String, String)] {
         guard let origin, corsAllows(origin) else { return [] }
-        return [("Access-Control-Allow-Origin", corsAllowOrigin == "*" ? "*" : origin), ("Vary", "Origin")]
+        var headers: [(String, String)]
+        if cors.allowOrigin == "*" && !cors.allowCredentials {
+            headers = [("Access-Control-Allow-Origin", "*")]
+        } else {
+            headers = [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        }
+        if cors.allowCredentials { headers.append(("Access-Control-Allow-Credentials", "true")) }
+        return headers
     }
 
     /// The answer to a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`), as OpenSearch's
-    /// `CorsHandler` gives it with its default allowed methods and headers.
+    /// `CorsHandler` gives it; nil with CORS off (the request is then an ordinary `OPTIONS`).
     func preflight(origin: String?) -> RESTResponse? {
-        guard corsAllowOrigin != nil else { return nil }
+        guard cors.enabled else { return nil }
         guard let origin, corsAllows(origin) else { return RESTResponse(status: 403, body: .empty) }
         var response = RESTResponse(status: 200, body: .empty)
         response.headers = corsHeaders(origin: origin) + [
-            ("Access-Control-Allow-Methods", "HEAD,DELETE,POST,GET,OPTIONS,PUT"),
-            ("Access-Control-Allow-Headers", "X-Requested-With,Content-Type,Content-Length"),
-            ("Access-Control-Max-Age", "1728000"),
+            ("Access-Control-Allow-Methods", Self.methodOrder.filter(cors.allowMethods.contains).joined(separator: ",")),
+            ("Access-Control-Allow-Headers", cors.allowHeaders.joined(separator: ",")),
+            ("Access-Control-Max-Age", String(cors.maxAge)),
         ]
         return response
     }
 
+    /// The order a JVM's `HashSet` of the default methods iterates in on OpenSearch 3.3 nodes.
+    private static let methodOrder = ["HEAD", "DELETE", "POST", "GET", "OPTIONS", "PUT", "PATCH", "TRACE", "CONNECT"]
+
     private func corsAllows(_ origin: String) -> Bool {
-        guard let allowed = corsAllowOrigin else { return false }
+        guard cors.enabled, !cors.allowOrigin.isEmpty else { return false }
+        let allowed = cors.allowOrigin
         if allowed == "*" { return true }
         if allowed.count > 2, allowed.hasPrefix("/"), allowed.hasSuffix("/") {
             let pattern = String(allowed.dropFirst().dropLast())

@@ -21,6 +21,7 @@ struct OpenSearchResponder: HTTPResponder {
         let rawURI = request.uri.description
         let path = Self.decodedPath(request.uri.path)
         let method = request.method.rawValue
+        let access = AccessLog(logger: logger, method: method, path: path)
         let query = Self.query(request.uri)
         let headers = Self.headers(of: request)
         let origin = request.headers[.origin]
@@ -28,17 +29,20 @@ struct OpenSearchResponder: HTTPResponder {
         do {
             rendering = try ResponseRendering(query: query, headers: headers)
         } catch {
-            return render(.error(error), method: method, rendering: .plain, context: context)
+            return render(.error(error), method: method, rendering: .plain, context: context, access: access)
         }
 
         if method == "OPTIONS", request.headers[values: HTTPField.Name("Access-Control-Request-Method")!].first != nil,
             let preflight = crossSiteGuard.preflight(origin: origin)
         {
-            return render(preflight, method: method, rendering: rendering, context: context)
+            return render(preflight, method: method, rendering: rendering, context: context, access: access)
+        }
+        if crossSiteGuard.corsForbids(headers: headers) {
+            return render(RESTResponse(status: 403, body: .empty), method: method, rendering: rendering, context: context, access: access)
         }
         if let refusal = crossSiteGuard.refusal(method: method, path: path, headers: headers) {
             logger.notice("refused request", metadata: ["method": "\(method)", "path": "\(path)", "reason": "\(refusal.reason)"])
-            return render(.error(refusal), method: method, rendering: rendering, context: context)
+            return render(.error(refusal), method: method, rendering: rendering, context: context, access: access)
         }
 
         let collected: [UInt8]
@@ -46,13 +50,20 @@ struct OpenSearchResponder: HTTPResponder {
             collected = try await Self.collect(request.body, limit: maxContentLength)
         } catch is BodyTooLarge {
             // Netty's aggregator answers before OpenSearch sees the request: no body at all.
-            return render(RESTResponse(status: 413, body: .empty), method: method, rendering: rendering, context: context)
+            return render(RESTResponse(status: 413, body: .empty), method: method, rendering: rendering, context: context, access: access)
         }
 
         let outcome: RESTResponse
         switch routes.resolve(method: method, path: path, rawURI: rawURI) {
         case .failure(let error):
-            outcome = .error(error)
+            if method == "OPTIONS", let allowed = routes.methods(path: path) {
+                // `RestController.handleOptionsRequest`: the path's methods, an empty text body.
+                outcome = RESTResponse(
+                    status: 200, headers: [("Allow", allowed.joined(separator: ","))],
+                    body: .text("", contentType: "text/plain; charset=UTF-8"))
+            } else {
+                outcome = .error(error)
+            }
         case .success(let (route, parameters)):
             let contentType = request.headers[.contentType]
             if !collected.isEmpty, !Self.isSupported(contentType: contentType) {
@@ -89,15 +100,18 @@ struct OpenSearchResponder: HTTPResponder {
         }
         var answer = outcome
         answer.headers += crossSiteGuard.corsHeaders(origin: origin)
-        return render(answer, method: method, rendering: rendering, context: context)
+        return render(answer, method: method, rendering: rendering, context: context, access: access)
     }
 
-    private func render(_ response: RESTResponse, method: String, rendering: ResponseRendering, context: Context) -> Response {
+    private func render(
+        _ response: RESTResponse, method: String, rendering: ResponseRendering, context: Context, access: AccessLog
+    ) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
         var status = HTTPResponse.Status(code: response.status)
+        var failure: String?
         let bytes: [UInt8]
         switch response.body {
         case .json(let value):
@@ -112,6 +126,7 @@ struct OpenSearchResponder: HTTPResponder {
             let rendered = rendering.encode(body, prettyByDefault: response.prettyByDefault)
             bytes = rendered.bytes
             fields[.contentType] = rendered.contentType
+            if response.isError || status.code >= 400, let body { failure = AccessLog.errorSummary(body) }
         case .text(let text, let contentType):
             bytes = Array(text.utf8)
             fields[.contentType] = contentType
@@ -119,8 +134,13 @@ struct OpenSearchResponder: HTTPResponder {
             bytes = []
         case .stream(let contentType, let producer):
             fields[.contentType] = contentType
-            return Response(status: status, headers: fields, body: StreamedResponseBody.make(producer, context: context))
+            let code = status.code
+            let body = StreamedResponseBody.make(producer, context: context) { stream in
+                access.finish(status: code, bytes: stream.bytes, stream: stream)
+            }
+            return Response(status: status, headers: fields, body: body)
         }
+        access.finish(status: status.code, bytes: method == "HEAD" ? 0 : bytes.count, error: failure)
         fields[.contentLength] = String(bytes.count)
         if method == "HEAD" { return Response(status: status, headers: fields, body: ResponseBody()) }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

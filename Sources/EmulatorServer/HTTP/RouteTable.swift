@@ -50,6 +50,14 @@ public struct RouteTable: Sendable {
         return .failure(.methodNotAllowed(uri: rawURI, method: method, allowed: Self.sortedMethods(allowed)))
     }
 
+    /// The methods the most specific pattern matching `path` serves, or nil when none matches.
+    func methods(path: String) -> [String]? {
+        let components = path.split(separator: "/").map(String.init)
+        let candidates = routes.filter { $0.pattern.match(components) != nil }
+        guard let best = candidates.map(\.pattern).min(by: { $0.isMoreSpecific(than: $1) }) else { return nil }
+        return Self.sortedMethods(candidates.filter { $0.pattern == best }.map(\.method))
+    }
+
     private static func sortedMethods(_ methods: [String]) -> [String] {
         let order = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"]
         return Array(Set(methods)).sorted { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }

@@ -5,13 +5,28 @@ import NIOCore
 /// upstream call it waits on) as soon as the client leaves: at a failed write, or when the connection's
 /// input closes while nothing is being written.
 enum StreamedResponseBody {
+    /// - Parameter onEnd: told what the stream did (chunks, first chunk, outcome) once it is over.
     static func make(
-        _ producer: @escaping @Sendable (StreamWriter) async throws -> Void, context: EmulatorRequestContext
+        _ producer: @escaping @Sendable (StreamWriter) async throws -> Void, context: EmulatorRequestContext,
+        onEnd: @escaping @Sendable (StreamStatistics) -> Void = { _ in }
     ) -> ResponseBody {
         ResponseBody { writer in
             let departure = await context.clientDeparture()
-            try await pump(producer, departure: departure) { try await writer.write(ByteBuffer(bytes: $0)) }
-            try await writer.finish(nil)
+            var statistics = StreamStatistics()
+            do {
+                try await pump(producer, departure: departure) { chunk in
+                    if statistics.firstChunkAt == nil { statistics.firstChunkAt = .now }
+                    statistics.chunks += 1
+                    statistics.bytes += chunk.count
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+                try await writer.finish(nil)
+            } catch {
+                statistics.outcome = error is StreamWriter.ClientGone ? .clientGone : .failed
+                onEnd(statistics)
+                throw error
+            }
+            onEnd(statistics)
         }
     }
 

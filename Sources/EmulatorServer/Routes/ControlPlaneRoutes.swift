@@ -48,3 +48,18 @@ enum ControlPlaneRoutes {
         }
     }
 }
+
+extension ControlPlaneRoutes {
+    /// `GET /__emulator`: the control plane's endpoints, read from the routes themselves, so the list is
+    /// never out of date.
+    static func registerIndex(_ routes: inout RouteTable) {
+        let endpoints: [JSONValue] = routes.routes
+            .filter { $0.pattern.text.hasPrefix(base + "/") }
+            .map { ["method": .string($0.method), "path": .string($0.pattern.text)] }
+        let index: JSONValue = [
+            "name": "ml-commons-emulator control plane", "documentation": "README.md, section \"Control plane\"",
+            "endpoints": .array(endpoints),
+        ]
+        routes.add("GET", base) { _ in .json(index) }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MLCommonsCore
 import Synchronization
 
@@ -26,8 +27,13 @@ public final class OutboundJournal: Sendable {
 
     private let capacity: Int
     private let state = Mutex(State())
+    /// Where each finished call gets its `info` line (host and path, status, duration; never a credential).
+    private let logger: Logger?
 
-    public init(capacity: Int = 200) { self.capacity = capacity }
+    public init(capacity: Int = 200, logger: Logger? = nil) {
+        self.capacity = capacity
+        self.logger = logger
+    }
 
     /// Records a request with credentials redacted; returns its id for ``finish(_:status:error:)``.
     public func begin(_ request: UpstreamRequest, secrets: [String], modelID: String?) -> Int {
@@ -47,14 +53,34 @@ public final class OutboundJournal: Sendable {
     /// Completes a recorded call; the first completion counts.
     public func finish(_ id: Int, status: Int?, error: String?) {
         let now = InstantTime.now()
-        state.withLock { state in
+        let finished = state.withLock { state -> Entry? in
             guard let index = state.entries.firstIndex(where: { $0.id == id }),
                 state.entries[index].durationMillis == nil
-            else { return }
+            else { return nil }
             state.entries[index].status = status
             state.entries[index].error = error
             state.entries[index].durationMillis = Int(now.epochMillis - state.entries[index].startedAt.epochMillis)
+            return state.entries[index]
         }
+        if let finished, let logger { Self.log(finished, to: logger) }
+    }
+
+    /// `upstream POST api.openai.com/v1/chat/completions status=200 duration_ms=12 streamed=true`: the URL
+    /// without scheme, query or user info, which is where keys travel.
+    private static func log(_ entry: Entry, to logger: Logger) {
+        var metadata: Logger.Metadata = [
+            "status": "\(entry.status.map(String.init) ?? "none")", "duration_ms": "\(entry.durationMillis ?? 0)",
+            "streamed": "\(entry.streamed)",
+        ]
+        if let model = entry.modelID { metadata["model_id"] = "\(model)" }
+        if let error = entry.error { metadata["error"] = "\(error)" }
+        logger.info("upstream \(entry.method) \(hostAndPath(entry.url))", metadata: metadata)
+    }
+
+    static func hostAndPath(_ url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return "(unparsable URL)" }
+        let port = components.port.map { ":\($0)" } ?? ""
+        return host + port + components.percentEncodedPath
     }
 
     public var entries: [Entry] { state.withLock { $0.entries } }
