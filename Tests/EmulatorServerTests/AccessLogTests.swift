@@ -64,6 +64,30 @@ struct AccessLogTests {
         }
     }
 
+    @Test func upstreamErrorsAreLoggedWithTheirReason() async throws {
+        try await Self.withLoggedServer(.text) { client, log in
+            try await client.call(.put, "/_cluster/settings", #"""
+                {"persistent":{"plugins.ml_commons.trusted_connector_endpoints_regex":["^http://127\\.0\\.0\\.1:.*$"],
+                 "plugins.ml_commons.connector.private_ip_enabled":true}}
+                """#)
+            let connector = Fixture.openAIConnector.replacingAll(
+                "https://${parameters.endpoint}/v1/chat/completions", with: "http://127.0.0.1:1/v1/chat/completions?key=k")
+            let connectorID = try await client.id(.post, "/_plugins/_ml/connectors/_create", connector, field: "connector_id")
+            let model = try await client.id(.post, "/_plugins/_ml/models/_register", Fixture.remoteModel(connectorID: connectorID), field: "model_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/models/\(model)/_predict", PredictAPITests.hello)
+            #expect(reply.status == 500)
+            let lines = log.lines
+            // The refused connection: no status, the transport's error, and no query string.
+            let upstream = try #require(lines.first { $0.contains(" upstream POST 127.0.0.1:1/v1/chat/completions ") })
+            #expect(upstream.contains("status=none"))
+            #expect(upstream.contains("error="))
+            #expect(!upstream.contains("key=k"))
+            let access = try #require(lines.first { $0.contains("POST /_plugins/_ml/models/\(model)/_predict ") })
+            #expect(access.contains(#"error="status_exception: Error communicating with remote model: Connection refused: /127.0.0.1:1""#))
+            #expect(access.contains("status=500"))
+        }
+    }
+
     @Test func noLineCarriesACredential() async throws {
         try await Self.withLoggedServer(.text) { client, log in
             let model = try await PredictAPITests.openAIModel(client)

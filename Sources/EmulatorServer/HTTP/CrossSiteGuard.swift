@@ -90,8 +90,9 @@ struct CrossSiteGuard: Sendable {
     /// The answer to a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`), as OpenSearch's
     /// `CorsHandler` gives it; nil with CORS off (the request is then an ordinary `OPTIONS`).
     func preflight(origin: String?) -> RESTResponse? {
-        guard cors.enabled else { return nil }
-        guard let origin, corsAllows(origin) else { return RESTResponse(status: 403, body: .empty) }
+        // Without an `Origin` it is no preflight (`CorsHandler.isPreflightRequest`).
+        guard cors.enabled, let origin else { return nil }
+        guard corsAllows(origin) else { return RESTResponse(status: 403, body: .empty) }
         var response = RESTResponse(status: 200, body: .empty)
         response.headers = corsHeaders(origin: origin) + [
             ("Access-Control-Allow-Methods", Self.methodOrder.filter(cors.allowMethods.contains).joined(separator: ",")),
