@@ -21,3 +21,13 @@ public struct MockLLMScript: Sendable, Hashable {
     /// The text reply used when neither the matched rule nor the default sets one.
     public static let builtInReply = MockLLMReply.text(MockLLMTemplate(literal: "Mock reply to: ", placeholder: .lastUserMessage))
 }
+
+extension MockLLMScript {
+    /// The script as it behaves: the built-in reply written into the default when no reply is set there,
+    /// so what a `GET` shows is everything that answers.
+    public var effective: MockLLMScript {
+        var script = self
+        if script.fallback.reply == nil { script.fallback.reply = Self.builtInReply }
+        return script
+    }
+}

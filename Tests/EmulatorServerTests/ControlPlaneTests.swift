@@ -47,6 +47,20 @@ struct ControlPlaneTests {
         }
     }
 
+    /// The script a GET shows is the one that answers, the built-in reply included; DELETE restores the start.
+    @Test func theMockScriptShowsItsBuiltInReplyAndDeleteRestoresIt() async throws {
+        try await EmulatorHarness.withServer { client in
+            let builtIn = #"{"rules":[],"default":{"reply":{"text":"Mock reply to: {{last_user_message}}"}}}"#
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body == builtIn)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"rules":[{"name":"r","reply":{"text":"x"}}]}"#)
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body
+                == #"{"rules":[{"name":"r","reply":{"text":"x"}}],"default":{"reply":{"text":"Mock reply to: {{last_user_message}}"}}}"#)
+            let deleted = try await client.call(.delete, "/__emulator/mock-llm/script")
+            #expect(deleted.body == #"{"acknowledged":true}"#)
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body == builtIn)
+        }
+    }
+
     @Test func configNeverShowsTheMasterKey() async throws {
         try await EmulatorHarness.withServer { client in
             let config = try await client.call(.get, "/__emulator/config").json

@@ -7,7 +7,12 @@ enum MockLLMRoutes {
     static let base = "\(APIPath.controlPlane)/mock-llm"
 
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
-        routes.add("GET", "\(base)/script") { _ in .json(emulator.mockLLM.script.json) }
+        routes.add("GET", "\(base)/script") { _ in .json(emulator.mockLLM.script.effective.json) }
+        // Back to the script the emulator started with (the built-in reply unless `--mock-script` gave one).
+        routes.add("DELETE", "\(base)/script") { _ in
+            emulator.mockLLM.replaceScript(emulator.startScript)
+            return .json(["acknowledged": true])
+        }
         routes.add("PUT", "\(base)/script") { request in
             let body = try request.requiredJSONBody()
             do {
