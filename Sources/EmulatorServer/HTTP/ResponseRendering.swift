@@ -57,11 +57,7 @@ struct ResponseRendering: Sendable {
     /// `RestRequest.paramAsBoolean`: absent or empty-valued flags and `true`/`false` only.
     private static func boolean(_ query: [String: String], _ name: String) throws(OpenSearchError) -> Bool? {
         guard let value = query[name] else { return nil }
-        switch value {
-        case "", "true": return true
-        case "false": return false
-        default: throw .illegalArgument("Failed to parse value [\(value)] as only [true] or [false] are allowed.")
-        }
+        return value.isEmpty ? true : try JavaBoolean.parse(value)
     }
 
     /// The body `filter_path` leaves of a response (nil: nothing, for a root array); errors are

@@ -67,12 +67,10 @@ public struct NodeSettings: Sendable {
     }
 
     private static func boolean(_ text: String, _ key: String) throws(EmulatorStartupError) -> Bool {
-        switch text {
-        case "true": return true
-        case "false": return false
-        default:
-            throw EmulatorStartupError(
-                "Failed to parse value [\(text)] as only [true] or [false] are allowed. (setting [\(key)])")
+        do {
+            return try JavaBoolean.parse(text)
+        } catch {
+            throw EmulatorStartupError("\(error.reason) (setting [\(key)])")
         }
     }
 

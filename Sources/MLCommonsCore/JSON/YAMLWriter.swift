@@ -91,9 +91,11 @@ public struct YAMLWriter: Sendable {
         }
     }
 
-    /// snakeyaml's double-quoted style: escapes, and a fold at a space once a line passes the width
-    /// (a `\` ends the line, the next starts indented, with `\` before a leading space).
-    private func writeDoubleQuoted(_ text: String, indent: Int, column startColumn: Int, into out: inout String) {
+    /// snakeyaml's double-quoted style: escapes, and (for values) a fold at a space once a line passes
+    /// the width (a `\` ends the line, the next starts indented, with `\` before a leading space).
+    private func writeDoubleQuoted(
+        _ text: String, indent: Int, column startColumn: Int, folding: Bool = true, into out: inout String
+    ) {
         let scalars = Array(text.unicodeScalars)
         var column = startColumn + 1
         out += "\""
@@ -114,7 +116,7 @@ public struct YAMLWriter: Sendable {
                     start = end + 1
                 }
             }
-            if end > 0, end < scalars.count - 1, scalar == " " || start >= end, column + (end - start) > Self.width {
+            if folding, end > 0, end < scalars.count - 1, scalar == " " || start >= end, column + (end - start) > Self.width {
                 if start < end {
                     out.unicodeScalars.append(contentsOf: scalars[start..<end])
                     start = end
@@ -174,7 +176,7 @@ public struct YAMLWriter: Sendable {
             || scalars.contains(where: { $0.value < 0x20 })
         {
             var out = ""
-            YAMLWriter().writeDoubleQuoted(key, indent: 0, column: -10_000, into: &out)
+            YAMLWriter().writeDoubleQuoted(key, indent: 0, column: 0, folding: false, into: &out)
             return out
         }
         let indicators = "#,[]{}&*!|>'\"%@`".unicodeScalars

@@ -37,10 +37,7 @@ public struct RequestObject: Sendable {
         switch value {
         case .null: return nil
         case .bool(let flag): return flag
-        case .string("true"): return true
-        case .string("false"): return false
-        case .string(let text):
-            throw .illegalArgument("Failed to parse value [\(text)] as only [true] or [false] are allowed.")
+        case .string(let text): return try JavaBoolean.parse(text)
         default: throw RequestObject.tokenMismatch(expected: "VALUE_BOOLEAN", found: value)
         }
     }

@@ -6,10 +6,6 @@ extension SearchQuery {
         return zip(documents, scores).compactMap { document, score in score == nil ? nil : document }
     }
 
-    static func fieldName(_ field: String) -> String {
-        field.hasSuffix(".keyword") ? String(field.dropLast(".keyword".count)) : field
-    }
-
     static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
         if let a = lhs.numberValue?.doubleValue ?? lhs.stringValue.flatMap(Double.init),
             let b = rhs.numberValue?.doubleValue ?? rhs.stringValue.flatMap(Double.init)

@@ -12,9 +12,7 @@ extension SettingDefinition {
             return .list([try Self.scalarText(value, key: key)])
         case .boolean:
             let text = try Self.scalarText(value, key: key)
-            guard text == "true" || text == "false" else {
-                throw .illegalArgument("Failed to parse value [\(text)] as only [true] or [false] are allowed.")
-            }
+            _ = try JavaBoolean.parse(text)
             return .string(text)
         case .integer(let minimum, let maximum):
             let text = try Self.scalarText(value, key: key)
