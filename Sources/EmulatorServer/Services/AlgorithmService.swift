@@ -54,7 +54,8 @@ struct AlgorithmService: Sendable {
             }
         }
         let merged = scored.enumerated().sorted { lhs, rhs in
-            lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
+            let order = SearchExecution.descending(lhs.element.score, rhs.element.score)
+            return order != 0 ? order < 0 : lhs.offset < rhs.offset
         }
         let hits = merged.dropFirst(search.from).prefix(search.size).map(\.element.hit)
         guard !hits.isEmpty else { throw OpenSearchError.illegalArgument("No document found") }

@@ -86,7 +86,7 @@ public struct SearchExecution: Sendable {
     }
 
     /// -1 when `lhs` ranks first by score (higher; a NaN last), 1 when `rhs` does, 0 when tied.
-    static func descending(_ lhs: Float, _ rhs: Float) -> Int {
+    public static func descending(_ lhs: Float, _ rhs: Float) -> Int {
         switch (lhs.isNaN, rhs.isNaN) {
         case (true, true): return 0
         case (true, false): return 1
