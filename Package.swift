@@ -70,7 +70,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
-            ]
+            ],
+            // The playground's HTML, JS and CSS, served as they are (no build step).
+            resources: [.copy("Playground")]
         ),
         .executableTarget(
             name: "ml-commons-emulator",

@@ -60,7 +60,7 @@ public final class Emulator: Sendable {
         ids = DocumentIDGenerator()
         conversations = ConversationStore(documents: documents, ids: ids)
         node = NodeIdentity(nodeName: configuration.nodeName, clusterName: configuration.clusterName)
-        startScript = try Self.loadScript(configuration.mockScript)
+        startScript = Self.paced(try Self.loadScript(configuration.mockScript), configuration)
         localTasks = LocalTaskRunner(background: backgroundRuns)
         mockLLM = MockLLM(script: startScript, awsSecrets: configuration.mockAWSKeys)
         let settingsService = settings
@@ -84,6 +84,16 @@ public final class Emulator: Sendable {
             rateLimiter: rateLimiter, profile: profile
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
         try await restoreModelCache()
+    }
+
+    /// Makes `script` the mock's, with the configured token delay where it sets no pacing.
+    func installMockScript(_ script: MockLLMScript) {
+        mockLLM.replaceScript(Self.paced(script, configuration))
+    }
+
+    private static func paced(_ script: MockLLMScript, _ configuration: EmulatorConfiguration) -> MockLLMScript {
+        guard configuration.mockTokenDelay > .zero else { return script }
+        return script.paced(byDefault: MockLLMPacing(delayBetweenTokens: configuration.mockTokenDelay))
     }
 
     static func loadScript(_ path: String?) throws -> MockLLMScript {

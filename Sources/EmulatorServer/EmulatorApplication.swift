@@ -30,7 +30,7 @@ public enum EmulatorApplication {
         ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
-        ControlPlaneRoutes.registerIndex(&routes)
+        ControlPlaneRoutes.registerIndex(&routes, playground: PlaygroundAssets())
         return routes
     }
 

@@ -16,6 +16,9 @@ public struct EmulatorConfiguration: Sendable {
     public var llm: LLMMode = .mock
     /// A mock-LLM script (JSON) to load at start; nil answers `Mock reply to: <last user message>`.
     public var mockScript: String?
+    /// Pause between the tokens of a mock reply whose script sets no pacing, so a stream is seen arriving;
+    /// zero answers at once.
+    public var mockTokenDelay: Duration = .milliseconds(20)
     /// Access keys whose SigV4 signatures the mock LLM verifies (id → secret).
     public var mockAWSKeys: [String: String] = ["AKIDEXAMPLE": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
     public var clusterName = "ml-commons-emulator"

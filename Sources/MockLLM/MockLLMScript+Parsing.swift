@@ -33,7 +33,7 @@ extension MockLLMScript {
         try self.init(bytes: Array(text.utf8))
     }
 
-    /// Reads a script from JSON bytes, such as the contents of `fixtures/mock-llm/default.json`.
+    /// Reads a script from JSON bytes, such as the contents of `fixtures/mock-llm/example.json`.
     public init(bytes: some Collection<UInt8>) throws(MockLLMScriptError) {
         let json: JSONValue
         do {

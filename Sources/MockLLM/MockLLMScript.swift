@@ -30,4 +30,11 @@ extension MockLLMScript {
         if script.fallback.reply == nil { script.fallback.reply = Self.builtInReply }
         return script
     }
+
+    /// The script with `pacing` as its default's when the default sets none (rules without pacing inherit it).
+    public func paced(byDefault pacing: MockLLMPacing) -> MockLLMScript {
+        var script = self
+        if script.fallback.pacing == nil { script.fallback.pacing = pacing }
+        return script
+    }
 }

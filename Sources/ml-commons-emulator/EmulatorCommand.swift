@@ -15,7 +15,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         discussion: """
             Every option has an environment-variable twin, used when the option is not given:
               ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL, ML_EMULATOR_LOG_FORMAT,
-              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_CORS_ALLOW_ORIGIN,
+              ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_MOCK_TOKEN_DELAY_MS, ML_EMULATOR_CORS_ALLOW_ORIGIN,
               ML_EMULATOR_OPENSEARCH_VERSION, ML_EMULATOR_CONFIG.
             Node settings are given as OpenSearch takes them: -E key=value (repeatable) and an
             opensearch.yml-style file (--config); -E wins over the file, and the options above over both.
@@ -46,6 +46,9 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: "A mock-LLM script (JSON, see fixtures/mock-llm/) to load at start. [env: ML_EMULATOR_MOCK_SCRIPT]")
     var mockScript: String?
+
+    @Option(help: "Milliseconds between the tokens of a mock reply whose script sets no pacing; 0 answers at once. [env: ML_EMULATOR_MOCK_TOKEN_DELAY_MS] (default: 20)")
+    var mockTokenDelayMs: Int?
 
     @Option(help: "Origins a web application may call the emulator from: *, origins separated by commas, or /regex/; the same as -E http.cors.enabled=true -E http.cors.allow-origin=…. Without CORS, cross-site requests that change state are refused. [env: ML_EMULATOR_CORS_ALLOW_ORIGIN]")
     var corsAllowOrigin: String?
@@ -78,9 +81,19 @@ struct EmulatorCommand: AsyncParsableCommand {
         if let text = environment["ML_EMULATOR_PORT"], port == nil, Int(text) == nil {
             throw ValidationError("ML_EMULATOR_PORT '\(text)' is not a port number")
         }
+        if let text = environment["ML_EMULATOR_MOCK_TOKEN_DELAY_MS"], mockTokenDelayMs == nil, Int(text) == nil {
+            throw ValidationError("ML_EMULATOR_MOCK_TOKEN_DELAY_MS '\(text)' is not a number of milliseconds")
+        }
+        if let delay = resolvedTokenDelay, !(0...60_000).contains(delay) {
+            throw ValidationError("mock token delay \(delay) ms is out of range 0-60000")
+        }
         if let port = resolvedPort, !(0...65535).contains(port) {
             throw ValidationError("port \(port) is out of range 0-65535")
         }
+    }
+
+    private var resolvedTokenDelay: Int? {
+        mockTokenDelayMs ?? ProcessInfo.processInfo.environment["ML_EMULATOR_MOCK_TOKEN_DELAY_MS"].flatMap { Int($0) }
     }
 
     private var resolvedPort: Int? { port ?? ProcessInfo.processInfo.environment["ML_EMULATOR_PORT"].flatMap { Int($0) } }
@@ -110,6 +123,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         configuration.masterKey = environment["ML_EMULATOR_MASTER_KEY"]
         if let mode = (llm ?? environment["ML_EMULATOR_LLM"]).flatMap(LLMMode.init(rawValue:)) { configuration.llm = mode }
         configuration.mockScript = mockScript ?? environment["ML_EMULATOR_MOCK_SCRIPT"]
+        if let delay = resolvedTokenDelay { configuration.mockTokenDelay = .milliseconds(delay) }
         if let origins = corsAllowOrigin ?? environment["ML_EMULATOR_CORS_ALLOW_ORIGIN"] {
             configuration.cors.enabled = true
             configuration.cors.allowOrigin = origins

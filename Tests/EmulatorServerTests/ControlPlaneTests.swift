@@ -27,7 +27,7 @@ struct ControlPlaneTests {
     }
 
     @Test func resetReturnsTheJournalTheMockScriptAndTheRateLimitersToTheirStart() async throws {
-        let script = Fixture.directory.deletingLastPathComponent().appendingPathComponent("mock-llm/default.json").path
+        let script = Fixture.directory.deletingLastPathComponent().appendingPathComponent("mock-llm/example.json").path
         let emulator = try await EmulatorHarness.makeEmulator(configure: { $0.mockScript = script })
         try await EmulatorHarness.withServer(emulator) { client in
             let startScript = try await client.call(.get, "/__emulator/mock-llm/script").body
@@ -58,6 +58,21 @@ struct ControlPlaneTests {
             let deleted = try await client.call(.delete, "/__emulator/mock-llm/script")
             #expect(deleted.body == #"{"acknowledged":true}"#)
             #expect(try await client.call(.get, "/__emulator/mock-llm/script").body == builtIn)
+        }
+    }
+
+    /// Without a pacing of its own, a script's default waits the configured delay between tokens, and GET says so.
+    @Test func theMockTokenDelayPacesScriptsThatSetNoPacing() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.mockTokenDelay = .milliseconds(20) }) { client in
+            let pacing = #"{"time_to_first_token_ms":0,"delay_between_tokens_ms":20,"tokens_per_chunk":1}"#
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body
+                == #"{"rules":[],"default":{"reply":{"text":"Mock reply to: {{last_user_message}}"},"pacing":\#(pacing)}}"#)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"rules":[{"reply":{"text":"x"}}]}"#)
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body
+                == #"{"rules":[{"reply":{"text":"x"}}],"default":{"reply":{"text":"Mock reply to: {{last_user_message}}"},"pacing":\#(pacing)}}"#)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"pacing":{"delay_between_tokens_ms":0}}}"#)
+            #expect(try await client.call(.get, "/__emulator/mock-llm/script").body
+                == #"{"rules":[],"default":{"reply":{"text":"Mock reply to: {{last_user_message}}"},"pacing":{"time_to_first_token_ms":0,"delay_between_tokens_ms":0,"tokens_per_chunk":1}}}"#)
         }
     }
 

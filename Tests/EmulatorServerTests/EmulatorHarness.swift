@@ -16,6 +16,8 @@ enum EmulatorHarness {
         configuration.port = 0
         configuration.data = data
         configuration.masterKey = nil
+        // Unpaced unless a test asks: pacing changes timing only, never bytes.
+        configuration.mockTokenDelay = .zero
         return configuration
     }
 

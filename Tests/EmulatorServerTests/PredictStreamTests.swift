@@ -217,6 +217,8 @@ struct PredictStreamTests {
             // The upstream read ended long before the reply's five seconds.
             let duration = try #require(call?["duration_ms"]?.numberValue?.intValue)
             #expect(duration < 4000, "upstream kept streaming for \(duration) ms after the client left")
+            let firstChunk = try #require(call?["first_chunk_ms"]?.numberValue?.intValue, "the journal notes the first chunk")
+            #expect(firstChunk <= duration)
         }
     }
 

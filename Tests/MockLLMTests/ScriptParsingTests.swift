@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func shippedScriptsParse() throws {
-        for name in ["default", "chat-agent"] {
+        for name in ["example", "chat-agent"] {
             let script = try MockLLMScript(bytes: try TestSupport.fixture(name))
             #expect(!script.rules.isEmpty)
         }

@@ -51,15 +51,18 @@ enum ControlPlaneRoutes {
 
 extension ControlPlaneRoutes {
     /// `GET /__emulator`: the control plane's endpoints, read from the routes themselves, so the list is
-    /// never out of date.
-    static func registerIndex(_ routes: inout RouteTable) {
+    /// never out of date; `GET /__emulator/` (with the slash) is the playground.
+    static func registerIndex(_ routes: inout RouteTable, playground: PlaygroundAssets) {
+        PlaygroundRoutes.register(&routes, playground)
         let endpoints: [JSONValue] = routes.routes
             .filter { $0.pattern.text.hasPrefix(base + "/") }
             .map { ["method": .string($0.method), "path": .string($0.pattern.text)] }
         let index: JSONValue = [
             "name": "ml-commons-emulator control plane", "documentation": "README.md, section \"Control plane\"",
-            "endpoints": .array(endpoints),
+            "playground": .string(PlaygroundRoutes.page), "endpoints": .array(endpoints),
         ]
-        routes.add("GET", base) { _ in .json(index) }
+        routes.add("GET", base) { request in
+            request.rawURI.hasPrefix(PlaygroundRoutes.page) ? try PlaygroundRoutes.servePage(playground) : .json(index)
+        }
     }
 }

@@ -16,7 +16,7 @@ enum MockLLMRoutes {
         routes.add("PUT", "\(base)/script") { request in
             let body = try request.requiredJSONBody()
             do {
-                emulator.mockLLM.replaceScript(try MockLLMScript(json: body))
+                emulator.installMockScript(try MockLLMScript(json: body))
             } catch {
                 throw OpenSearchError.illegalArgument(String(describing: error))
             }

@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 
 /// A response body as an async sequence of byte chunks, whatever produced it (a socket, the in-process
 /// mock). Iterating it in the request's task keeps back-pressure and cancellation end to end.
@@ -60,15 +61,19 @@ public struct ByteChunks: AsyncSequence, Sendable {
         })
     }
 
-    /// The same body, calling `onEnd` once when it ends (`nil`) or fails (the error).
-    public func observingEnd(_ onEnd: @escaping @Sendable ((any Error)?) -> Void) -> ByteChunks {
+    /// The same body, calling `onFirstChunk` when its first bytes arrive and `onEnd` once when it ends
+    /// (`nil`) or fails (the error).
+    public func observing(
+        onFirstChunk: @escaping @Sendable () -> Void = {}, onEnd: @escaping @Sendable ((any Error)?) -> Void
+    ) -> ByteChunks {
         let base = self
         return ByteChunks(makeNext: {
             let box = IteratorBox(base.makeAsyncIterator())
+            let seen = Atomic(false)
             return {
                 do {
                     let chunk = try await box.next()
-                    if chunk == nil { onEnd(nil) }
+                    if chunk == nil { onEnd(nil) } else if !seen.exchange(true, ordering: .relaxed) { onFirstChunk() }
                     return chunk
                 } catch {
                     onEnd(error)

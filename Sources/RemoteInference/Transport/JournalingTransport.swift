@@ -1,5 +1,5 @@
 /// Records every call in the ``OutboundJournal``: the request as sent (credentials redacted) when it starts,
-/// the status when it answers, and the end when its body ends, fails or is no longer read.
+/// the status when it answers, when its first body bytes arrive, and the end when its body ends, fails or is no longer read.
 public struct JournalingTransport: UpstreamTransport {
     public let base: any UpstreamTransport
     public let journal: OutboundJournal
@@ -19,7 +19,7 @@ public struct JournalingTransport: UpstreamTransport {
             throw error
         }
         let entry = JournalEntryCompletion(journal: journal, id: id, status: response.status)
-        response.body = response.body.observingEnd { entry.finish(error: $0) }
+        response.body = response.body.observing(onFirstChunk: { journal.firstChunk(id) }, onEnd: { entry.finish(error: $0) })
         return response
     }
 }

@@ -17,6 +17,8 @@ public final class OutboundJournal: Sendable {
         public var status: Int?
         public var error: String?
         public var durationMillis: Int?
+        /// Milliseconds from the start to the first body bytes (time to first chunk for a stream).
+        public var firstChunkMillis: Int?
         public var modelID: String?
     }
 
@@ -44,9 +46,21 @@ public final class OutboundJournal: Sendable {
             state.nextID += 1
             state.entries.append(Entry(
                 id: id, startedAt: .now(), method: request.method, url: request.url, headers: headers, body: body,
-                streamed: request.isStreaming, status: nil, error: nil, durationMillis: nil, modelID: modelID))
+                streamed: request.isStreaming, status: nil, error: nil, durationMillis: nil, firstChunkMillis: nil,
+                modelID: modelID))
             if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
             return id
+        }
+    }
+
+    /// Notes when a recorded call's first body bytes arrived.
+    public func firstChunk(_ id: Int) {
+        let now = InstantTime.now()
+        state.withLock { state in
+            guard let index = state.entries.firstIndex(where: { $0.id == id }),
+                state.entries[index].firstChunkMillis == nil
+            else { return }
+            state.entries[index].firstChunkMillis = Int(now.epochMillis - state.entries[index].startedAt.epochMillis)
         }
     }
 
@@ -113,6 +127,7 @@ extension OutboundJournal.Entry {
         object["status"] = status.map { .number(JSONNumber($0)) } ?? .null
         object["error"] = error.map(JSONValue.string) ?? .null
         object["duration_ms"] = durationMillis.map { .number(JSONNumber($0)) } ?? .null
+        object["first_chunk_ms"] = firstChunkMillis.map { .number(JSONNumber($0)) } ?? .null
         object["model_id"] = modelID.map(JSONValue.string) ?? .null
         return .object(object)
     }
