@@ -7,6 +7,7 @@
    before its last token arrived, and that the chunk timeline, the LLM calls and the memory are shown.
 2. Opens a page served from another origin that streams `_predict/stream` from an emulator with CORS enabled for
    that origin (it streams) and from one without CORS (the browser refuses).
+3. Chats with an `ag_ui` agent on a 3.8 server: AG-UI input, AG-UI events, the tool step and the answer.
 
 Screenshots go to .build/browser-artifacts/.
 
@@ -137,6 +138,34 @@ def playground(driver, port):
     driver.save_screenshot(os.path.join(ARTIFACTS, "playground-memory.png"))
 
 
+def agui(driver, port):
+    """An `ag_ui` agent on a 3.8 server, chosen in the page: run with AG-UI input, read as AG-UI events."""
+    model = model_on(port)
+    call(port, "PUT", "/_cluster/settings", {"persistent": {"plugins.ml_commons.ag_ui_enabled": True}})
+    with open(os.path.join(HERE, "..", "..", "fixtures", "mock-llm", "chat-agent.json")) as file:
+        call(port, "PUT", "/__emulator/mock-llm/script", json.load(file))
+    with open(os.path.join(HERE, "..", "..", "fixtures", "requests", "register-chat-agent.json")) as file:
+        agent = json.loads(file.read().replace("${model_id}", model))
+    agent["type"] = "ag_ui"
+    agent_id = call(port, "POST", "/_plugins/_ml/agents/_register", agent)["agent_id"]
+    wait = WebDriverWait(driver, 30)
+    driver.get(f"http://127.0.0.1:{port}/__emulator/")
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+    driver.execute_script("const s = document.querySelector('#target'); s.value = arguments[0];"
+                          "s.dispatchEvent(new Event('change'))", f"agent:{agent_id}")
+    driver.find_element(By.ID, "question").send_keys(QUESTION)
+    driver.find_element(By.ID, "send").click()
+    wait.until(lambda d: d.find_element(By.ID, "send").is_enabled()
+               and d.find_elements(By.CSS_SELECTOR, "#messages li.assistant .answer")
+               and d.find_element(By.CSS_SELECTOR, "#messages li.assistant .answer").text.endswith("cluster."))
+    summary = driver.find_element(By.CSS_SELECTOR, "#messages details.step summary").text
+    check(summary == "Tool: RetrieveIndexMetaTool", "an AG-UI agent's tool call is a step too")
+    kinds = [item.get_attribute("textContent") for item in driver.find_elements(By.CSS_SELECTOR, "#timeline .kind")]
+    check(kinds[0] == "RUN_STARTED" and "TOOL_CALL_RESULT" in kinds and kinds[-1] == "RUN_FINISHED",
+          "the AG-UI run's events are in the timeline")
+    driver.save_screenshot(os.path.join(ARTIFACTS, "playground-ag-ui.png"))
+
+
 def model_on(port):
     """Streaming on, the documentation's agent connector and a model on it: what the cross-origin page calls."""
     call(port, "PUT", "/_cluster/settings", {"persistent": {"plugins.ml_commons.stream_enabled": True}})
@@ -168,18 +197,20 @@ def main():
     with_cors, cors_port = start(args.binary, "-E", "http.cors.enabled=true",
                                  "-E", f"http.cors.allow-origin=http://127.0.0.1:{page_port}")
     without_cors, plain_port = start(args.binary)
+    newer, newer_port = start(args.binary, "--opensearch-version", "3.8.0")
     driver = browser()
     try:
         playground(driver, cors_port)
         cross_origin(driver, page_port, cors_port, expect_stream=True)
         cross_origin(driver, page_port, plain_port, expect_stream=False)
+        agui(driver, newer_port)
     except BaseException:
         driver.save_screenshot(os.path.join(ARTIFACTS, "failure.png"))
         raise
     finally:
         driver.quit()
         page_server.shutdown()
-        for proc in (with_cors, without_cors):
+        for proc in (with_cors, without_cors, newer):
             proc.terminate()
             proc.wait(10)
     print("browser checks passed; screenshots in .build/browser-artifacts/")

@@ -401,7 +401,16 @@ class AGUIReader {
   }
 }
 
-function timelineEntry(at, kind, data) {
+/** What a timeline row shows of an event: the chunk's content or the AG-UI event's text, else the raw data. */
+function previewOf(event, data) {
+  const response = event?.inference_results?.[0]?.output?.find((part) => part.name === "response")?.dataAsMap;
+  if (response && typeof response.content === "string") return JSON.stringify(response.content);
+  if (event?.delta !== undefined) return JSON.stringify(event.delta);
+  if (event?.content !== undefined) return JSON.stringify(event.content);
+  return data;
+}
+
+function timelineEntry(at, kind, data, shown = data) {
   const item = document.createElement("li");
   const time = document.createElement("span");
   time.className = "at";
@@ -411,7 +420,7 @@ function timelineEntry(at, kind, data) {
   label.textContent = kind;
   const preview = document.createElement("span");
   preview.className = "preview";
-  preview.textContent = data;
+  preview.textContent = shown;
   preview.title = data;
   item.append(time, label, preview);
   $("#timeline").append(item);
@@ -472,9 +481,11 @@ async function send(question) {
       await readEvents(response, startedAt, (data, at) => {
         events += 1;
         firstAt ??= at;
-        let kind = "data";
-        try { kind = reader.read(JSON.parse(data)); } catch { kind = "unparsed"; }
-        timelineEntry(at, kind, data);
+        let kind = "unparsed";
+        let event = null;
+        try { event = JSON.parse(data); } catch { /* shown raw */ }
+        if (event !== null) kind = reader.read(event);
+        timelineEntry(at, kind, data, previewOf(event, data));
       });
     }
   } catch (error) {
