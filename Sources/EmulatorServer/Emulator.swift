@@ -44,6 +44,10 @@ public final class Emulator: Sendable {
     public let invoker: ModelInvoker
     /// The mock script loaded at start, which a reset brings back.
     let startScript: MockLLMScript
+    /// The certificate served in the security mode.
+    public let tlsIdentity: TLSIdentity?
+    /// Authentication in the security mode.
+    let securityGate: SecurityGate?
 
     /// Opens the store (migrating it) and loads persistent settings and the master key.
     public init(
@@ -83,7 +87,38 @@ public final class Emulator: Sendable {
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
             rateLimiter: rateLimiter, profile: profile
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
+        if let security = configuration.security {
+            if let refusal = security.adminPasswordRefusal() { throw refusal }
+            tlsIdentity = try await Self.tlsIdentity(security, host: configuration.host, store: SecretStore(database: database))
+            securityGate = SecurityGate(
+                users: security.directory, actions: ActionCatalogue(profile: VersionProfile(configuration.opensearchVersion)))
+        } else {
+            tlsIdentity = nil
+            securityGate = nil
+        }
         try await restoreModelCache()
+    }
+
+    /// The certificate files given, else the self-signed pair kept in the data file (made at its first start).
+    private static func tlsIdentity(_ security: SecurityMode, host: String, store: SecretStore) async throws -> TLSIdentity {
+        if let files = security.certificateFiles {
+            guard let certificate = try? String(contentsOfFile: files.certificate, encoding: .utf8) else {
+                throw EmulatorStartupError("cannot read the TLS certificate \(files.certificate)")
+            }
+            guard let key = try? String(contentsOfFile: files.key, encoding: .utf8) else {
+                throw EmulatorStartupError("cannot read the TLS key \(files.key)")
+            }
+            return TLSIdentity(certificatePEM: certificate, privateKeyPEM: key)
+        }
+        let pair = try await store.secret(named: "tls_identity") {
+            let identity = try TLSIdentity.selfSigned(host: host)
+            return Data((identity.certificatePEM + identity.privateKeyPEM).utf8)
+        }
+        let text = String(decoding: pair, as: UTF8.self)
+        guard let split = text.range(of: "-----BEGIN PRIVATE KEY-----") ?? text.range(of: "-----BEGIN EC PRIVATE KEY-----") else {
+            throw EmulatorStartupError("the data file's TLS identity is damaged; delete its `tls_identity` secret to make a new one")
+        }
+        return TLSIdentity(certificatePEM: String(text[..<split.lowerBound]), privateKeyPEM: String(text[split.lowerBound...]))
     }
 
     /// Makes `script` the mock's, with the configured token delay where it sets no pacing.

@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import NIOCore
 import ServiceLifecycle
 import Logging
@@ -30,32 +32,41 @@ public enum EmulatorApplication {
         ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
+        if emulator.securityGate != nil { SecurityRoutes.register(&routes) }
         ControlPlaneRoutes.registerIndex(&routes, playground: PlaygroundAssets())
+        NotEmulatedRoutes.register(&routes, emulator.profile)
         return routes
     }
 
     /// The Hummingbird application serving `emulator`; `onServerRunning` receives the bound port.
     public static func make(
         _ emulator: Emulator, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let configuration = emulator.configuration
         let crossSiteGuard = CrossSiteGuard(
             cors: configuration.cors, boundHost: configuration.host,
             controlToken: configuration.controlToken)
         let responder = OpenSearchResponder(
             routes: routes(emulator), maxContentLength: configuration.maxContentLength, crossSiteGuard: crossSiteGuard,
-            logger: emulator.logger)
+            securityGate: emulator.securityGate, logger: emulator.logger)
         // The server's own notices ("Server started…") stay out of the one startup line unless debugging.
         var serverLogger = emulator.logger
         if serverLogger.logLevel > .debug { serverLogger.logLevel = max(serverLogger.logLevel, .notice) }
         // The idle timeout also bounds a client that opens a connection and never finishes its headers.
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ClientDepartureHandler()], idleTimeout: TimeAmount(configuration.idleTimeout))),
+            server: try server(configuration, tls: emulator.tlsIdentity),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: serverLogger)
+    }
+
+    /// HTTP/1.1, behind TLS in the security mode.
+    private static func server(_ configuration: EmulatorConfiguration, tls: TLSIdentity?) throws -> HTTPServerBuilder {
+        let http = HTTPServerBuilder.http1(configuration: .init(
+            additionalChannelHandlers: [ClientDepartureHandler()], idleTimeout: TimeAmount(configuration.idleTimeout)))
+        guard let tls else { return http }
+        return try .tls(http, tlsConfiguration: try tls.serverConfiguration())
     }
 
     /// Runs `app` until SIGTERM or SIGINT; in-flight requests get `gracePeriod` to finish, then they are

@@ -31,6 +31,8 @@ public struct EmulatorConfiguration: Sendable {
     /// How long shutdown waits for in-flight requests (streams and upstream calls) before cancelling them.
     public var shutdownGracePeriod: Duration = .seconds(5)
     public var nodeName = "ml-commons-emulator-node"
+    /// The security plugin's mode (HTTPS, users, basic auth); nil serves plain HTTP without users.
+    public var security: SecurityMode?
     /// The OpenSearch release the emulator answers as.
     public var opensearchVersion: OpenSearchVersion = .default
 

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import GRDB
 
-/// The store's own secrets; today the master key that encrypts connector credentials.
+/// The store's own secrets: the master key that encrypts connector credentials, the security mode's
+/// self-signed TLS identity.
 public struct SecretStore: Sendable {
     private let database: MLDatabase
 
@@ -20,6 +21,18 @@ public struct SecretStore: Sendable {
             let bytes = key.withUnsafeBytes { Data($0) }
             try db.execute(sql: "INSERT INTO secrets (name, value) VALUES ('master_key', ?)", arguments: [bytes])
             return key
+        }
+    }
+
+    /// The secret stored under `name`, or the one `make` produces, stored now so the next start finds it.
+    public func secret(named name: String, orMake make: @Sendable () throws -> Data) async throws -> Data {
+        try await database.writer.write { db in
+            if let stored = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name]) {
+                return stored
+            }
+            let value = try make()
+            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES (?, ?)", arguments: [name, value])
+            return value
         }
     }
 }

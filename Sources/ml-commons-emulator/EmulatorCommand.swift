@@ -16,7 +16,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             Every option has an environment-variable twin, used when the option is not given:
               ML_EMULATOR_HOST, ML_EMULATOR_PORT, ML_EMULATOR_DATA, ML_EMULATOR_LOG_LEVEL, ML_EMULATOR_LOG_FORMAT,
               ML_EMULATOR_LLM, ML_EMULATOR_MOCK_SCRIPT, ML_EMULATOR_MOCK_TOKEN_DELAY_MS, ML_EMULATOR_CORS_ALLOW_ORIGIN,
-              ML_EMULATOR_OPENSEARCH_VERSION, ML_EMULATOR_CONFIG.
+              ML_EMULATOR_OPENSEARCH_VERSION, ML_EMULATOR_CONFIG, ML_EMULATOR_SECURITY, ML_EMULATOR_USERS,
+              ML_EMULATOR_TLS_CERTIFICATE, ML_EMULATOR_TLS_KEY.
             Node settings are given as OpenSearch takes them: -E key=value (repeatable) and an
             opensearch.yml-style file (--config); -E wins over the file, and the options above over both.
             Known settings: \(NodeSettings.known.joined(separator: ", ")).
@@ -61,6 +62,18 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: "The OpenSearch release to answer as: 3.3.0 to 3.9.0, or latest (3.9.0). It decides GET /, the ml settings and their defaults, and the stream chunks. [env: ML_EMULATOR_OPENSEARCH_VERSION] (default: 3.3.0)")
     var opensearchVersion: String?
+
+    @Flag(help: "Serve as a cluster with the security plugin: HTTPS, HTTP basic auth, users. The admin password comes from OPENSEARCH_INITIAL_ADMIN_PASSWORD (or ML_EMULATOR_ADMIN_PASSWORD). [env: ML_EMULATOR_SECURITY=true]")
+    var security = false
+
+    @Option(help: "With --security: a users file in the shape of internal_users.yml (password in clear, backend_roles, opendistro_security_roles). [env: ML_EMULATOR_USERS]")
+    var users: String?
+
+    @Option(help: "With --security: the PEM certificate chain to serve; without it a self-signed one is made once and kept in the data file. [env: ML_EMULATOR_TLS_CERTIFICATE]")
+    var tlsCertificate: String?
+
+    @Option(help: "With --security: the PEM private key of --tls-certificate. [env: ML_EMULATOR_TLS_KEY]")
+    var tlsKey: String?
 
     func validate() throws {
         if let text = opensearchVersion ?? ProcessInfo.processInfo.environment["ML_EMULATOR_OPENSEARCH_VERSION"],
@@ -132,6 +145,14 @@ struct EmulatorCommand: AsyncParsableCommand {
             configuration.opensearchVersion = version
         }
         configuration.controlToken = environment["ML_EMULATOR_CONTROL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if security || ["true", "1"].contains(environment["ML_EMULATOR_SECURITY"]?.lowercased() ?? "") {
+            do {
+                configuration.security = try securityMode(environment)
+            } catch {
+                FileHandle.standardError.write(Data("ml-commons-emulator: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
 
         let format = (logFormat ?? environment["ML_EMULATOR_LOG_FORMAT"]).flatMap(LogFormat.init(rawValue:)) ?? .text
         LoggingSystem.bootstrap { _ in EmulatorLogHandler(format: format) }
@@ -149,8 +170,10 @@ struct EmulatorCommand: AsyncParsableCommand {
         let host = configuration.host
         let llmMode = configuration.llm.rawValue
         let version = configuration.opensearchVersion.rawValue
-        let app = EmulatorApplication.make(emulator) { port in
-            print("ml-commons-emulator listening on http://\(host):\(port) (OpenSearch \(version), data: \(dataDescription), llm: \(llmMode))")
+        let scheme = configuration.security == nil ? "http" : "https"
+        let securityNote = configuration.security == nil ? "" : ", security: on"
+        let app = try EmulatorApplication.make(emulator) { port in
+            print("ml-commons-emulator listening on \(scheme)://\(host):\(port) (OpenSearch \(version), data: \(dataDescription), llm: \(llmMode)\(securityNote))")
             fflush(nil)
         }
         if !EmulatorApplication.isLoopback(host), configuration.controlToken == nil {
@@ -164,5 +187,25 @@ struct EmulatorCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("ml-commons-emulator: \(reason)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The security mode from the options and the environment, as OpenSearch's image takes the admin password.
+    private func securityMode(_ environment: [String: String]) throws -> SecurityMode {
+        let password = environment["OPENSEARCH_INITIAL_ADMIN_PASSWORD"] ?? environment["ML_EMULATOR_ADMIN_PASSWORD"] ?? ""
+        var mode = SecurityMode(adminPassword: password)
+        if let path = users ?? environment["ML_EMULATOR_USERS"] {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw EmulatorStartupError("cannot read the users file \(path)")
+            }
+            mode.users = try SecurityMode.users(fromFile: text)
+        }
+        let certificate = tlsCertificate ?? environment["ML_EMULATOR_TLS_CERTIFICATE"]
+        let key = tlsKey ?? environment["ML_EMULATOR_TLS_KEY"]
+        switch (certificate, key) {
+        case (let certificate?, let key?): mode.certificateFiles = (certificate, key)
+        case (nil, nil): break
+        default: throw EmulatorStartupError("--tls-certificate and --tls-key go together")
+        }
+        return mode
     }
 }

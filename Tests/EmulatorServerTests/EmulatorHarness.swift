@@ -49,7 +49,7 @@ enum EmulatorHarness {
     static func withServer<T: Sendable>(
         _ emulator: Emulator, _ body: @Sendable (EmulatorClient) async throws -> T
     ) async throws -> T {
-        let app = EmulatorApplication.make(emulator)
+        let app = try EmulatorApplication.make(emulator)
         return try await app.test(.live) { client in try await body(EmulatorClient(client: client)) }
     }
 }

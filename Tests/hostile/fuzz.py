@@ -35,6 +35,8 @@ SEVERITY = ["crash", "hang", "timeout", "5xx", "slow", "dropped", "health", "env
 
 # 5xx forms a real ml-commons/OpenSearch node answers too: (family or "*", status, error type, reason part, why).
 ALLOWED_5XX = [
+    ("*", 501, "emulator_not_implemented_exception", "the emulator does not implement yet",
+     "an ml-commons API of the release that has no handler yet (DIFFERENCES.md, 'APIs not built yet')"),
     ("*", 500, "illegal_state_exception", "Can't get text on a",
      "XContentParser.text() on an object or array throws IllegalStateException, which OpenSearch answers with 500"),
     ("*", 500, "illegal_state_exception", "Infinite loop in property interpolation",

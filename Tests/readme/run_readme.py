@@ -4,7 +4,8 @@
 Every ```bash and ```python block runs in order in one bash session from the repository's folder (so variables
 carry from block to block), except a block right after `<!-- readme-runner: skip … -->`. What the runner changes,
 and nothing else:
-- the server is started on a free port with a fresh data file, and `127.0.0.1:9200` in the blocks is that port;
+- the server is started on a free port with a fresh data file, and `127.0.0.1:9200` (or `localhost:9200`) in the
+  blocks is that port;
 - a line `swift run -c release ml-commons-emulator ARGS &` restarts the server with ARGS (the previous one is
   stopped, as the README asks the reader to);
 - `curl` must get a 2xx answer, or the status a `# NNN` comment at the end of its line names; a refused
@@ -45,8 +46,10 @@ restart_server() {
   ML_EMULATOR_PORT="$README_PORT" ML_EMULATOR_DATA="$README_TMP/data-$SERVER_GENERATION.sqlite" \
     "$README_BINARY" "$@" >>"$README_TMP/server.log" 2>&1 &
   SERVER_PID=$!
+  local scheme=http
+  case " $* " in *" --security "*) scheme=https ;; esac
   for _ in $(seq 1 100); do
-    if command curl -fs "http://127.0.0.1:$README_PORT/__emulator/health" >/dev/null; then return 0; fi
+    if command curl -kfs "$scheme://127.0.0.1:$README_PORT/__emulator/health" >/dev/null; then return 0; fi
     sleep 0.1
   done
   echo "README runner: the server did not start; its log:" >&2
@@ -94,7 +97,7 @@ def blocks(text):
 
 
 def bash_line(line, port):
-    line = line.replace("127.0.0.1:9200", f"127.0.0.1:{port}")
+    line = line.replace("127.0.0.1:9200", f"127.0.0.1:{port}").replace("localhost:9200", f"localhost:{port}")
     restart = RESTART.match(line)
     if restart:
         return "restart_server " + restart.group("args").strip()

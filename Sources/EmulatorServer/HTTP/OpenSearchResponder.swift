@@ -15,6 +15,8 @@ struct OpenSearchResponder: HTTPResponder {
     let routes: RouteTable
     let maxContentLength: Int
     let crossSiteGuard: CrossSiteGuard
+    /// Authentication in the security mode.
+    let securityGate: SecurityGate?
     let logger: Logger
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -43,6 +45,17 @@ struct OpenSearchResponder: HTTPResponder {
         if let refusal = crossSiteGuard.refusal(method: method, path: path, headers: headers) {
             logger.notice("refused request", metadata: ["method": "\(method)", "path": "\(path)", "reason": "\(refusal.reason)"])
             return render(.error(refusal), method: method, rendering: rendering, context: context, access: access)
+        }
+
+        // The security plugin authenticates when the headers arrive, before the body is read.
+        var user: SecurityUser?
+        if let securityGate {
+            switch securityGate.authenticate(method: method, path: path, authorization: request.headers[.authorization]) {
+            case .open: break
+            case .authenticated(let authenticated): user = authenticated
+            case .refused(let refusal):
+                return render(refusal, method: method, rendering: rendering, context: context, access: access)
+            }
         }
 
         let collected: [UInt8]
@@ -86,6 +99,8 @@ struct OpenSearchResponder: HTTPResponder {
             var restRequest = RESTRequest(
                 method: method, path: path, rawURI: rawURI, query: query, headers: headers, body: collected)
             restRequest.pathParameters = parameters
+            restRequest.user = user
+            restRequest.remoteAddress = Self.remoteAddress(context.channel?.remoteAddress)
             do {
                 outcome = try await route.handler(restRequest)
             } catch let error as any OpenSearchErrorConvertible {
@@ -101,6 +116,12 @@ struct OpenSearchResponder: HTTPResponder {
         var answer = outcome
         answer.headers += crossSiteGuard.corsHeaders(origin: origin)
         return render(answer, method: method, rendering: rendering, context: context, access: access)
+    }
+
+    /// `NetworkAddress.format`: `127.0.0.1:53522`, `[::1]:53522`.
+    static func remoteAddress(_ address: SocketAddress?) -> String? {
+        guard let address, let ip = address.ipAddress, let port = address.port else { return nil }
+        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 
     private func render(

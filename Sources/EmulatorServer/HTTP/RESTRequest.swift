@@ -11,6 +11,10 @@ public struct RESTRequest: Sendable {
     public let query: [String: String]
     public let headers: [(name: String, value: String)]
     public let body: [UInt8]
+    /// The authenticated user in the security mode; nil without it.
+    public var user: SecurityUser?
+    /// The client's `ip:port`, as the security plugin reports it.
+    public var remoteAddress: String?
 
     public init(
         method: String, path: String, rawURI: String, query: [String: String], headers: [(name: String, value: String)],

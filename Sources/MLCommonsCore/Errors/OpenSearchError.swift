@@ -103,6 +103,16 @@ extension OpenSearchError {
         OpenSearchError("MLException", reason: reason, status: 500)
     }
 
+    /// An ml-commons API of the impersonated release that the emulator does not serve yet: 501, so it is
+    /// never mistaken for a typo (`no handler found`) or for ml-commons' own answer.
+    public static func notEmulated(method: String, path: String, version: String) -> OpenSearchError {
+        OpenSearchError(
+            "EmulatorNotImplementedException",
+            reason: "[\(method) \(path)] is an ml-commons \(version) API that the emulator does not implement yet; "
+                + "DIFFERENCES.md lists what is missing",
+            status: 501)
+    }
+
     /// A body that could not be parsed as JSON.
     public static func jsonParse(_ error: JSONParseError) -> OpenSearchError {
         OpenSearchError(error.javaClass, reason: error.description, status: 400)

@@ -9,6 +9,9 @@ public struct VersionProfile: Sendable, Hashable {
         self.version = version
     }
 
+    /// The REST routes ml-commons registers in this release.
+    public var restRoutes: [MLCommonsRoute] { MLCommonsRoute.catalogue.filter { $0.since <= version } }
+
     // MARK: - `GET /`
 
     /// `version.number`.
