@@ -69,7 +69,7 @@ struct SecurityModeTests {
 
     @discardableResult
     static func withSecureServer<T: Sendable>(
-        _ data: StoreLocation = .inMemory, _ body: @Sendable (PinnedClient, Emulator) async throws -> T
+        _ data: StoreLocation = .inMemory, users: String = users, _ body: @Sendable (PinnedClient, Emulator) async throws -> T
     ) async throws -> T {
         let parsed = try SecurityMode.users(fromFile: users)
         let emulator = try await EmulatorHarness.makeEmulator(data) { configuration in

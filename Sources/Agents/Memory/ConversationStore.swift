@@ -13,12 +13,25 @@ public struct ConversationStore: Sendable {
     }
 
     /// Creates a memory; returns its id.
-    public func createMemory(name: String?, applicationType: String?, additionalInfo: JSONObject? = nil) async throws -> String {
+    public func createMemory(
+        name: String?, applicationType: String?, additionalInfo: JSONObject? = nil, user: String? = nil
+    ) async throws -> String {
         let id = ids.next()
         let source = ConversationMemory.metaSource(
-            name: name, applicationType: applicationType, additionalInfo: additionalInfo, now: .now())
+            name: name, applicationType: applicationType, additionalInfo: additionalInfo, user: user, now: .now())
         _ = try await documents.put(ConversationMemory.metaIndex, id: id, source: source)
         return id
+    }
+
+    /// The memory, if `user` may use it: `Memory [<id>] not found` when it does not exist, 401 when it is another's.
+    public func accessibleMemory(_ id: String, user: String?) async throws -> StoredDocument {
+        guard let memory = try await documents.document(ConversationMemory.metaIndex, id: id) else {
+            throw OpenSearchError.resourceNotFound("Memory [\(id)] not found")
+        }
+        if let user, !ConversationMemory.isAccessible(memory.source, to: user) {
+            throw ConversationMemory.noAccess(user: user, memory: id)
+        }
+        return memory
     }
 
     /// Writes a message (interaction or trace) and bumps its memory's `updated_time`, as

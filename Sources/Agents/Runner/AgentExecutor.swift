@@ -15,12 +15,18 @@ public struct AgentExecutor: Sendable {
     }
 
     /// The memory and root interaction a conversational run writes to, created when not given.
-    public func prepareMemory(_ definition: AgentDefinition, input: [String: String]) async throws -> (memoryID: String, parentInteractionID: String)? {
+    /// With the security plugin, `user` owns a new memory and must own a given one.
+    public func prepareMemory(
+        _ definition: AgentDefinition, input: [String: String], user: String? = nil
+    ) async throws -> (memoryID: String, parentInteractionID: String)? {
         guard definition.memoryType == "conversation_index" else { return nil }
         let question = input["question"]
         var memoryID = input["memory_id"]
+        if let given = memoryID, user != nil {
+            _ = try await conversations.accessibleMemory(given, user: user)
+        }
         if memoryID == nil {
-            memoryID = try await conversations.createMemory(name: question, applicationType: definition.appType)
+            memoryID = try await conversations.createMemory(name: question, applicationType: definition.appType, user: user)
         }
         guard let memoryID else { return nil }
         if let parent = input["parent_interaction_id"] { return (memoryID, parent) }

@@ -30,7 +30,7 @@ enum AgentExecuteRoutes {
                 let structured = definition.modelProvider != nil && emulator.profile.unifiedAgentsUseStructuredMessages
                 if structured { input["disable_trace"] = "true" }
                 try AgentExecutor.validate(input: input, definition: definition)
-                let ids = try await executor.prepareMemory(definition, input: input)
+                let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
                 let verbose = request.flag("verbose") || input["verbose"] == "true"
                 if request.flag("async") {
                     return .json(try await startAsync(definition, input: input, ids: ids, verbose: verbose, executor, emulator))
@@ -79,13 +79,14 @@ enum AgentExecuteRoutes {
             let body = try request.jsonBody()
             if let agui = aguiInput(body, emulator) {
                 try await requireAGUI(emulator)
-                return try await streamAGUI(agui, definition: definition, executor: executor, emulator: emulator, writer: writer)
+                return try await streamAGUI(
+                    agui, user: request.user?.name, definition: definition, executor: executor, emulator: emulator, writer: writer)
             }
             var input = try inputParameters(body)
             input["stream"] = "true"
             try UnifiedAgentService.apply(nil, to: &input, definition: definition)
             try AgentExecutor.validate(input: input, definition: definition)
-            let ids = try await executor.prepareMemory(definition, input: input)
+            let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
             await sink.identify(memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
@@ -97,7 +98,7 @@ enum AgentExecuteRoutes {
 
     /// An AG-UI run (3.5+): `RUN_STARTED` at once, then the agent's events as AG-UI events.
     static func streamAGUI(
-        _ agui: AGUIRunInput, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
+        _ agui: AGUIRunInput, user: String?, definition: AgentDefinition, executor: AgentExecutor, emulator: Emulator, writer: StreamWriter
     ) async throws {
         let encoder = AGUIStreamMapper(input: agui, llmInterface: definition.parameters["_llm_interface"], profile: emulator.profile)
         let sink = ExecuteStreamSink(writer: writer, encoder: encoder)
@@ -107,7 +108,7 @@ enum AgentExecuteRoutes {
             input["stream"] = "true"
             input["agent_type"] = "ag_ui"
             try AgentExecutor.validate(input: input, definition: definition)
-            let ids = try await executor.prepareMemory(definition, input: input)
+            let ids = try await executor.prepareMemory(definition, input: input, user: user)
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
             return

@@ -84,7 +84,7 @@ enum AgentRoutes {
 
         routes.addSearch(
             "\(base)/_search", emulator: emulator, index: SystemIndex.agent,
-            precondition: { try await emulator.requireAgentFramework() },
+            precondition: { _ in try await emulator.requireAgentFramework() },
             hidden: { $0.source["is_hidden"]?.boolValue == true })
     }
 

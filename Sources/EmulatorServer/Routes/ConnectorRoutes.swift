@@ -20,8 +20,16 @@ enum ConnectorRoutes {
                     reason: "The MCP connector is not enabled. To enable, please update the setting plugins.ml_commons.mcp_connector_enabled",
                     status: 500)
             }
-            let document = try await ConnectorService(emulator: emulator).newDocument(input)
-            try input.accessControl.checkConnectorAccessControlDisabled()
+            var document = try await ConnectorService(emulator: emulator).newDocument(input)
+            if let user = await emulator.connectorAccessUser(request) {
+                let (access, roles) = try ConnectorAccessControl.creation(input.accessControl, user: user)
+                document["backend_roles"] = .array(roles.map(JSONValue.string))
+                document["owner"] = user.ownerJSON
+                document["access"] = .string(access)
+                document = document.ordered(by: Connector.fieldOrder)
+            } else {
+                try input.accessControl.checkConnectorAccessControlDisabled()
+            }
             let id = emulator.ids.next()
             _ = try await emulator.documents.put(SystemIndex.connector, id: id, source: document)
             return .json(["connector_id": .string(id)])
@@ -29,7 +37,11 @@ enum ConnectorRoutes {
 
         routes.add("GET", "\(base)/{connector_id}", query: ["tenant_id"]) { request in
             let id = request.parameter("connector_id")
-            return .json(.object(Connector.withoutCredential(try await ConnectorService(emulator: emulator).stored(id).source)))
+            let connector = try await ConnectorService(emulator: emulator).stored(id)
+            if let user = await emulator.connectorAccessUser(request), !ConnectorAccessControl.isAccessible(connector.source, to: user) {
+                throw OpenSearchError.statusException("You don't have permission to access this connector", status: 403)
+            }
+            return .json(.object(Connector.withoutCredential(connector.source)))
         }
 
         routes.add("PUT", "\(base)/{connector_id}") { request in
@@ -37,6 +49,9 @@ enum ConnectorRoutes {
             let id = request.parameter("connector_id")
             let update = try ConnectorInput(parsing: try request.requiredJSONBody())
             let current = try await ConnectorService(emulator: emulator).stored(id)
+            if let user = await emulator.connectorAccessUser(request), !ConnectorAccessControl.isAccessible(current.source, to: user) {
+                throw OpenSearchError.illegalArgument("You don't have permission to update the connector, connector id: \(id)")
+            }
             let users = try await ConnectorService(emulator: emulator).deployedModels(using: id)
             if !users.isEmpty {
                 throw OpenSearchError.statusException(
@@ -55,6 +70,12 @@ enum ConnectorRoutes {
             guard try await emulator.documents.indexExists(SystemIndex.connector) else {
                 throw OpenSearchError.statusException("Failed to find connector", status: 404)
             }
+            if let user = await emulator.connectorAccessUser(request), !user.isAdmin {
+                let connector = try await ConnectorService(emulator: emulator).stored(id)
+                guard ConnectorAccessControl.isAccessible(connector.source, to: user) else {
+                    throw OpenSearchError("MLValidationException", reason: "You are not allowed to delete this connector", status: 500)
+                }
+            }
             let users = try await emulator.documents.documents(SystemIndex.model, where: "connector_id", equals: id).map(\.id)
             if !users.isEmpty {
                 throw OpenSearchError.statusException(
@@ -67,6 +88,13 @@ enum ConnectorRoutes {
             return .json(result.json())
         }
 
-        routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.connector, excluding: ["credential"])
+        // A user sees public connectors, those sharing a backend role and their own private ones; connectors
+        // written before access control (no `access`) only admins see.
+        routes.addSearch(
+            "\(base)/_search", emulator: emulator, index: SystemIndex.connector, excluding: ["credential"],
+            visible: { request in
+                guard let user = await emulator.connectorAccessUser(request), !user.isAdmin else { return nil }
+                return { AccessControlSearchFilter.isVisible($0.source, to: user) }
+            })
     }
 }

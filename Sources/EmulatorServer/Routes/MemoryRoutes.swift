@@ -16,7 +16,7 @@ enum MemoryRoutes {
             let applicationType = try memoryString(fields, "application_type")
             let additionalInfo = try fields.object("additional_info")
             let id = try await emulator.conversations.createMemory(
-                name: name, applicationType: applicationType, additionalInfo: additionalInfo)
+                name: name, applicationType: applicationType, additionalInfo: additionalInfo, user: request.user?.name)
             return .json(["memory_id": .string(id)])
         }
 
@@ -26,7 +26,9 @@ enum MemoryRoutes {
             // Only the conversation listing leaves `from` to the search, which checks it once the index exists.
             guard try await emulator.documents.indexExists(metaIndex) else { return .json(["memories": []]) }
             try checkWindow(from: from, size: size, index: metaIndex, emulator)
+            // With the security plugin each user lists only their own memories (`term user:<name>`).
             var memories = try await emulator.documents.documents(metaIndex)
+                .filter { ConversationMemory.isAccessible($0.source, to: request.user?.name) }
             memories.sort { time($0.source["updated_time"]) > time($1.source["updated_time"]) }
             let page = Array(memories.dropFirst(from).prefix(size))
             var body: JSONObject = ["memories": .array(page.map { .object(ConversationMemory.metaView(id: $0.id, source: $0.source)) })]
@@ -34,11 +36,14 @@ enum MemoryRoutes {
             return .json(.object(body))
         }
 
-        routes.addSearch("\(base)/_search", emulator: emulator, index: metaIndex, precondition: requireMemory)
+        // `searchConversations` wraps the query as `bool{must:[query, term user:<name>]}` for a user.
+        routes.addSearch(
+            "\(base)/_search", emulator: emulator, index: metaIndex, precondition: { _ in try await requireMemory() },
+            scope: { request in request.user.map { SearchQuery.term(field: "user", value: .string($0.name)) } }, scopeScores: true)
 
         routes.add("GET", "\(base)/{memory_id}") { request in
             try await requireMemory()
-            let memory = try await storedMemory(request.parameter("memory_id"), emulator)
+            let memory = try await storedMemory(request.parameter("memory_id"), request, emulator)
             return .json(.object(ConversationMemory.metaView(id: memory.id, source: memory.source)))
         }
 
@@ -47,7 +52,7 @@ enum MemoryRoutes {
             let id = request.parameter("memory_id")
             let fields = try RequestObject(try request.requiredJSONBody())
             let name = try memoryString(fields, "name")
-            _ = try await storedMemory(id, emulator)
+            _ = try await storedMemory(id, request, emulator)
             let now = InstantTime.now()
             guard let result = try await emulator.documents.update(metaIndex, id: id, { source in
                 var next = source
@@ -61,7 +66,11 @@ enum MemoryRoutes {
         routes.add("DELETE", "\(base)/{memory_id}") { request in
             try await requireMemory()
             let id = request.parameter("memory_id")
-            _ = try await storedMemory(id, emulator)
+            let memory = try await emulator.documents.document(metaIndex, id: id)
+            guard let memory else { throw notFound(memory: id) }
+            if !ConversationMemory.isAccessible(memory.source, to: request.user?.name) {
+                throw OpenSearchError.statusException("Resources not found. Failed to delete the memory for \(id)", status: 404)
+            }
             let messages = try await emulator.documents.documents(messageIndex, where: "memory_id", equals: id)
             try await emulator.documents.transaction { tx in
                 for message in messages { _ = try tx.delete(messageIndex, id: message.id) }
@@ -86,6 +95,7 @@ enum MemoryRoutes {
                 throw OpenSearchError.illegalArgument(
                     "At least one of the following parameters must be non-empty: input, prompt_template, response, origin, additional_info")
             }
+            _ = try await storedMemory(memoryID, request, emulator)
             let id = try await emulator.conversations.createMessage(
                 memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
                 additionalInfo: additionalInfo, parentMessageID: parent, traceNumber: traceNumber)
@@ -96,7 +106,7 @@ enum MemoryRoutes {
             try await requireMemory()
             let memoryID = request.parameter("memory_id")
             let (from, size) = try paging(request, .messages)
-            _ = try await storedMemory(memoryID, emulator)
+            _ = try await storedMemory(memoryID, request, emulator)
             try checkWindow(from: from, size: size, index: messageIndex, emulator)
             var messages = try await emulator.documents.documents(messageIndex, where: "memory_id", equals: memoryID)
                 .filter { ($0.source["trace_number"] ?? .null) == .null }
@@ -108,12 +118,16 @@ enum MemoryRoutes {
         }
 
         routes.addSearch(
-            "\(base)/{memory_id}/_search", emulator: emulator, index: messageIndex, precondition: requireMemory,
+            "\(base)/{memory_id}/_search", emulator: emulator, index: messageIndex,
+            precondition: { request in
+                try await requireMemory()
+                if request.user != nil { _ = try await storedMemory(request.parameter("memory_id"), request, emulator) }
+            },
             scope: { request in .term(field: "memory_id", value: .string(request.parameter("memory_id"))) })
 
         routes.add("GET", "\(base)/message/{message_id}") { request in
             try await requireMemory()
-            let message = try await storedMessage(request.parameter("message_id"), emulator)
+            let message = try await storedMessage(request.parameter("message_id"), request, emulator)
             return .json(.object(ConversationMemory.messageView(id: message.id, source: message.source)))
         }
 
@@ -122,7 +136,7 @@ enum MemoryRoutes {
             let id = request.parameter("message_id")
             let fields = try RequestObject(try request.requiredJSONBody())
             let additionalInfo = try fields.object("additional_info")
-            _ = try await storedMessage(id, emulator)
+            _ = try await storedMessage(id, request, emulator)
             let now = InstantTime.now()
             guard let result = try await emulator.documents.update(messageIndex, id: id, { source in
                 var next = source
@@ -141,7 +155,7 @@ enum MemoryRoutes {
             try await requireMemory()
             let id = request.parameter("message_id")
             let (from, size) = try paging(request, .traces)
-            _ = try await storedMessage(id, emulator)
+            _ = try await storedMessage(id, request, emulator)
             try checkWindow(from: from, size: size, index: messageIndex, emulator)
             var traces = try await emulator.documents.documents(messageIndex, where: "parent_message_id", equals: id)
                 .filter { ($0.source["trace_number"] ?? .null) != .null }
@@ -155,13 +169,21 @@ enum MemoryRoutes {
         }
     }
 
-    static func storedMemory(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        guard let memory = try await emulator.documents.document(metaIndex, id: id) else { throw notFound(memory: id) }
-        return memory
+    /// The memory, when the request's user may use it (everyone without the security plugin).
+    static func storedMemory(_ id: String, _ request: RESTRequest, _ emulator: Emulator) async throws -> StoredDocument {
+        try await emulator.conversations.accessibleMemory(id, user: request.user?.name)
     }
 
-    static func storedMessage(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
+    /// The message, when the request's user may use its memory.
+    static func storedMessage(_ id: String, _ request: RESTRequest, _ emulator: Emulator) async throws -> StoredDocument {
         guard let message = try await emulator.documents.document(messageIndex, id: id) else { throw notFound(message: id) }
+        if let user = request.user?.name {
+            let memoryID = message.source["memory_id"]?.stringValue ?? ""
+            let memory = try await emulator.documents.document(metaIndex, id: memoryID)
+            if !(memory.map { ConversationMemory.isAccessible($0.source, to: user) } ?? false) {
+                throw ConversationMemory.noAccess(user: user, message: id)
+            }
+        }
         return message
     }
 

@@ -13,13 +13,18 @@ enum ModelGroupRoutes {
             let description = try fields.string("description")
             let accessControl = try AccessControlParameters(fields, lowercasingMode: true)
             let id = try await ModelGroupService(emulator: emulator).create(
-                name: name, description: description, latestVersion: 0, accessControl: accessControl)
+                name: name, description: description, latestVersion: 0, accessControl: accessControl,
+                user: await emulator.modelAccessUser(request))
             return .json(["model_group_id": .string(id), "status": .string(TaskState.created.rawValue)])
         }
 
         routes.add("GET", "\(base)/{model_group_id}", query: ["tenant_id"]) { request in
             // `MLModelGroup.toXContent` leaves out an empty `backend_roles`.
             var source = try await ModelGroupService(emulator: emulator).stored(request.parameter("model_group_id")).source
+            if let user = await emulator.modelAccessUser(request), try !ModelGroupAccessControl.isAccessible(source, to: user) {
+                throw OpenSearchError.statusException(
+                    "User doesn't have privilege to perform this operation on this model group", status: 403)
+            }
             if source["backend_roles"]?.arrayValue?.isEmpty == true { source["backend_roles"] = nil }
             return .json(.object(source))
         }
@@ -33,11 +38,16 @@ enum ModelGroupRoutes {
             guard try await emulator.documents.indexExists(SystemIndex.modelGroup) else {
                 throw OpenSearchError.statusException("Failed to find model group", status: 404)
             }
-            guard try await emulator.documents.document(SystemIndex.modelGroup, id: id) != nil else {
+            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: id) else {
                 throw OpenSearchError.statusException(
                     "Failed to find model group with the provided model group id: \(id)", status: 404)
             }
-            try accessControl.checkModelAccessControlDisabled()
+            let user = await emulator.modelAccessUser(request)
+            if let user {
+                try ModelGroupAccessControl.checkUpdate(accessControl, group: group.source, user: user)
+            } else {
+                try accessControl.checkModelAccessControlDisabled()
+            }
             if let name, let other = try await ModelGroupService(emulator: emulator).group(named: name), other.id != id {
                 throw OpenSearchError.illegalArgument(
                     "The name you provided is already being used by another model with ID: \(other.id). Please provide a different name")
@@ -47,8 +57,10 @@ enum ModelGroupRoutes {
                 var next = source
                 if let name { next["name"] = .string(name) }
                 if let description { next["description"] = .string(description) }
-                // An empty `backend_roles` passes the check and is still written, making the group restricted.
-                if let roles = accessControl.backendRoles {
+                if let user {
+                    ModelGroupAccessControl.applyUpdate(accessControl, user: user, to: &next)
+                } else if let roles = accessControl.backendRoles {
+                    // An empty `backend_roles` passes the check and is still written, making the group restricted.
                     next["access"] = "restricted"
                     next["backend_roles"] = .array(roles.map(JSONValue.string))
                 }
@@ -60,6 +72,15 @@ enum ModelGroupRoutes {
 
         routes.add("DELETE", "\(base)/{model_group_id}") { request in
             let id = request.parameter("model_group_id")
+            if let user = await emulator.modelAccessUser(request), !user.isAdmin {
+                guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: id) else {
+                    throw OpenSearchError("MLResourceNotFoundException", reason: "Fail to find model group", status: 500)
+                }
+                guard try ModelGroupAccessControl.isAccessible(group.source, to: user) else {
+                    throw OpenSearchError(
+                        "MLValidationException", reason: "User doesn't have privilege to delete this model group", status: 500)
+                }
+            }
             let models = try await emulator.documents.documents(SystemIndex.model, where: "model_group_id", equals: id)
             if !models.isEmpty {
                 throw OpenSearchError.statusException(
@@ -71,6 +92,10 @@ enum ModelGroupRoutes {
             return .json(result.json())
         }
 
-        routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.modelGroup)
+        // A user sees public groups, groups sharing a backend role and their own private groups.
+        routes.addSearch("\(base)/_search", emulator: emulator, index: SystemIndex.modelGroup, visible: { request in
+            guard let user = await emulator.modelAccessUser(request), !user.isAdmin else { return nil }
+            return { AccessControlSearchFilter.isVisible($0.source, to: user) }
+        })
     }
 }

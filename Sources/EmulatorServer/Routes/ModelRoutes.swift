@@ -24,6 +24,7 @@ enum ModelRoutes {
         }
         routes.add("GET", "\(base)/{model_id}", query: ["tenant_id"]) { request in
             let model = try await emulator.lifecycle.stored(request.parameter("model_id"))
+            try await emulator.checkModelAccess(model.source, request, else: noPrivilege)
             return .json(.object(view(model.source)))
         }
         routes.add("PUT", "\(base)/{model_id}") { request in
@@ -34,6 +35,7 @@ enum ModelRoutes {
             guard try await emulator.documents.indexExists(SystemIndex.model),
                 let model = try await emulator.documents.document(SystemIndex.model, id: id)
             else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
+            try await emulator.checkModelAccess(model.source, request, else: noPrivilege)
             if ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployedOrDeploying == true {
                 throw OpenSearchError.statusException(
                     "Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete",
@@ -59,11 +61,21 @@ enum ModelRoutes {
         routes.add("POST", "\(base)/_undeploy", replacing: "\(base)/_unload", version: version) { request in
             try await undeployModels(request, pathModelID: nil, emulator)
         }
+        // A user sees the models of the groups their group search shows, and models without a group.
         routes.addSearch(
             "\(base)/_search", emulator: emulator, index: SystemIndex.model,
             excluding: ["model_content", "content", "ui_metadata", "connector.credential"],
-            hidden: { $0.source["is_hidden"]?.boolValue == true })
+            hidden: { $0.source["is_hidden"]?.boolValue == true },
+            visible: { request in
+                guard let user = await emulator.modelAccessUser(request), !user.isAdmin else { return nil }
+                let groups = try await emulator.visibleModelGroupIDs(user)
+                return { document in document.source["model_group_id"]?.stringValue.map(groups.contains) ?? true }
+            })
     }
+
+    /// ml-commons' refusal of a model whose group the user may not use (get, delete, deploy, predict).
+    static let noPrivilege = OpenSearchError.statusException(
+        "User doesn't have privilege to perform this operation on this model", status: 403)
 
     /// The model as GET returns it: the stored document without the inline connector's credential.
     static func view(_ source: JSONObject) -> JSONObject {
@@ -78,6 +90,7 @@ enum ModelRoutes {
     /// Remote models deploy at once (`COMPLETED`); local ones answer a `CREATED` task.
     static func deployModel(_ id: String, _ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
         let model = try await emulator.lifecycle.stored(id)
+        try await emulator.checkModelAccess(model.source, request, else: noPrivilege)
         guard model.source["algorithm"]?.stringValue != "REMOTE" else {
             let taskID = try await emulator.lifecycle.deploy(id)
             return .json(["task_id": .string(taskID), "task_type": "DEPLOY_MODEL", "status": .string(TaskState.completed.rawValue)])
@@ -105,6 +118,7 @@ enum ModelRoutes {
         var stats = JSONObject()
         for id in modelIDs {
             let model = try await emulator.lifecycle.stored(id)
+            try await emulator.checkModelAccess(model.source, request, else: .illegalArgument("No permission to undeploy model \(id)"))
             let algorithm = model.source["algorithm"]?.stringValue ?? "REMOTE"
             let outcome = try await emulator.lifecycle.undeploy(model)
             if outcome == "undeployed" { emulator.nodeStats.count(.undeploy, algorithm: algorithm, modelID: id) }
@@ -119,10 +133,12 @@ enum ModelRoutes {
         if functionName == "REMOTE" { try await emulator.requireRemoteInference() }
         let registration = try ModelRegistration(parsing: body)
         guard registration.isRemote else {
-            let taskID = try await LocalModelService(emulator: emulator).register(registration, deploy: request.flag("deploy"))
+            let taskID = try await LocalModelService(emulator: emulator).register(
+                registration, deploy: request.flag("deploy"), user: await emulator.modelAccessUser(request))
             return .json(["task_id": .string(taskID), "status": .string(TaskState.created.rawValue)])
         }
-        let (taskID, modelID) = try await ModelService(emulator: emulator).register(registration)
+        let (taskID, modelID) = try await ModelService(emulator: emulator).register(
+            registration, user: await emulator.modelAccessUser(request), connectorUser: await emulator.connectorAccessUser(request))
         if request.flag("deploy") { _ = try await emulator.lifecycle.deploy(modelID) }
         return .json(["task_id": .string(taskID), "status": .string(TaskState.created.rawValue), "model_id": .string(modelID)])
     }

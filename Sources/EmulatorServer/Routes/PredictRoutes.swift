@@ -15,6 +15,7 @@ enum PredictRoutes {
 
     static func predict(_ request: RESTRequest, modelID: String, _ emulator: Emulator) async throws -> RESTResponse {
         let model = try await emulator.documents.document(SystemIndex.model, id: modelID)
+        if let model { try await emulator.checkModelAccess(model.source, request, else: ModelRoutes.noPrivilege) }
         if let model, AlgorithmService.trainable.contains(model.source["algorithm"]?.stringValue ?? "") {
             let body = try RequestObject(try request.jsonBody() ?? [:])
             let algorithm = model.source["algorithm"]?.stringValue ?? ""

@@ -9,7 +9,9 @@ enum PredictStreamRoutes {
             // Checked before anything else, as the first statement of prepareRequest.
             try await emulator.requireStreaming()
             let modelID = request.parameter("model_id")
-            let isRemote = try await emulator.invoker.findModel(modelID).source["algorithm"]?.stringValue == "REMOTE"
+            let found = try await emulator.invoker.findModel(modelID)
+            try await emulator.checkModelAccess(found.source, request, else: ModelRoutes.noPrivilege)
+            let isRemote = found.source["algorithm"]?.stringValue == "REMOTE"
             return EventStreamResponse.response { writer in
                 try await stream(request, modelID: modelID, isRemote: isRemote, invoker: emulator.invoker, writer: writer) {
                     await emulator.settings.isEnabled(MLCommonsSettings.remoteInferenceEnabled)

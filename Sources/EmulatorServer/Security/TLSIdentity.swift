@@ -57,12 +57,6 @@ public struct TLSIdentity: Sendable {
         return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 
-    /// The SHA-256 fingerprint of the leaf certificate, `AB:CD:…`, as `openssl x509 -fingerprint -sha256` prints it.
-    public func fingerprint() throws -> String {
-        let der = try PEMDocument(pemString: certificatePEM).derBytes
-        return SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
-    }
-
     private static func ipv4Bytes(_ host: String) -> [UInt8]? {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }

@@ -16,7 +16,7 @@ struct LocalModelService: Sendable {
 
     /// `_register` for a local model: the checks ml-commons makes before answering, the model group, and a
     /// `CREATED` register task whose work runs under the task timing. Returns the task id.
-    func register(_ registration: ModelRegistration, deploy: Bool) async throws -> String {
+    func register(_ registration: ModelRegistration, deploy: Bool, user: SecurityUser? = nil) async throws -> String {
         try await requireLocalModels()
         if registration.url != nil, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url")) {
             throw OpenSearchError.illegalArgument(
@@ -24,7 +24,7 @@ struct LocalModelService: Sendable {
         }
         let groupID = try await ModelService(emulator: emulator).groupID(
             name: registration.name, description: registration.description, given: registration.modelGroupID,
-            accessControl: registration.accessControl)
+            accessControl: registration.accessControl, user: user, isPretrained: registration.url == nil)
         if let url = registration.url {
             let pattern = await emulator.settings.current.list("plugins.ml_commons.trusted_url_regex").first ?? ""
             guard (try? LinearRegex(pattern).isFound(in: url)) == true else {
@@ -100,7 +100,8 @@ struct LocalModelService: Sendable {
         let meta = try ModelMetaRegistration(parsing: body)
         let service = ModelService(emulator: emulator)
         let groupID = try await service.groupID(
-            name: meta.name, description: meta.description, given: meta.modelGroupID, accessControl: meta.accessControl)
+            name: meta.name, description: meta.description, given: meta.modelGroupID, accessControl: meta.accessControl,
+            user: await emulator.modelAccessUser(request))
         let version = try await service.nextVersion(ofGroup: groupID)
         let modelID = emulator.ids.next()
         _ = try await emulator.documents.put(

@@ -11,25 +11,49 @@ struct ModelGroupService: Sendable {
         "created_time", "last_updated_time", "tenant_id",
     ]
 
-    /// Creates a public group, refusing a duplicate name, then access-control fields (no security
-    /// plugin), as `MLModelGroupManager.createModelGroup` does.
+    /// Creates a group, refusing a duplicate name, as `MLModelGroupManager.createModelGroup` does: with model
+    /// access control (`user`) owned, private unless the request says otherwise; without it public, the
+    /// access-control fields refused.
     func create(
-        name: String, description: String?, latestVersion: Int, accessControl: AccessControlParameters
+        name: String, description: String?, latestVersion: Int, accessControl: AccessControlParameters, user: SecurityUser?
     ) async throws -> String {
         if let existing = try await group(named: name) {
             throw OpenSearchError.illegalArgument(
                 "The name you provided is already being used by a model group with ID: \(existing.id).")
         }
-        try accessControl.checkModelAccessControlDisabled()
+        let access = try Self.access(accessControl, user: user)
         let id = emulator.ids.next()
-        _ = try await emulator.documents.put(SystemIndex.modelGroup, id: id, source: Self.document(name: name, description: description, latestVersion: latestVersion, now: emulator.nowMillis()))
+        _ = try await emulator.documents.put(
+            SystemIndex.modelGroup, id: id,
+            source: Self.document(name: name, description: description, latestVersion: latestVersion, now: emulator.nowMillis(), access: access))
         return id
     }
 
-    static func document(name: String, description: String?, latestVersion: Int, now: Int64) -> JSONObject {
+    /// A new group's access fields: checked for `user`, or the security-off refusal of any.
+    static func access(_ accessControl: AccessControlParameters, user: SecurityUser?) throws(OpenSearchError) -> GroupAccess? {
+        guard let user else {
+            try accessControl.checkModelAccessControlDisabled()
+            return nil
+        }
+        let (mode, roles) = try ModelGroupAccessControl.registration(accessControl, user: user)
+        return GroupAccess(mode: mode, backendRoles: roles, owner: user.ownerJSON)
+    }
+
+    /// The access part of a group written with model access control on.
+    struct GroupAccess: Sendable {
+        let mode: String
+        let backendRoles: [String]
+        let owner: JSONValue
+    }
+
+    static func document(name: String, description: String?, latestVersion: Int, now: Int64, access: GroupAccess? = nil) -> JSONObject {
         var source: JSONObject = ["name": .string(name), "latest_version": latestVersion.json]
         if let description { source["description"] = .string(description) }
-        source["access"] = "public"
+        if let access {
+            source["backend_roles"] = .array(access.backendRoles.map(JSONValue.string))
+            source["owner"] = access.owner
+        }
+        source["access"] = .string(access?.mode ?? "public")
         source["created_time"] = now.json
         source["last_updated_time"] = now.json
         return source

@@ -7,11 +7,19 @@ struct ModelService: Sendable {
 
     /// Registers a remote model synchronously (`TransportRegisterModelAction`): its connector checked, a model
     /// group found by name or created, a completed `REGISTER_MODEL` task. Returns the task and model ids.
-    func register(_ registration: ModelRegistration) async throws -> (taskID: String, modelID: String) {
+    /// With model access control (`user`), the group must be one the user may use, and a new group is theirs;
+    /// with connector access control (`connectorUser`), so must the connector.
+    func register(
+        _ registration: ModelRegistration, user: SecurityUser? = nil, connectorUser: SecurityUser? = nil
+    ) async throws -> (taskID: String, modelID: String) {
         var inlineConnector: JSONObject?
         if let connectorID = registration.connectorID {
-            guard try await emulator.documents.document(SystemIndex.connector, id: connectorID) != nil || registration.modelInterface != nil else {
+            let connector = try await emulator.documents.document(SystemIndex.connector, id: connectorID)
+            guard connector != nil || registration.modelInterface != nil else {
                 throw OpenSearchError.statusException("Failed to find connector:\(connectorID)", status: 404)
+            }
+            if let connector, let user = connectorUser, !ConnectorAccessControl.isAccessible(connector.source, to: user) {
+                throw OpenSearchError.illegalArgument("You don't have permission to use the connector provided, connector id: \(connectorID)")
             }
         } else {
             guard let connector = registration.connector else {
@@ -29,18 +37,26 @@ struct ModelService: Sendable {
         let modelID = emulator.ids.next()
         let groupID: String
         let version: String
+        var newGroupAccess: ModelGroupService.GroupAccess?
         if let given = registration.modelGroupID {
             guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
                 throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
             }
+            if let user, try !ModelGroupAccessControl.isAccessible(group.source, to: user) {
+                throw OpenSearchError.illegalArgument("You don't have permissions to perform this operation on this model.")
+            }
             groupID = given
             version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else if let existing = try await ModelGroupService(emulator: emulator).group(named: registration.name) {
+            if let user, try !ModelGroupAccessControl.isAccessible(existing.source, to: user) {
+                throw OpenSearchError.illegalArgument(
+                    "The name {\(registration.name)} you provided is unavailable because it is used by another model group with id {\(existing.id)} to which you do not have access. Please provide a different name.")
+            }
             groupID = existing.id
             version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else {
-            // A new group: its access fields meet the security-off check before any task exists.
-            try registration.accessControl.checkModelAccessControlDisabled()
+            // A new group: its access fields are checked before any task exists.
+            newGroupAccess = try ModelGroupService.access(registration.accessControl, user: user)
             groupID = emulator.ids.next()
             version = "1"
         }
@@ -48,7 +64,9 @@ struct ModelService: Sendable {
         let task = TaskDocument.make(
             modelID: modelID, type: "REGISTER_MODEL", functionName: "REMOTE", state: .completed,
             workerNode: emulator.node.nodeID, isAsync: false, now: now)
-        let groupDocument = ModelGroupService.document(name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now)
+        let groupDocument = ModelGroupService.document(
+            name: registration.name, description: registration.description, latestVersion: Int(version) ?? 1, now: now,
+            access: newGroupAccess)
         try await emulator.documents.transaction { tx in
             if let group = try tx.document(SystemIndex.modelGroup, id: groupID) {
                 var source = group.source
@@ -69,20 +87,31 @@ extension ModelService {
     /// The group a local registration goes into: the one named, else the one with the model's name, else a
     /// new public group at version 0 (`TransportRegisterModelAction`'s group step).
     func groupID(
-        name: String, description: String?, given: String?, accessControl: AccessControlParameters
+        name: String, description: String?, given: String?, accessControl: AccessControlParameters, user: SecurityUser? = nil,
+        isPretrained: Bool = false
     ) async throws -> String {
         if let given {
-            guard try await emulator.documents.document(SystemIndex.modelGroup, id: given) != nil else {
+            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
                 throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
+            }
+            if let user, try !ModelGroupAccessControl.isAccessible(group.source, to: user) {
+                throw OpenSearchError.illegalArgument("You don't have permissions to perform this operation on this model.")
             }
             return given
         }
-        if let existing = try await ModelGroupService(emulator: emulator).group(named: name) { return existing.id }
-        try accessControl.checkModelAccessControlDisabled()
+        if let existing = try await ModelGroupService(emulator: emulator).group(named: name) {
+            if let user, try !ModelGroupAccessControl.isAccessible(existing.source, to: user) {
+                throw OpenSearchError.illegalArgument(isPretrained
+                    ? "Without a model group ID, the system will use the model name {\(name)} to create a new model group. However, this name is taken by another group with id {\(existing.id)} you can't access. To register this pre-trained model, create a new model group and use its ID in your request."
+                    : "The name {\(name)} you provided is unavailable because it is used by another model group with id {\(existing.id)} to which you do not have access. Please provide a different name.")
+            }
+            return existing.id
+        }
+        let access = try ModelGroupService.access(accessControl, user: user)
         let id = emulator.ids.next()
         _ = try await emulator.documents.put(
             SystemIndex.modelGroup, id: id,
-            source: ModelGroupService.document(name: name, description: description, latestVersion: 0, now: emulator.nowMillis()))
+            source: ModelGroupService.document(name: name, description: description, latestVersion: 0, now: emulator.nowMillis(), access: access))
         return id
     }
 

@@ -6,9 +6,11 @@ public enum ConversationMemory {
 
     /// The `_source` of a new memory: a Java `HashMap`, so its keys come out in hash order.
     public static func metaSource(
-        name: String?, applicationType: String?, additionalInfo: JSONObject?, now: InstantTime
+        name: String?, applicationType: String?, additionalInfo: JSONObject?, user: String? = nil, now: InstantTime
     ) -> JSONObject {
         var source: JSONObject = ["create_time": .string(now.iso8601), "updated_time": .string(now.iso8601)]
+        // With the security plugin the creator's name is kept; only that user may read or write the memory.
+        if let user { source["user"] = .string(user) }
         if let name { source["name"] = .string(name) }
         if let applicationType { source["application_type"] = .string(applicationType) }
         if let additionalInfo { source["additional_info"] = .object(additionalInfo) }
@@ -57,5 +59,24 @@ public enum ConversationMemory {
         if let parent = source["parent_message_id"]?.stringValue { view["parent_message_id"] = .string(parent) }
         if let trace = source["trace_number"], trace != .null { view["trace_number"] = trace }
         return view
+    }
+}
+
+extension ConversationMemory {
+    /// `ConversationMetaIndex.checkAccess`: without the security plugin (no user) everyone; with it only the
+    /// memory's creator, admins included: a memory written without security belongs to nobody.
+    public static func isAccessible(_ memory: JSONObject, to user: String?) -> Bool {
+        guard let user else { return true }
+        return memory["user"]?.stringValue == user
+    }
+
+    /// The refusal of a memory to another user: 401, as ml-commons answers it.
+    public static func noAccess(user: String, memory id: String) -> OpenSearchError {
+        .statusException("User [\(user)] does not have access to memory \(id)", status: 401)
+    }
+
+    /// The refusal of a message (and its traces) to another user.
+    public static func noAccess(user: String, message id: String) -> OpenSearchError {
+        .statusException("User [\(user)] does not have access to message \(id)", status: 401)
     }
 }
