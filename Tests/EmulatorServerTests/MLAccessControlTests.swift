@@ -171,6 +171,12 @@ struct MLAccessControlTests {
                 let answer = try await client.call(.POST, "/_plugins/_ml/models/_search", user: user, body: search)
                 #expect(try JSONParser.parse(answer.body)["hits"]?["total"]?["value"]?.numberValue?.intValue == hits, "\(user.0)")
             }
+            #expect(try await client.call(.PUT, "/_plugins/_ml/models/\(model)", user: Self.user(2), body: #"{"description":"x"}"#).body
+                == envelope("status_exception", "User doesn't have privilege to perform this operation on this model, model ID \(model)", status: 403))
+            #expect(try await client.call(.GET, "/_plugins/_ml/controllers/\(model)", user: Self.user(2)).status == 404)
+            let controller = #"{"user_rate_limiter":{"user1":{"limit":4,"unit":"MINUTES"}}}"#
+            #expect(try await client.call(.POST, "/_plugins/_ml/controllers/\(model)", user: Self.user(2), body: controller).body
+                == envelope("status_exception", "User doesn't have privilege to perform this operation on this model controller. Model ID: \(model)", status: 403))
             let into = try await client.call(
                 .POST, "/_plugins/_ml/models/_register", user: Self.user(2),
                 body: #"{"name":"m3","function_name":"remote","connector":{"name":"c","protocol":"http","version":"1","parameters":{},"actions":[{"action_type":"predict","method":"POST","url":"https://api.openai.com/v1/chat/completions","request_body":"{}"}]},"model_group_id":"\#(group)"}"#)

@@ -14,6 +14,7 @@ enum ControllerRoutes {
             try await requireControllers(emulator)
             let limiters = try userRateLimiters(request, emptyBody: "Create model controller request has empty body")
             let model = try await controllableModel(id, emulator)
+            try await emulator.checkModelAccess(model.source, request, else: noPrivilege(id))
             if model.source["model_state"]?.stringValue == ModelState.deploying.rawValue {
                 throw OpenSearchError.statusException(
                     "Creating a model controller during its corresponding model in DEPLOYING state is not allowed, please either create the model controller after it is deployed or before deploying it. Model ID: \(id)",
@@ -36,6 +37,7 @@ enum ControllerRoutes {
             try await requireControllers(emulator)
             let limiters = try userRateLimiters(request, emptyBody: "Update model controller request has empty body")
             let model = try await controllableModel(id, emulator)
+            try await emulator.checkModelAccess(model.source, request, else: noPrivilege(id))
             let existing = try await emulator.documents.indexExists(SystemIndex.controller)
                 ? try await emulator.documents.document(SystemIndex.controller, id: id) : nil
             guard let existing else {
@@ -71,14 +73,18 @@ enum ControllerRoutes {
             guard let controller = try await emulator.documents.document(SystemIndex.controller, id: id) else {
                 throw OpenSearchError.statusException("Failed to find model controller with the provided model ID", status: 404)
             }
-            guard try await emulator.documents.document(SystemIndex.model, id: id) != nil else {
+            guard let model = try await emulator.documents.document(SystemIndex.model, id: id) else {
                 throw OpenSearchError.statusException(
                     "Failed to find model to get the corresponding model controller with the provided model ID", status: 404)
             }
+            try await emulator.checkModelAccess(model.source, request, else: noPrivilege(id))
             return .json(.object(controller.source))
         }
         routes.add("DELETE", "\(base)/{model_id}") { request in
             let id = request.parameter("model_id")
+            if let model = try await emulator.documents.document(SystemIndex.model, id: id) {
+                try await emulator.checkModelAccess(model.source, request, else: noPrivilege(id))
+            }
             let now = emulator.nowMillis()
             let result = try await emulator.documents.transaction { tx -> WriteResult? in
                 guard try tx.indexExists(SystemIndex.controller), let deleted = try tx.delete(SystemIndex.controller, id: id),
@@ -94,6 +100,11 @@ enum ControllerRoutes {
             guard let result else { throw OpenSearchError.statusException("Failed to find model controller", status: 404) }
             return .json(result.json())
         }
+    }
+
+    /// The refusal of a controller on a model whose group the user may not use.
+    static func noPrivilege(_ id: String) -> OpenSearchError {
+        .statusException("User doesn't have privilege to perform this operation on this model controller. Model ID: \(id)", status: 403)
     }
 
     static func requireControllers(_ emulator: Emulator) async throws {

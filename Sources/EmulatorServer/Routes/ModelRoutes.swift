@@ -151,6 +151,24 @@ enum ModelRoutes {
         else {
             throw OpenSearchError.statusException("Failed to find model to update with the provided model id: \(id)", status: 404)
         }
+        try await emulator.checkModelAccess(model.source, request, else: .statusException(
+            "User doesn't have privilege to perform this operation on this model, model ID \(id)", status: 403))
+        if let target = try fields.string("model_group_id"), target != model.source["model_group_id"]?.stringValue,
+            let user = await emulator.modelAccessUser(request), !user.isAdmin,
+            let group = try await emulator.documents.document(SystemIndex.modelGroup, id: target),
+            try !ModelGroupAccessControl.isAccessible(group.source, to: user)
+        {
+            throw OpenSearchError.statusException(
+                "User Doesn't have privilege to re-link this model to the target model group due to no access to the target model group with model group ID \(target)",
+                status: 403)
+        }
+        if let connectorID = try fields.string("connector_id"), model.source["connector_id"] != nil,
+            let user = await emulator.connectorAccessUser(request),
+            let connector = try await emulator.documents.document(SystemIndex.connector, id: connectorID),
+            !ConnectorAccessControl.isAccessible(connector.source, to: user)
+        {
+            throw OpenSearchError.statusException("You don't have permission to update the connector, connector id: \(connectorID)", status: 403)
+        }
         if model.source["model_state"]?.stringValue == ModelState.deploying.rawValue {
             throw OpenSearchError.statusException(
                 "Model is deploying. Please wait for the model to complete deployment. model ID \(id)", status: 400)
