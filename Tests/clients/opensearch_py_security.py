@@ -10,13 +10,12 @@ The admin runs the README's flows (settings, connector, model, predict, agent, m
 import argparse
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
-import threading
 import warnings
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pysupport"))
+from emulator import start  # noqa: E402
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import AuthenticationException, AuthorizationException
 
@@ -32,25 +31,6 @@ reader:
   password: "Reader-Secret-42"
   backend_roles: ["readall"]
 """
-
-
-def start(binary, users_file):
-    environment = dict(os.environ, OPENSEARCH_INITIAL_ADMIN_PASSWORD=ADMIN_PASSWORD)
-    proc = subprocess.Popen([binary, "--security", "--users", users_file, "--port", "0", "--data", ":memory:"],
-                            env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    found, ready = [], threading.Event()
-
-    def pump():
-        for raw in iter(proc.stdout.readline, b""):
-            match = re.search(r"listening on (https)://\S+:(\d+)", raw.decode("utf-8", "replace"))
-            if match and not ready.is_set():
-                found.append(int(match.group(2)))
-                ready.set()
-    threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(60):
-        proc.kill()
-        raise SystemExit("FAILED: the server did not print an https:// startup line")
-    return proc, found[0]
 
 
 def client(port, user, password):
@@ -99,7 +79,8 @@ def main():
     warnings.simplefilter("ignore")
     with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as users:
         users.write(USERS)
-    proc, port = start(args.binary, users.name)
+    proc, port = start(args.binary, "--security", "--users", users.name,
+                       env={"OPENSEARCH_INITIAL_ADMIN_PASSWORD": ADMIN_PASSWORD})
     try:
         admin = client(port, "admin", ADMIN_PASSWORD)
         admin.cluster.put_settings(body={"persistent": {"plugins.ml_commons.stream_enabled": True}})

@@ -1,20 +1,23 @@
 """The emulator as a child process on a free loopback port, and a small JSON client for it (standard library only)."""
 import http.client
 import json
+import os
 import re
 import subprocess
 import threading
 
 
-def start(binary, *args):
-    """Starts `binary` with a throwaway store on a free port; returns the process and the port it listens on."""
-    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", *args],
+def start(binary, *args, env=None):
+    """Starts `binary` with a throwaway store on a free port; returns the process and the port it listens on
+    (`http://` or, with `--security`, `https://`). `env` adds environment variables."""
+    environment = dict(os.environ, **(env or {}))
+    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", *args], env=environment,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     port, ready = [], threading.Event()
 
     def pump():
         for raw in iter(proc.stdout.readline, b""):
-            found = re.search(r"listening on http://\S+:(\d+)", raw.decode("utf-8", "replace"))
+            found = re.search(r"listening on https?://\S+:(\d+)", raw.decode("utf-8", "replace"))
             if found and not ready.is_set():
                 port.append(int(found.group(1)))
                 ready.set()
