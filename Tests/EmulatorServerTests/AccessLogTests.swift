@@ -14,11 +14,11 @@ struct AccessLogTests {
         private let captured = Mutex<[String]>([])
         var lines: [String] { captured.withLock { $0 } }
 
-        func logger(_ format: LogFormat) -> Logger {
+        func logger(_ format: LogFormat, level: Logger.Level = .info) -> Logger {
             var logger = Logger(label: "test") { _ in
                 EmulatorLogHandler(format: format) { line in self.captured.withLock { $0.append(line) } }
             }
-            logger.logLevel = .info
+            logger.logLevel = level
             return logger
         }
     }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import MLCommonsCore
 import MLStore
 import NIOCore
@@ -69,12 +70,16 @@ struct SecurityModeTests {
 
     @discardableResult
     static func withSecureServer<T: Sendable>(
-        _ data: StoreLocation = .inMemory, users: String = users, _ body: @Sendable (PinnedClient, Emulator) async throws -> T
+        _ data: StoreLocation = .inMemory, users: String = users, log: AccessLogTests.CapturedLog? = nil,
+        _ body: @Sendable (PinnedClient, Emulator) async throws -> T
     ) async throws -> T {
         let parsed = try SecurityMode.users(fromFile: users)
-        let emulator = try await EmulatorHarness.makeEmulator(data) { configuration in
-            configuration.security = SecurityMode(adminPassword: adminPassword, users: parsed)
-        }
+        var configuration = EmulatorHarness.configuration(data)
+        configuration.security = SecurityMode(adminPassword: adminPassword, users: parsed)
+        configuration.logLevel = .trace
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .error
+        let emulator = try await Emulator(configuration: configuration, logger: log?.logger(.text, level: .trace) ?? quiet)
         let identity = try #require(emulator.tlsIdentity)
         return try await EmulatorHarness.withServer(emulator) { plain in
             let client = try PinnedClient(certificatePEM: identity.certificatePEM, port: try #require(plain.client.port))
@@ -147,11 +152,13 @@ struct SecurityModeTests {
         }
     }
 
-    /// The key stays in the data file: the same certificate after a restart, and no response or config shows it.
+    /// The key stays in the data file: the same certificate after a restart, and no response, config or log line
+    /// (at any level) shows it.
     @Test func theGeneratedIdentityIsKeptWithTheDataAndItsKeyNeverShown() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("security-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
-        let first = try await Self.withSecureServer(.file(file)) { client, emulator in
+        let log = AccessLogTests.CapturedLog()
+        let first = try await Self.withSecureServer(.file(file), log: log) { client, emulator in
             let identity = try #require(emulator.tlsIdentity)
             let keyBody = identity.privateKeyPEM.split(separator: "\n").dropFirst().first.map(String.init) ?? "?"
             for path in ["/__emulator/config", "/_plugins/_security/authinfo", "/", "/_cluster/settings?include_defaults=true"] {
@@ -159,6 +166,8 @@ struct SecurityModeTests {
                 #expect(!answer.body.contains(keyBody), "\(path) shows the private key")
                 #expect(!answer.body.contains("PRIVATE KEY"))
             }
+            #expect(!log.lines.isEmpty)
+            #expect(!log.lines.contains { $0.contains(keyBody) || $0.contains("PRIVATE KEY") })
             return identity.certificatePEM
         }
         try await Self.withSecureServer(.file(file)) { _, emulator in

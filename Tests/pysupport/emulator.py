@@ -7,11 +7,11 @@ import subprocess
 import threading
 
 
-def start(binary, *args, env=None):
-    """Starts `binary` with a throwaway store on a free port; returns the process and the port it listens on
-    (`http://` or, with `--security`, `https://`). `env` adds environment variables."""
+def start(binary, *args, env=None, data=":memory:"):
+    """Starts `binary` on a free port with `data` (a throwaway store unless told); returns the process and the port
+    it listens on (`http://` or, with `--security`, `https://`). `env` adds environment variables."""
     environment = dict(os.environ, **(env or {}))
-    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", *args], env=environment,
+    proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", data, *args], env=environment,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     port, ready = [], threading.Event()
 
