@@ -111,13 +111,18 @@ public struct DocumentStore: Sendable {
     }
 
     /// The indices (all, or the one named) with document counts and stored bytes, in creation order.
-    static func indexInfos(_ name: String?, _ db: Database) throws -> [IndexInfo] {
-        let rows = try Row.fetchAll(db, sql: """
+    /// - Parameter statistics: whether to count the documents and their bytes, a scan of the index; a write
+    ///   needs only the definition, and counting on every write made bulk loads quadratic.
+    static func indexInfos(_ name: String?, statistics: Bool = true, _ db: Database) throws -> [IndexInfo] {
+        let rows = try Row.fetchAll(db, sql: statistics ? """
             SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at,
                    COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
             FROM indices i LEFT JOIN documents d ON d.index_name = i.name
             WHERE ?1 IS NULL OR i.name = ?1
             GROUP BY i.name ORDER BY i.rowid
+            """ : """
+            SELECT name, uuid, mappings, settings, created_at, 0 AS docs, 0 AS bytes
+            FROM indices WHERE ?1 IS NULL OR name = ?1 ORDER BY rowid
             """, arguments: [name])
         return rows.map { row in
             IndexInfo(

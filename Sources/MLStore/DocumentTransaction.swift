@@ -14,6 +14,11 @@ public struct DocumentTransaction {
     /// One index with live counts, or nil when it does not exist.
     public func index(_ name: String) throws -> IndexInfo? { try DocumentStore.indexInfos(name, db).first }
 
+    /// The index's name, mappings and settings, without counting its documents (its counts read 0).
+    public func indexDefinition(_ name: String) throws -> IndexInfo? {
+        try DocumentStore.indexInfos(name, statistics: false, db).first
+    }
+
     /// Creates an index unless it exists; returns whether it was created.
     @discardableResult
     public func createIndex(_ name: String, mappings: JSONObject, settings: JSONObject) throws -> Bool {

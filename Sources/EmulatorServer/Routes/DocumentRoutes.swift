@@ -84,7 +84,7 @@ enum DocumentRoutes {
     static func write(
         _ source: JSONObject, to name: String, id: String, in transaction: DocumentTransaction
     ) throws -> (WriteResult, replicas: Int) {
-        let existing = try transaction.index(name)
+        let existing = try transaction.indexDefinition(name)
         if existing == nil { try IndexNameRules.validate(name) }
         let mappings = try IndexMappings.merging(source, into: existing?.mappings ?? JSONObject())
         if mappings != existing?.mappings {
@@ -96,7 +96,7 @@ enum DocumentRoutes {
         } else if mappings != existing?.mappings {
             try transaction.setMappings(name, mappings)
         }
-        let replicas = try transaction.index(name)?.numberOfReplicas ?? 1
+        let replicas = try transaction.indexDefinition(name)?.numberOfReplicas ?? 1
         return (try transaction.put(name, id: id, source: source), replicas)
     }
 
