@@ -15,6 +15,9 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
     public static let failFast: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        // AsyncHTTPClient's default of 8 connections a host would queue the ninth concurrent stream behind the
+        // others; ml-commons' clients open up to each connector's `max_connection` (30 by default) and beyond.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 1024
         configuration.timeout.connect = .seconds(30)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
