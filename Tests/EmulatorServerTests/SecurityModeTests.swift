@@ -15,17 +15,9 @@ import X509
 @Suite("Security mode")
 struct SecurityModeTests {
     static let adminPassword = "Correct7Horse9Battery"
-    static let users = """
-        _meta:
-          type: "internalusers"
-        alice:
-          password: "Alice-Secret-42"
-          backend_roles: ["analyst"]
-          opendistro_security_roles: ["ml_full_access"]
-        reader:
-          password: "Reader-Secret-42"
-          backend_roles: ["readall"]
-        """
+    /// `alice` (`ml_full_access`) and `reader` (backend role `readall`), shared with the Python client test.
+    static let users = (try? String(
+        contentsOf: Fixture.directory.deletingLastPathComponent().appendingPathComponent("security/users.yml"), encoding: .utf8)) ?? ""
 
     /// What the tests read of a response.
     struct Answer {

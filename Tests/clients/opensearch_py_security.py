@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import warnings
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pysupport"))
@@ -22,15 +21,7 @@ from opensearchpy.exceptions import AuthenticationException, AuthorizationExcept
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "..", "fixtures", "requests")
 ADMIN_PASSWORD = "Correct7Horse9Battery"
-USERS = """
-alice:
-  password: "Alice-Secret-42"
-  backend_roles: ["analyst"]
-  opendistro_security_roles: ["ml_full_access"]
-reader:
-  password: "Reader-Secret-42"
-  backend_roles: ["readall"]
-"""
+USERS = os.path.join(HERE, "..", "..", "fixtures", "security", "users.yml")  # alice (ml_full_access), reader (readall)
 
 
 def client(port, user, password):
@@ -77,9 +68,7 @@ def main():
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
     warnings.simplefilter("ignore")
-    with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as users:
-        users.write(USERS)
-    proc, port = start(args.binary, "--security", "--users", users.name,
+    proc, port = start(args.binary, "--security", "--users", USERS,
                        env={"OPENSEARCH_INITIAL_ADMIN_PASSWORD": ADMIN_PASSWORD})
     try:
         admin = client(port, "admin", ADMIN_PASSWORD)
@@ -104,7 +93,6 @@ def main():
     finally:
         proc.terminate()
         proc.wait(10)
-        os.unlink(users.name)
     print("opensearch-py over HTTPS with basic auth: all checks passed")
 
 

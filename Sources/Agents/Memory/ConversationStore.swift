@@ -35,14 +35,12 @@ public struct ConversationStore: Sendable {
     }
 
     /// Writes a message (interaction or trace) and bumps its memory's `updated_time`, as
-    /// `CreateInteractionAction` does; a missing memory is `Memory [<id>] not found`.
+    /// `CreateInteractionAction` does; a missing memory is `Memory [<id>] not found`, another `user`'s a 401.
     public func createMessage(
         memoryID: String, input: String?, promptTemplate: String? = nil, response: String?, origin: String?,
-        additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?
+        additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?, user: String? = nil
     ) async throws -> String {
-        guard try await documents.document(ConversationMemory.metaIndex, id: memoryID) != nil else {
-            throw OpenSearchError.resourceNotFound("Memory [\(memoryID)] not found")
-        }
+        _ = try await accessibleMemory(memoryID, user: user)
         let id = ids.next()
         let now = InstantTime.now()
         let source = ConversationMemory.messageSource(

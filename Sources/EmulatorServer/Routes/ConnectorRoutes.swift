@@ -38,9 +38,8 @@ enum ConnectorRoutes {
         routes.add("GET", "\(base)/{connector_id}", query: ["tenant_id"]) { request in
             let id = request.parameter("connector_id")
             let connector = try await ConnectorService(emulator: emulator).stored(id)
-            if let user = await emulator.connectorAccessUser(request), !ConnectorAccessControl.isAccessible(connector.source, to: user) {
-                throw OpenSearchError.statusException("You don't have permission to access this connector", status: 403)
-            }
+            try await emulator.checkConnectorAccess(connector.source, request, else: .statusException(
+                "You don't have permission to access this connector", status: 403))
             return .json(.object(Connector.withoutCredential(connector.source)))
         }
 
@@ -49,9 +48,8 @@ enum ConnectorRoutes {
             let id = request.parameter("connector_id")
             let update = try ConnectorInput(parsing: try request.requiredJSONBody())
             let current = try await ConnectorService(emulator: emulator).stored(id)
-            if let user = await emulator.connectorAccessUser(request), !ConnectorAccessControl.isAccessible(current.source, to: user) {
-                throw OpenSearchError.illegalArgument("You don't have permission to update the connector, connector id: \(id)")
-            }
+            try await emulator.checkConnectorAccess(current.source, request, else: .illegalArgument(
+                "You don't have permission to update the connector, connector id: \(id)"))
             let users = try await ConnectorService(emulator: emulator).deployedModels(using: id)
             if !users.isEmpty {
                 throw OpenSearchError.statusException(
@@ -70,6 +68,7 @@ enum ConnectorRoutes {
             guard try await emulator.documents.indexExists(SystemIndex.connector) else {
                 throw OpenSearchError.statusException("Failed to find connector", status: 404)
             }
+            // Only a non-admin under access control is checked, and only then is a missing connector a 404 here.
             if let user = await emulator.connectorAccessUser(request), !user.isAdmin {
                 let connector = try await ConnectorService(emulator: emulator).stored(id)
                 guard ConnectorAccessControl.isAccessible(connector.source, to: user) else {

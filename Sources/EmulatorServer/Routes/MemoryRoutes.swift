@@ -95,10 +95,9 @@ enum MemoryRoutes {
                 throw OpenSearchError.illegalArgument(
                     "At least one of the following parameters must be non-empty: input, prompt_template, response, origin, additional_info")
             }
-            _ = try await storedMemory(memoryID, request, emulator)
             let id = try await emulator.conversations.createMessage(
                 memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
-                additionalInfo: additionalInfo, parentMessageID: parent, traceNumber: traceNumber)
+                additionalInfo: additionalInfo, parentMessageID: parent, traceNumber: traceNumber, user: request.user?.name)
             return .json(["message_id": .string(id)])
         }
 

@@ -72,15 +72,8 @@ enum ModelGroupRoutes {
 
         routes.add("DELETE", "\(base)/{model_group_id}") { request in
             let id = request.parameter("model_group_id")
-            if let user = await emulator.modelAccessUser(request), !user.isAdmin {
-                guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: id) else {
-                    throw OpenSearchError("MLResourceNotFoundException", reason: "Fail to find model group", status: 500)
-                }
-                guard try ModelGroupAccessControl.isAccessible(group.source, to: user) else {
-                    throw OpenSearchError(
-                        "MLValidationException", reason: "User doesn't have privilege to delete this model group", status: 500)
-                }
-            }
+            try await emulator.checkModelGroupAccess(id, request, else: OpenSearchError(
+                "MLValidationException", reason: "User doesn't have privilege to delete this model group", status: 500))
             let models = try await emulator.documents.documents(SystemIndex.model, where: "model_group_id", equals: id)
             if !models.isEmpty {
                 throw OpenSearchError.statusException(

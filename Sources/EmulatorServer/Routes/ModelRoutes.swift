@@ -154,20 +154,17 @@ enum ModelRoutes {
         try await emulator.checkModelAccess(model.source, request, else: .statusException(
             "User doesn't have privilege to perform this operation on this model, model ID \(id)", status: 403))
         if let target = try fields.string("model_group_id"), target != model.source["model_group_id"]?.stringValue,
-            let user = await emulator.modelAccessUser(request), !user.isAdmin,
-            let group = try await emulator.documents.document(SystemIndex.modelGroup, id: target),
-            try !ModelGroupAccessControl.isAccessible(group.source, to: user)
+            try await emulator.documents.document(SystemIndex.modelGroup, id: target) != nil
         {
-            throw OpenSearchError.statusException(
+            try await emulator.checkModelGroupAccess(target, request, else: .statusException(
                 "User Doesn't have privilege to re-link this model to the target model group due to no access to the target model group with model group ID \(target)",
-                status: 403)
+                status: 403))
         }
         if let connectorID = try fields.string("connector_id"), model.source["connector_id"] != nil,
-            let user = await emulator.connectorAccessUser(request),
-            let connector = try await emulator.documents.document(SystemIndex.connector, id: connectorID),
-            !ConnectorAccessControl.isAccessible(connector.source, to: user)
+            let connector = try await emulator.documents.document(SystemIndex.connector, id: connectorID)
         {
-            throw OpenSearchError.statusException("You don't have permission to update the connector, connector id: \(connectorID)", status: 403)
+            try await emulator.checkConnectorAccess(connector.source, request, else: .statusException(
+                "You don't have permission to update the connector, connector id: \(connectorID)", status: 403))
         }
         if model.source["model_state"]?.stringValue == ModelState.deploying.rawValue {
             throw OpenSearchError.statusException(

@@ -38,22 +38,11 @@ struct ModelService: Sendable {
         let groupID: String
         let version: String
         var newGroupAccess: ModelGroupService.GroupAccess?
-        if let given = registration.modelGroupID {
-            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
-                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
-            }
-            if let user, try !ModelGroupAccessControl.isAccessible(group.source, to: user) {
-                throw OpenSearchError.illegalArgument("You don't have permissions to perform this operation on this model.")
-            }
-            groupID = given
+        if let group = try await existingGroup(
+            given: registration.modelGroupID, name: registration.name, user: user, isPretrained: false)
+        {
+            groupID = group.id
             version = String((group.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
-        } else if let existing = try await ModelGroupService(emulator: emulator).group(named: registration.name) {
-            if let user, try !ModelGroupAccessControl.isAccessible(existing.source, to: user) {
-                throw OpenSearchError.illegalArgument(
-                    "The name {\(registration.name)} you provided is unavailable because it is used by another model group with id {\(existing.id)} to which you do not have access. Please provide a different name.")
-            }
-            groupID = existing.id
-            version = String((existing.source["latest_version"]?.numberValue?.intValue ?? 0) &+ 1)
         } else {
             // A new group: its access fields are checked before any task exists.
             newGroupAccess = try ModelGroupService.access(registration.accessControl, user: user)
@@ -90,22 +79,8 @@ extension ModelService {
         name: String, description: String?, given: String?, accessControl: AccessControlParameters, user: SecurityUser? = nil,
         isPretrained: Bool = false
     ) async throws -> String {
-        if let given {
-            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
-                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
-            }
-            if let user, try !ModelGroupAccessControl.isAccessible(group.source, to: user) {
-                throw OpenSearchError.illegalArgument("You don't have permissions to perform this operation on this model.")
-            }
-            return given
-        }
-        if let existing = try await ModelGroupService(emulator: emulator).group(named: name) {
-            if let user, try !ModelGroupAccessControl.isAccessible(existing.source, to: user) {
-                throw OpenSearchError.illegalArgument(isPretrained
-                    ? "Without a model group ID, the system will use the model name {\(name)} to create a new model group. However, this name is taken by another group with id {\(existing.id)} you can't access. To register this pre-trained model, create a new model group and use its ID in your request."
-                    : "The name {\(name)} you provided is unavailable because it is used by another model group with id {\(existing.id)} to which you do not have access. Please provide a different name.")
-            }
-            return existing.id
+        if let group = try await existingGroup(given: given, name: name, user: user, isPretrained: isPretrained) {
+            return group.id
         }
         let access = try ModelGroupService.access(accessControl, user: user)
         let id = emulator.ids.next()
@@ -113,6 +88,30 @@ extension ModelService {
             SystemIndex.modelGroup, id: id,
             source: ModelGroupService.document(name: name, description: description, latestVersion: 0, now: emulator.nowMillis(), access: access))
         return id
+    }
+
+    /// The group a registration goes into when there is one: the one given (which must exist), else the one
+    /// with the model's name; with model access control (`user`) it must be one the user may use, refused with
+    /// `TransportRegisterModelAction`'s messages. Nil when a new group is needed.
+    func existingGroup(
+        given: String?, name: String, user: SecurityUser?, isPretrained: Bool
+    ) async throws -> StoredDocument? {
+        if let given {
+            guard let group = try await emulator.documents.document(SystemIndex.modelGroup, id: given) else {
+                throw OpenSearchError.statusException("Failed to find model group with ID: \(given)", status: 404)
+            }
+            if let user, try !ModelGroupAccessControl.isAccessible(group.source, to: user) {
+                throw OpenSearchError.illegalArgument("You don't have permissions to perform this operation on this model.")
+            }
+            return group
+        }
+        guard let existing = try await ModelGroupService(emulator: emulator).group(named: name) else { return nil }
+        if let user, try !ModelGroupAccessControl.isAccessible(existing.source, to: user) {
+            throw OpenSearchError.illegalArgument(isPretrained
+                ? "Without a model group ID, the system will use the model name {\(name)} to create a new model group. However, this name is taken by another group with id {\(existing.id)} you can't access. To register this pre-trained model, create a new model group and use its ID in your request."
+                : "The name {\(name)} you provided is unavailable because it is used by another model group with id {\(existing.id)} to which you do not have access. Please provide a different name.")
+        }
+        return existing
     }
 
     /// Takes the group's next version (`latest_version + 1`, written back), as the worker does before it
