@@ -3,6 +3,8 @@ import GRDB
 /// The opened SQLite database with its schema migrated; the one handle every store shares.
 public struct MLDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Where document writes go: concurrent writes share one transaction (see ``GroupCommit``).
+    let groupCommit: GroupCommit
     public let location: StoreLocation
 
     /// Opens (creating if needed) and migrates the store. Refuses a file whose schema is newer than
@@ -22,6 +24,7 @@ public struct MLDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(location.description, underlying: error)
         }
+        groupCommit = GroupCommit(writer: writer)
         let migrator = Schema.migrator
         let unknown = try writer.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)

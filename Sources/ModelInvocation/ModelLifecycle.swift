@@ -24,13 +24,12 @@ public struct ModelLifecycle: Sendable {
 
     /// A stored model, or the get/deploy actions' 404s.
     public func stored(_ id: String) async throws -> StoredDocument {
-        guard try await documents.indexExists(SystemIndex.model) else {
-            throw OpenSearchError.statusException("Fail to find model", status: 404)
-        }
-        guard let model = try await documents.document(SystemIndex.model, id: id) else {
+        switch try await documents.lookup(SystemIndex.model, id: id) {
+        case .found(let model): return model
+        case .noIndex: throw OpenSearchError.statusException("Fail to find model", status: 404)
+        case .noDocument:
             throw OpenSearchError.statusException("Failed to find model with the provided model id: \(id)", status: 404)
         }
-        return model
     }
 
     /// Remote deploy is synchronous in ml-commons: the model is DEPLOYED when the call returns. Returns the task id.

@@ -163,13 +163,12 @@ enum AgentExecuteRoutes {
     }
 
     static func definition(_ agentID: String, _ emulator: Emulator) async throws -> AgentDefinition {
-        guard try await emulator.documents.indexExists(SystemIndex.agent) else {
-            throw OpenSearchError.resourceNotFound("Agent index not found")
-        }
-        guard let stored = try await emulator.documents.document(SystemIndex.agent, id: agentID) else {
+        switch try await emulator.documents.lookup(SystemIndex.agent, id: agentID) {
+        case .found(let stored): return try AgentDefinition(document: stored.source, profile: emulator.profile)
+        case .noIndex: throw OpenSearchError.resourceNotFound("Agent index not found")
+        case .noDocument:
             throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(agentID)", status: 404)
         }
-        return try AgentDefinition(document: stored.source, profile: emulator.profile)
     }
 
     /// `?async=true`: a RUNNING task answered at once, completed when the run ends.

@@ -54,8 +54,7 @@ enum AgentRoutes {
             try await emulator.requireAgentFramework()
             let id = request.parameter("agent_id")
             let body = try request.requiredJSONBody()
-            guard try await emulator.documents.indexExists(SystemIndex.agent),
-                let current = try await emulator.documents.document(SystemIndex.agent, id: id)
+            guard let current = try await emulator.documents.document(SystemIndex.agent, id: id)
             else { throw OpenSearchError.statusException("Failed to get agent with ID \(id)", status: 404) }
             // An update is a full agent definition laid over the stored one.
             var merged = current.source
@@ -89,12 +88,11 @@ enum AgentRoutes {
     }
 
     static func stored(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        guard try await emulator.documents.indexExists(SystemIndex.agent) else {
-            throw OpenSearchError.statusException("Failed to get agent index", status: 404)
-        }
-        guard let agent = try await emulator.documents.document(SystemIndex.agent, id: id) else {
+        switch try await emulator.documents.lookup(SystemIndex.agent, id: id) {
+        case .found(let agent): return agent
+        case .noIndex: throw OpenSearchError.statusException("Failed to get agent index", status: 404)
+        case .noDocument:
             throw OpenSearchError.statusException("Failed to find agent with the provided agent id: \(id)", status: 404)
         }
-        return agent
     }
 }

@@ -116,8 +116,7 @@ enum ControllerRoutes {
 
     /// The model a controller may be set on: it exists and is a text-embedding or remote model.
     static func controllableModel(_ id: String, _ emulator: Emulator) async throws -> StoredDocument {
-        guard try await emulator.documents.indexExists(SystemIndex.model),
-            let model = try await emulator.documents.document(SystemIndex.model, id: id)
+        guard let model = try await emulator.documents.document(SystemIndex.model, id: id)
         else {
             throw OpenSearchError.statusException(
                 "Failed to find model to create the corresponding model controller with the provided model ID", status: 404)

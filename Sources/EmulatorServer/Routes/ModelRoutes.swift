@@ -32,8 +32,7 @@ enum ModelRoutes {
         }
         routes.add("DELETE", "\(base)/{model_id}") { request in
             let id = request.parameter("model_id")
-            guard try await emulator.documents.indexExists(SystemIndex.model),
-                let model = try await emulator.documents.document(SystemIndex.model, id: id)
+            guard let model = try await emulator.documents.document(SystemIndex.model, id: id)
             else { throw OpenSearchError.statusException("Failed to find model", status: 404) }
             try await emulator.checkModelAccess(model.source, request, else: noPrivilege)
             if ModelState(rawValue: model.source["model_state"]?.stringValue ?? "")?.isDeployedOrDeploying == true {
@@ -146,8 +145,7 @@ enum ModelRoutes {
     static func updateModel(_ request: RESTRequest, _ emulator: Emulator) async throws -> RESTResponse {
         let id = request.parameter("model_id")
         let fields = try RequestObject(try request.requiredJSONBody())
-        guard try await emulator.documents.indexExists(SystemIndex.model),
-            let model = try await emulator.documents.document(SystemIndex.model, id: id)
+        guard let model = try await emulator.documents.document(SystemIndex.model, id: id)
         else {
             throw OpenSearchError.statusException("Failed to find model to update with the provided model id: \(id)", status: 404)
         }

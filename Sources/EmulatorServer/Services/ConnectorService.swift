@@ -28,13 +28,12 @@ struct ConnectorService: Sendable {
     }
 
     func stored(_ id: String) async throws -> StoredDocument {
-        guard try await emulator.documents.indexExists(SystemIndex.connector) else {
-            throw OpenSearchError.statusException("Failed to find connector", status: 404)
-        }
-        guard let document = try await emulator.documents.document(SystemIndex.connector, id: id) else {
+        switch try await emulator.documents.lookup(SystemIndex.connector, id: id) {
+        case .found(let document): return document
+        case .noIndex: throw OpenSearchError.statusException("Failed to find connector", status: 404)
+        case .noDocument:
             throw OpenSearchError.statusException("Failed to find connector with the provided connector id: \(id)", status: 404)
         }
-        return document
     }
 
     /// The models on this connector that are deployed or deploying (an update to it is refused while any are).

@@ -117,8 +117,7 @@ struct LocalModelService: Sendable {
             throw OpenSearchError("NumberFormatException", reason: "For input string: \"\(text)\"", status: 400)
         }
         try await requireLocalFileUploads(period: true)
-        guard try await emulator.documents.indexExists(SystemIndex.model),
-            let model = try await emulator.documents.document(SystemIndex.model, id: modelID)
+        guard let model = try await emulator.documents.document(SystemIndex.model, id: modelID)
         else { throw OpenSearchError("MLResourceNotFoundException", reason: "Failed to find model", status: 500) }
         let total = model.source["total_chunks"]?.numberValue?.intValue ?? 0
         guard number < total else { throw OpenSearchError("Exception", reason: "Chunk number exceeds total chunks", status: 500) }
