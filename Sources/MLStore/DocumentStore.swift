@@ -184,8 +184,13 @@ public struct DocumentStore: Sendable {
     }
 
     static func put(_ index: String, id: String, source: JSONObject, _ db: Database) throws -> WriteResult {
-        _ = try createIndexIfAbsent(index, mappings: JSONObject(), settings: JSONObject(), db)
-        let seqNo = try nextSeqNo(index, db)
+        let seqNo: Int
+        if let next = try nextSeqNo(index, db) {
+            seqNo = next
+        } else {
+            _ = try createIndexIfAbsent(index, mappings: JSONObject(), settings: JSONObject(), db)
+            seqNo = try nextSeqNo(index, db) ?? 0
+        }
         let previous = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT version FROM documents WHERE index_name = ? AND id = ?"), arguments: [index, id])
         let version = (previous ?? 0) + 1
@@ -200,8 +205,7 @@ public struct DocumentStore: Sendable {
     }
 
     static func delete(_ index: String, id: String, _ db: Database) throws -> WriteResult? {
-        guard try indexExists(index, db) else { return nil }
-        let seqNo = try nextSeqNo(index, db)
+        guard let seqNo = try nextSeqNo(index, db) else { return nil }
         let previous = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT version FROM documents WHERE index_name = ? AND id = ?"), arguments: [index, id])
         guard let previous else {
@@ -211,9 +215,11 @@ public struct DocumentStore: Sendable {
         return WriteResult(index: index, id: id, version: previous + 1, outcome: .deleted, seqNo: seqNo, primaryTerm: 1)
     }
 
-    private static func nextSeqNo(_ index: String, _ db: Database) throws -> Int {
-        let seqNo = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT next_seq_no FROM indices WHERE name = ?"), arguments: [index]) ?? 0
+    /// Takes the index's next sequence number; nil when the index does not exist.
+    private static func nextSeqNo(_ index: String, _ db: Database) throws -> Int? {
+        guard let seqNo = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT next_seq_no FROM indices WHERE name = ?"), arguments: [index])
+        else { return nil }
         try db.cachedStatement(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ?")
             .execute(arguments: [index])
         return seqNo

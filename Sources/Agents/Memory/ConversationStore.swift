@@ -25,9 +25,12 @@ public struct ConversationStore: Sendable {
 
     /// The memory, if `user` may use it: `Memory [<id>] not found` when it does not exist, 401 when it is another's.
     public func accessibleMemory(_ id: String, user: String?) async throws -> StoredDocument {
-        guard let memory = try await documents.document(ConversationMemory.metaIndex, id: id) else {
-            throw OpenSearchError.resourceNotFound("Memory [\(id)] not found")
-        }
+        try Self.accessible(try await documents.document(ConversationMemory.metaIndex, id: id), id, user: user)
+    }
+
+    /// `Memory [<id>] not found` for a missing memory, the 401 for another user's.
+    private static func accessible(_ memory: StoredDocument?, _ id: String, user: String?) throws -> StoredDocument {
+        guard let memory else { throw OpenSearchError.resourceNotFound("Memory [\(id)] not found") }
         if let user, !ConversationMemory.isAccessible(memory.source, to: user) {
             throw ConversationMemory.noAccess(user: user, memory: id)
         }
@@ -40,18 +43,17 @@ public struct ConversationStore: Sendable {
         memoryID: String, input: String?, promptTemplate: String? = nil, response: String?, origin: String?,
         additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?, user: String? = nil
     ) async throws -> String {
-        _ = try await accessibleMemory(memoryID, user: user)
         let id = ids.next()
         let now = InstantTime.now()
         let source = ConversationMemory.messageSource(
             memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
             additionalInfo: additionalInfo, parentMessageID: parentMessageID, traceNumber: traceNumber, now: now)
+        // The memory is checked in the transaction that writes to it: one read of it, not two.
         try await documents.transaction { tx in
+            var memory = try Self.accessible(tx.document(ConversationMemory.metaIndex, id: memoryID), memoryID, user: user).source
             try tx.put(ConversationMemory.messageIndex, id: id, source: source)
-            if var memory = try tx.document(ConversationMemory.metaIndex, id: memoryID)?.source {
-                memory["updated_time"] = .string(now.iso8601)
-                try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
-            }
+            memory["updated_time"] = .string(now.iso8601)
+            try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
         }
         return id
     }

@@ -53,8 +53,25 @@ public struct JSONWriter: Sendable {
     /// Appends `text` as a quoted JSON string.
     public func writeString(_ text: String, into out: inout String) {
         out += "\""
-        out += escaped(text)
+        if needsEscaping(text) { out += escaped(text) } else { out += text }
         out += "\""
+    }
+
+    /// Whether any byte of `text` may need an escape: most strings have none and are copied whole.
+    private func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.contains { byte in
+                switch byte {
+                case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"): return true
+                // The lead byte of U+2028 and U+2029.
+                case 0xE2: return escaping != .xContent
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: "'"):
+                    return escaping == .gsonHTMLSafe
+                default: return false
+                }
+            }
+        }
     }
 
     /// The escaped contents of a JSON string, without the quotes.
