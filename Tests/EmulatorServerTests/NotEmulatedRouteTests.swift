@@ -7,11 +7,11 @@ import Testing
 struct NotEmulatedRouteTests {
     @Test func anUnbuiltAPIAnswers501NamingItself() async throws {
         try await EmulatorHarness.withServer { client in
-            let reply = try await client.call(.post, "/_plugins/_ml/memory_containers/_create", "{}")
+            let reply = try await client.call(.post, "/_plugins/_ml/models/abc/_batch_predict", "{}")
             #expect(reply.status == 501)
             #expect(reply.body == envelope(
                 "emulator_not_implemented_exception",
-                "[POST /_plugins/_ml/memory_containers/_create] is an ml-commons 3.3.0 API that the emulator does not implement yet; DIFFERENCES.md lists what is missing",
+                "[POST /_plugins/_ml/models/abc/_batch_predict] is an ml-commons 3.3.0 API that the emulator does not implement yet; DIFFERENCES.md lists what is missing",
                 status: 501))
         }
     }

@@ -113,6 +113,14 @@ extension OpenSearchError {
             status: 501)
     }
 
+    /// A tool ml-commons registers that the emulator cannot run yet: 501, never ml-commons' `Tool not found`.
+    public static func toolNotEmulated(_ type: String) -> OpenSearchError {
+        OpenSearchError(
+            "EmulatorNotImplementedException",
+            reason: "[\(type)] is an ml-commons tool that the emulator does not run yet; DIFFERENCES.md lists what is missing",
+            status: 501)
+    }
+
     /// A body that could not be parsed as JSON.
     public static func jsonParse(_ error: JSONParseError) -> OpenSearchError {
         OpenSearchError(error.javaClass, reason: error.description, status: 400)
