@@ -24,6 +24,8 @@ public enum EmulatorApplication {
         AgentRoutes.register(&routes, emulator)
         AgentExecuteRoutes.register(&routes, emulator)
         MemoryRoutes.register(&routes, emulator)
+        MemoryContainerRoutes.register(&routes, emulator)
+        AgenticMemoryRoutes.register(&routes, emulator)
         PredictRoutes.register(&routes, emulator)
         PredictStreamRoutes.register(&routes, emulator)
         IndexRoutes.register(&routes, emulator)

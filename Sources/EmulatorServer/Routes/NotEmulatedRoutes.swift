@@ -16,11 +16,14 @@ enum NotEmulatedRoutes {
         }
     }
 
-    /// Whether a request on the route's path (its parameters filled in) reaches a handler of its method.
+    /// Whether a request on the route's path (its parameters filled in) reaches a handler of its method
+    /// written for it.
     private static func served(_ route: MLCommonsRoute, by routes: RouteTable) -> Bool {
         let sample = route.path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("{") ? "sample" : String($0) }.joined(separator: "/")
-        if case .success = routes.resolve(method: route.method, path: sample, rawURI: sample) { return true }
-        return false
+        // A handler whose pattern has a parameter where the route has a word (`{memory_id}` for
+        // `_semantic_search`) is another API that happens to match.
+        guard case .success(let (handler, _)) = routes.resolve(method: route.method, path: sample, rawURI: sample) else { return false }
+        return !RoutePattern(route.path).isMoreSpecific(than: handler.pattern)
     }
 }

@@ -29,4 +29,26 @@ public enum JavaHashMapOrder {
     public static func ordered(_ object: JSONObject, initialCapacity: Int = 16) -> JSONObject {
         JSONObject(ordered(object.keys, initialCapacity: initialCapacity).map { ($0, object[$0]!) })
     }
+
+    /// The table size `putAll` into an empty `HashMap` picks for `count` entries: `tableSizeFor(count / 0.75 + 1)`.
+    public static func presizedCapacity(for count: Int) -> Int {
+        let target = Int(Float(count) / 0.75 + 1)
+        var capacity = 1
+        while capacity < target { capacity *= 2 }
+        return capacity
+    }
+
+    /// The value as `parser.map()` reads it: every object, at any depth and inside arrays, a `HashMap`.
+    public static func deep(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object): return .object(deep(object))
+        case .array(let items): return .array(items.map(deep))
+        default: return value
+        }
+    }
+
+    /// An object and every object inside it in `HashMap` order.
+    public static func deep(_ object: JSONObject) -> JSONObject {
+        ordered(JSONObject(object.map { ($0.key, deep($0.value)) }))
+    }
 }

@@ -137,13 +137,17 @@ public struct SearchExecution: Sendable {
         }.map(\.element)
     }
 
+    /// The `_source` of a hit. A filter (ml-commons' searches always exclude some fields) makes OpenSearch
+    /// rebuild it from the parsed map: every object, nested ones too, comes out in `HashMap` order.
     func filteredSource(_ source: JSONObject) -> JSONObject {
+        let excludes = request.sourceExcludes + alwaysExcluded
+        guard !request.sourceIncludes.isEmpty || !excludes.isEmpty else { return source }
         var out = source
         if !request.sourceIncludes.isEmpty {
             out = Self.keep(out, paths: request.sourceIncludes)
         }
-        for path in request.sourceExcludes + alwaysExcluded { out = Self.remove(out, path: path[...]) }
-        return out
+        for path in excludes { out = Self.remove(out, path: path[...]) }
+        return JavaHashMapOrder.deep(out)
     }
 
     private static func keep(_ object: JSONObject, paths: [String], prefix: String = "") -> JSONObject {

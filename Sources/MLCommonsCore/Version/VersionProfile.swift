@@ -127,4 +127,6 @@ public struct VersionProfile: Sendable, Hashable {
 
     /// The `conversational_v2` agent type exists (#4732).
     public var conversationalV2Agents: Bool { version >= .v3_6_0 }
+    /// A memory container's `disable_session` defaults to true before 3.5 (#4584).
+    public var agenticMemorySessionsOffByDefault: Bool { version < .v3_5_0 }
 }

@@ -52,6 +52,7 @@ public enum SystemIndexMappings {
             "create_time": date, "last_updated_time": date,
         ],
         SystemIndex.controller: ["user_rate_limiter": flat],
+        MemoryContainer.index: AgenticMemoryIndexMappings.containerFields,
         ConversationMemory.metaIndex: [
             "name": text, "create_time": date, "updated_time": date, "user": keyword, "application_type": keyword,
             "additional_info": flat,
