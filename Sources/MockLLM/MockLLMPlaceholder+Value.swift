@@ -12,6 +12,12 @@ extension MockLLMPlaceholder {
             return String(max(0, lines.count - 1))
         case .model:
             return conversation.model
+        case .memoryFacts:
+            return MockLLMMemoryAnswers.facts(for: conversation.lastUserMessage)
+        case .memoryDecisions:
+            return MockLLMMemoryAnswers.decisions(for: conversation.lastUserMessage)
+        case .memorySummary:
+            return MockLLMMemoryAnswers.summary(for: conversation.lastUserMessage)
         }
     }
 }

@@ -9,4 +9,11 @@ public enum MockLLMPlaceholder: String, Sendable, Hashable, CaseIterable {
     case toolResultRowCount = "tool_result_row_count"
     /// `{{model}}`: the requested model id.
     case model = "model"
+    /// `{{memory_facts}}`: `{"facts":[…]}`, the sentences of the user messages in an agentic memory
+    /// fact-extraction prompt.
+    case memoryFacts = "memory_facts"
+    /// `{{memory_decisions}}`: `{"memory_decision":[…]}` for a memory decision prompt: old memories kept, new facts added.
+    case memoryDecisions = "memory_decisions"
+    /// `{{memory_summary}}`: the first words of the user messages of a session summary prompt.
+    case memorySummary = "memory_summary"
 }

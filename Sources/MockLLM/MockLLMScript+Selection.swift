@@ -3,7 +3,7 @@ extension MockLLMScript {
     func plan(for conversation: MockLLMConversation) -> MockLLMPlan {
         let rule = rules.first { $0.match.isSatisfied(by: conversation) }
         let behaviour = rule?.behaviour ?? fallback
-        let reply = behaviour.reply ?? fallback.reply ?? Self.builtInReply
+        let reply = behaviour.reply ?? fallback.reply ?? Self.builtInReply(for: conversation)
         return MockLLMPlan(
             ruleName: rule.map { $0.name ?? "" } ?? "default",
             answer: reply.answer(for: conversation),

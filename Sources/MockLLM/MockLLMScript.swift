@@ -20,6 +20,22 @@ public struct MockLLMScript: Sendable, Hashable {
 
     /// The text reply used when neither the matched rule nor the default sets one.
     public static let builtInReply = MockLLMReply.text(MockLLMTemplate(literal: "Mock reply to: ", placeholder: .lastUserMessage))
+
+    /// The built-in reply for a request: ml-commons' agentic memory prompts get the answers their parsers
+    /// read (facts, decisions, a summary); everything else ``builtInReply``.
+    static func builtInReply(for conversation: MockLLMConversation) -> MockLLMReply {
+        let message = conversation.lastUserMessage
+        if message.hasPrefix(AgenticMemoryPrompts.factExtractionIntroduction) {
+            return .text(MockLLMTemplate(literal: "", placeholder: .memoryFacts))
+        }
+        if message.hasPrefix(AgenticMemoryPrompts.decisionIntroduction) {
+            return .text(MockLLMTemplate(literal: "", placeholder: .memoryDecisions))
+        }
+        if message.hasPrefix("Summarize the following conversation in no more than ") {
+            return .text(MockLLMTemplate(literal: "", placeholder: .memorySummary))
+        }
+        return builtInReply
+    }
 }
 
 extension MockLLMScript {

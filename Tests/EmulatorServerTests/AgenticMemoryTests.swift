@@ -145,3 +145,98 @@ struct AgenticMemoryTests {
         }
     }
 }
+
+/// `infer: true`: facts from the container's LLM (the mock answers ml-commons' prompts), embedded by a local
+/// model, de-duplicated through the decision step, searchable with `neural`, with their history.
+@Suite("Agentic memory: fact extraction")
+struct AgenticMemoryInferenceTests {
+    static let connector = #"{"name":"c","version":1,"protocol":"http","parameters":{"model":"gpt-4o-mini"},"credential":{"openAI_key":"k"},"actions":[{"action_type":"predict","method":"POST","url":"https://api.openai.com/v1/chat/completions","headers":{"Authorization":"Bearer ${credential.openAI_key}"},"request_body":"{\"model\":\"${parameters.model}\",\"messages\":[{\"role\":\"system\",\"content\":\"${parameters.system_prompt}\"},{\"role\":\"user\",\"content\":\"${parameters.user_prompt}\"}]}"}]}"#
+
+    /// Polls a memory search until it finds `count` hits.
+    static func memories(_ client: EmulatorClient, _ path: String, count: Int) async throws -> [JSONValue] {
+        var hits: [JSONValue] = []
+        for _ in 0..<100 {
+            hits = try await client.call(.post, path, #"{"query":{"match_all":{}},"_source":{"excludes":["memory_embedding"]}}"#)
+                .json["hits"]?["hits"]?.arrayValue ?? []
+            if hits.count >= count { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return hits
+    }
+
+    @Test func factsAreExtractedDecidedAndFoundByMeaning() async throws {
+        try await EmulatorHarness.withServer { client in
+            let task = try await client.id(.post, "/_plugins/_ml/models/_register",
+                #"{"name":"huggingface/sentence-transformers/all-MiniLM-L6-v2","version":"1.0.1","model_format":"TORCH_SCRIPT"}"#, field: "task_id")
+            let embedding = try #require(try await client.call(.get, "/_plugins/_ml/tasks/\(task)").json["model_id"]?.stringValue)
+            #expect(try await client.call(.post, "/_plugins/_ml/models/\(embedding)/_deploy").status == 200)
+            let llm = try await client.id(.post, "/_plugins/_ml/models/_register",
+                #"{"name":"gpt","function_name":"remote","connector":\#(Self.connector)}"#, field: "model_id")
+            let container = try await client.id(.post, "/_plugins/_ml/memory_containers/_create", #"""
+                {"name":"agent memory","configuration":{"embedding_model_type":"TEXT_EMBEDDING","embedding_model_id":"\#(embedding)",
+                "embedding_dimension":384,"llm_id":"\#(llm)","parameters":{"llm_result_path":"$.choices[0].message.content"},
+                "strategies":[{"type":"SEMANTIC","namespace":["user_id"]}]}}
+                """#, field: "memory_container_id")
+            let memories = "/_plugins/_ml/memory_containers/\(container)/memories"
+            _ = try await client.call(.delete, "/__emulator/outbound")
+
+            let first = #"[{"role":"user","content":[{"text":"I am Bob. I really like swimming.","type":"text"}]},{"role":"assistant","content":[{"text":"Nice!","type":"text"}]}]"#
+            let added = try await client.call(.post, memories, #"{"messages":\#(first),"namespace":{"user_id":"bob"},"infer":true}"#)
+            #expect(added.status == 200)
+            let facts = try await Self.memories(client, "\(memories)/long-term/_search", count: 2)
+            #expect(facts.compactMap { $0["_source"]?["memory"]?.stringValue } == ["I am Bob.", "I really like swimming."])
+            #expect(facts.first?["_source"]?["strategy_type"] == "SEMANTIC")
+            #expect(facts.first?["_source"]?["namespace"] == ["user_id": "bob"])
+
+            // The extraction request carries ml-commons' prompts byte for byte, escaped as connectors escape them.
+            let call = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.first)
+            let reminder = #"{"role":"user","content":[{"text":"Respond NOW with ONE LINE of valid JSON ONLY exactly as {\"facts\":[\"fact1\",\"fact2\",...]}. No extra text, no code fences, no newlines or tabs, no spaces after commas or colons.","type":"text"}]}"#
+            let userPrompt = "Analyze the following conversation and extract information:\n```json\n" + String(first.dropLast()) + "," + reminder + "]\n```"
+            #expect(call["body"]?.stringValue == #"{"model":"gpt-4o-mini","messages":[{"role":"system","content":""#
+                + JSONEscaping.escapeJson(AgenticMemoryPrompts.semanticFactsExtraction) + #""},{"role":"user","content":""#
+                + JSONEscaping.escapeJson(userPrompt) + #""}]}"#)
+
+            // A fact already held is kept once: the decision step adds only the new one.
+            let second = #"[{"role":"user","content":[{"text":"I really like swimming. I live in Paris.","type":"text"}]}]"#
+            _ = try await client.call(.post, memories, #"{"messages":\#(second),"namespace":{"user_id":"bob"},"infer":true}"#)
+            let all = try await Self.memories(client, "\(memories)/long-term/_search", count: 3)
+            #expect(all.compactMap { $0["_source"]?["memory"]?.stringValue } == ["I am Bob.", "I really like swimming.", "I live in Paris."])
+            let history = try await Self.memories(client, "\(memories)/history/_search", count: 3)
+            #expect(history.compactMap { $0["_source"]?["action"]?.stringValue } == ["ADD", "ADD", "ADD"])
+            #expect(history.last?["_source"]?["after"] == ["memory": "I live in Paris."])
+            let decision = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last?["body"]?.stringValue)
+            #expect(decision.contains("Analyze the following old memories and newly extracted facts, then make memory decisions:"))
+
+            let search = #"{"query":{"neural":{"memory_embedding":{"query_text":"swimming","model_id":"\#(embedding)","k":1}}},"_source":["memory"]}"#
+            let nearest = try await client.call(.post, "\(memories)/long-term/_search", search).json["hits"]?["hits"]?.arrayValue ?? []
+            #expect(nearest.count == 1)
+            #expect(nearest.first?["_source"] == ["memory": "I really like swimming."])
+        }
+    }
+
+    @Test func aFailedExtractionIsWrittenToHistory() async throws {
+        try await EmulatorHarness.withServer { client in
+            let task = try await client.id(.post, "/_plugins/_ml/models/_register",
+                #"{"name":"huggingface/sentence-transformers/all-MiniLM-L6-v2","version":"1.0.1","model_format":"TORCH_SCRIPT"}"#, field: "task_id")
+            let embedding = try #require(try await client.call(.get, "/_plugins/_ml/tasks/\(task)").json["model_id"]?.stringValue)
+            let llm = try await client.id(.post, "/_plugins/_ml/models/_register",
+                #"{"name":"gpt","function_name":"remote","connector":\#(Self.connector)}"#, field: "model_id")
+            // The default result path is Bedrock Converse's: an OpenAI answer has nothing there.
+            let container = try await client.id(.post, "/_plugins/_ml/memory_containers/_create", #"""
+                {"name":"m","configuration":{"embedding_model_type":"TEXT_EMBEDDING","embedding_model_id":"\#(embedding)",
+                "embedding_dimension":384,"llm_id":"\#(llm)","strategies":[{"type":"SEMANTIC","namespace":["user_id"]}]}}
+                """#, field: "memory_container_id")
+            let memories = "/_plugins/_ml/memory_containers/\(container)/memories"
+            let added = try await client.call(.post, memories,
+                #"{"messages":[{"role":"user","content":[{"text":"hi","type":"text"}]}],"namespace":{"user_id":"bob","session_id":"s1"},"tags":{"topic":"t"},"infer":true}"#)
+            #expect(try added.json["session_id"] == "s1")
+            let history = try await Self.memories(client, "\(memories)/history/_search", count: 1)
+            let entry = try #require(history.first?["_source"]?.objectValue)
+            #expect(entry["owner_id"] == .null)
+            #expect(entry["namespace"] == ["user_id": "bob"])
+            #expect(entry["tags"] == ["topic": "t"])
+            #expect(entry["error"]?.stringValue?.isEmpty == false)
+            #expect(try await client.call(.post, "\(memories)/long-term/_search", #"{"query":{"match_all":{}}}"#).json["hits"]?["total"]?["value"] == 0)
+        }
+    }
+}

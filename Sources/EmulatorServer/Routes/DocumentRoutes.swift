@@ -51,6 +51,7 @@ enum DocumentRoutes {
             var search = try SearchRequest(parsing: try request.jsonBody())
             try search.applyURLParameters(request.query)
             guard let index = try await emulator.documents.index(name) else { throw OpenSearchError.indexNotFound(name) }
+            search.query = try await EmbeddingService(emulator: emulator).resolvingNeural(search.query)
             let documents = try await emulator.documents.documents(name)
             do throws(OpenSearchError) {
                 try search.checkResultWindow(maxResultWindow: index.maxResultWindow)

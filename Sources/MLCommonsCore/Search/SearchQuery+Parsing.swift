@@ -86,6 +86,25 @@ extension SearchQuery {
                 must: try list("must"), filter: try list("filter"), should: try list("should"),
                 mustNot: try list("must_not"),
                 minimumShouldMatch: clauses["minimum_should_match"].map { MinimumShouldMatch(Self.text(of: $0)) })
+        case "knn":
+            let (field, raw) = try Self.singleField(body, query: name)
+            guard let options = raw.objectValue, let vector = options["vector"]?.arrayValue else {
+                throw OpenSearchError("ParsingException", reason: "[knn] requires a vector", status: 400)
+            }
+            boost = try Self.boost(in: options, query: name)
+            let values = vector.compactMap { $0.numberValue.map { Float($0.doubleValue) } }
+            guard values.count == vector.count else { throw Self.malformed(name) }
+            self = .knn(field: field, vector: values, k: options["k"]?.numberValue?.intValue ?? 10)
+        case "neural":
+            let (field, raw) = try Self.singleField(body, query: name)
+            guard let options = raw.objectValue, let text = options["query_text"]?.stringValue else {
+                throw .illegalArgument("Either query_text or query_image must be provided.")
+            }
+            guard let modelID = options["model_id"]?.stringValue else {
+                throw .illegalArgument("model_id must be provided in neural query")
+            }
+            boost = try Self.boost(in: options, query: name)
+            self = .neural(field: field, text: text, modelID: modelID, k: options["k"]?.numberValue?.intValue ?? 10)
         default:
             if Self.knownUnsupported.contains(name) {
                 throw .illegalArgument(

@@ -15,6 +15,10 @@ public indirect enum SearchQuery: Sendable, Hashable {
     case bool(must: [SearchQuery], filter: [SearchQuery], should: [SearchQuery], mustNot: [SearchQuery], minimumShouldMatch: MinimumShouldMatch?)
     /// A query with a `boost` other than 1: its scores multiplied by it.
     case boosted(SearchQuery, boost: Float)
+    /// k-NN's `knn`: the `k` documents whose vector in `field` is nearest, scored by the field's space.
+    case knn(field: String, vector: [Float], k: Int)
+    /// neural-search's `neural`: `knn` on the embedding of `text` by a model; resolved before scoring.
+    case neural(field: String, text: String, modelID: String, k: Int)
 
     /// One side of a `range` query.
     public enum RangeBound: Sendable, Hashable {
@@ -75,13 +79,40 @@ public indirect enum SearchQuery: Sendable, Hashable {
     static let knownUnsupported: Set<String> = [
         "wildcard", "regexp", "fuzzy", "query_string", "simple_query_string", "match_phrase_prefix",
         "nested", "has_child", "has_parent", "geo_distance", "geo_bounding_box", "script",
-        "function_score", "dis_max", "boosting", "more_like_this", "knn", "neural", "hybrid",
+        "function_score", "dis_max", "boosting", "more_like_this", "hybrid", "neural_sparse",
         "match_bool_prefix", "combined_fields", "intervals", "span_term", "terms_set", "distance_feature",
     ]
 
     /// The queries the emulator evaluates, as the 400 for the others lists them.
     static let supported = [
         "match_all", "match_none", "term", "terms", "match", "match_phrase", "multi_match", "ids", "exists", "range",
-        "prefix", "constant_score", "bool",
+        "prefix", "constant_score", "bool", "knn", "neural",
     ]
+}
+
+extension SearchQuery {
+    /// The query with every `neural` clause turned into the `knn` of its text's embedding.
+    public func resolvingNeural(
+        _ embed: (_ text: String, _ modelID: String) async throws -> [Float]
+    ) async throws -> SearchQuery {
+        switch self {
+        case .neural(let field, let text, let modelID, let k):
+            return .knn(field: field, vector: try await embed(text, modelID), k: k)
+        case .boosted(let inner, let boost):
+            return .boosted(try await inner.resolvingNeural(embed), boost: boost)
+        case .constantScore(let filter):
+            return .constantScore(filter: try await filter.resolvingNeural(embed))
+        case .bool(let must, let filter, let should, let mustNot, let minimumShouldMatch):
+            func resolved(_ clauses: [SearchQuery]) async throws -> [SearchQuery] {
+                var out: [SearchQuery] = []
+                for clause in clauses { out.append(try await clause.resolvingNeural(embed)) }
+                return out
+            }
+            return .bool(
+                must: try await resolved(must), filter: try await resolved(filter), should: try await resolved(should),
+                mustNot: try await resolved(mustNot), minimumShouldMatch: minimumShouldMatch)
+        default:
+            return self
+        }
+    }
 }

@@ -21,6 +21,8 @@ public struct FieldMapping: Sendable, Hashable {
     public var kind: Kind
     /// A keyword's `ignore_above`: longer values are not indexed.
     public var ignoreAbove: Int?
+    /// A `knn_vector`'s `method.space_type` (`l2` when the mapping names none); nil for other types.
+    public var vectorSpace: String?
 
     /// A mapping of a known kind.
     public init(kind: Kind, ignoreAbove: Int? = nil) {

@@ -72,7 +72,8 @@ public struct IndexFieldTypes: Sendable, Hashable {
                 continue
             }
             let type = field["type"]?.stringValue ?? "object"
-            let mapping = FieldMapping(type: type, ignoreAbove: field["ignore_above"]?.numberValue?.intValue)
+            var mapping = FieldMapping(type: type, ignoreAbove: field["ignore_above"]?.numberValue?.intValue)
+            if type == "knn_vector" { mapping.vectorSpace = field["method"]?["space_type"]?.stringValue ?? "l2" }
             fields[path] = Field(mapping: mapping, sourcePath: path)
             guard case .object(let multiFields)? = field["fields"] else { continue }
             for (subName, subDefinition) in multiFields {

@@ -73,10 +73,53 @@ public final class QueryScorer {
         case .constantScore(let filter):
             let matched = try scores(filter)
             return matched.map { $0 == nil ? nil : boost }
+        case .knn(let field, let vector, let k):
+            try countLeaves(1)
+            return knnScores(field: field, vector: vector, k: k, boost: boost)
+        case .neural:
+            throw .illegalArgument("a neural query is embedded by its model before it is scored")
         case .bool(let must, let filter, let should, let mustNot, let minimumShouldMatch):
             return try boolScores(
                 must: must, filter: filter, should: should, mustNot: mustNot, minimumShouldMatch: minimumShouldMatch,
                 boost: boost)
+        }
+    }
+
+    // MARK: Vector scoring
+
+    /// The `k` nearest vectors over the whole index (Lucene's k-NN query collects its top k before any
+    /// other clause filters), scored as the k-NN plugin's space types score: `cosinesimil` `(1 + cos) / 2`,
+    /// `innerproduct` by the dot product's transform, `l2` `1 / (1 + d²)`.
+    private func knnScores(field: String, vector: [Float], k: Int, boost: Float) -> [Float?] {
+        let space = resolve(field)?.mapping.vectorSpace ?? "l2"
+        var scored: [(ordinal: Int, score: Float)] = []
+        for ordinal in documents.indices {
+            let stored = documents[ordinal].values(at: field).compactMap { $0.numberValue.map { Float($0.doubleValue) } }
+            guard stored.count == vector.count, !stored.isEmpty else { continue }
+            scored.append((ordinal, Self.vectorScore(vector, stored, space: space)))
+        }
+        let kept = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }.prefix(max(k, 0))
+        var out = [Float?](repeating: nil, count: documents.count)
+        for entry in kept { out[entry.ordinal] = entry.score * boost }
+        return out
+    }
+
+    static func vectorScore(_ query: [Float], _ stored: [Float], space: String) -> Float {
+        var dot: Float = 0, queryNorm: Float = 0, storedNorm: Float = 0, squaredDistance: Float = 0
+        for (a, b) in zip(query, stored) {
+            dot += a * b
+            queryNorm += a * a
+            storedNorm += b * b
+            squaredDistance += (a - b) * (a - b)
+        }
+        switch space {
+        case "cosinesimil":
+            let denominator = (queryNorm * storedNorm).squareRoot()
+            return denominator == 0 ? 0 : (1 + dot / denominator) / 2
+        case "innerproduct":
+            return dot >= 0 ? dot + 1 : 1 / (1 - dot)
+        default:
+            return 1 / (1 + squaredDistance)
         }
     }
 
