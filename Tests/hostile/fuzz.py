@@ -37,6 +37,10 @@ SEVERITY = ["crash", "hang", "timeout", "5xx", "slow", "dropped", "health", "env
 ALLOWED_5XX = [
     ("*", 501, "emulator_not_implemented_exception", "the emulator does not implement yet",
      "an ml-commons API of the release that has no handler yet (DIFFERENCES.md, 'APIs not built yet')"),
+    ("*", 501, "EmulatorNotImplementedException", "the emulator does not run yet",
+     "a tool ml-commons has that the emulator cannot run yet, in the execute API's envelope (DIFFERENCES.md, 'Runnable tools')"),
+    ("*", 500, "exception", "Search execution failed",
+     "a memory search of a type the container disables (sessions, history): ml-commons searches a null index and fails, 500"),
     ("*", 500, "illegal_state_exception", "Can't get text on a",
      "XContentParser.text() on an object or array throws IllegalStateException, which OpenSearch answers with 500"),
     ("*", 500, "illegal_state_exception", "Infinite loop in property interpolation",
@@ -698,10 +702,66 @@ def gen_memory(ctx):
 
 
 def gen_tools(ctx):
-    name = ctx.rng.choice(["ListIndexTool", "IndexMappingTool", "SearchIndexTool", "MLModelTool", "AgentTool",
-                           "NopeTool", hostile_segment(ctx.rng)])
+    rng = ctx.rng
+    name = rng.choice(["ListIndexTool", "IndexMappingTool", "SearchIndexTool", "MLModelTool", "AgentTool",
+                       "NopeTool", hostile_segment(rng)])
+    parameters = rng.choice([
+        {"question": "How many indices?"}, {"indices": '["fuzz-index"]'}, {"indices": ["fuzz-index", "*"]},
+        {"index": ["fuzz-index"]}, {"index": "fuzz*"}, {"index": '{"a":1}'}, {},
+        {"index": "fuzz-index", "query": {"query": {"match_all": {}}}},
+        {"model_id": ctx.state.get("model", "m"), "prompt": "hi"}, {"input": '{"index":"fuzz-index"}'}])
+    execute = ("POST tools/_execute/{name}", "POST", ML + "/tools/_execute/" + name, {"parameters": parameters})
     return pick(ctx, "tools", ("GET tools", "GET", ML + "/tools"), ("GET tools/{name}", "GET", ML + "/tools/" + name),
-                ("GET tools/{name}", "GET", ML + "/tools/" + name))
+                ("GET tools/{name}", "GET", ML + "/tools/" + name), execute, execute)
+
+
+def gen_agentic_memory(ctx):
+    rng, base = ctx.rng, ML + "/memory_containers"
+    container = base + "/" + ctx.id(rng.choice(["container", "container_infer"]))
+    memory_type = rng.choice(["working", "working", "sessions", "long-term", "history", "WORKING", "short", hostile_segment(rng)])
+    memory = container + "/memories/" + memory_type + "/" + ctx.id(rng.choice(["working_memory", "long_term"]), 0.6)
+    configuration = rng.choice([
+        {}, {"index_prefix": "fuzz_am", "use_system_index": False, "disable_session": False},
+        {"embedding_model_type": "TEXT_EMBEDDING", "embedding_model_id": ctx.state.get("model_local", "m"),
+         "embedding_dimension": rng.choice([384, 0, -1, 10 ** 9]), "llm_id": ctx.state.get("model", "m"),
+         "max_infer_size": rng.choice([1, 10, 11, -5]),
+         "strategies": [{"type": rng.choice(["SEMANTIC", "user_preference", "summary", "other", None]),
+                         "namespace": rng.choice([["user_id"], [], None, "user_id"])}]},
+        {"embedding_model_type": "SPARSE_ENCODING", "embedding_model_id": "x", "embedding_dimension": 3},
+        {"index_prefix": rng.choice(["UPPER", "a" * 300, "a/b", "..", ""]), "use_system_index": False},
+        {"index_settings": {"working_memory_index": {"index": {"number_of_shards": rng.choice(["1", "x", 0])}}}}])
+    messages = rng.choice([
+        [{"role": "user", "content": [{"text": "I am Bob. I like swimming.", "type": "text"}]}],
+        [{"role": "user", "content": [{"text": "x" * 20000, "type": "text"}]}] * rng.choice([1, 50]),
+        [{"role": "user"}], [{"content": []}], "not a list", [], [{"role": "user", "content": "text"}]])
+    add = {"messages": messages, "namespace": rng.choice([{"user_id": "bob"}, {"user_id": 1, "session_id": None}, {}, None]),
+           "infer": rng.choice([True, False, "yes"]), "payload_type": rng.choice(["conversational", "DATA", "other"]),
+           "metadata": {"status": "checkpoint", "branch": {"a": [1, {"b": None}]}}, "tags": {"topic": "t"},
+           "structured_data": {"deep": {"deeper": [1, 2, 3]}}, "binary_data": rng.choice(["aGk=", "not base64"])}
+    knn = {"query": rng.choice([
+        {"neural": {"memory_embedding": {"query_text": "swimming", "model_id": ctx.state.get("model_local", "m"),
+                                         "k": rng.choice([1, 0, -1, 10 ** 12, "x"])}}},
+        {"knn": {"memory_embedding": {"vector": rng.choice([[0.1] * 384, [1, 2], [], ["a"]]), "k": 3}}},
+        {"neural": {"memory_embedding": {"query_text": "x"}}},
+        {"bool": {"must": [{"term": {"namespace.user_id": "bob"}}]}}, {"match_all": {}}]),
+        "sort": rng.choice([[{"created_time": {"order": "desc"}}], []]), "size": rng.choice([1, 10, 10000])}
+    return pick(ctx, "agentic memory",
+                ("POST memory_containers/_create", "POST", base + "/_create",
+                 {"name": rng.choice(["c", None, 1]), "description": "d", "configuration": configuration}),
+                ("GET memory_containers/{id}", "GET", container),
+                ("PUT memory_containers/{id}", "PUT", container, {"name": "renamed", "configuration": configuration}),
+                ("DELETE memory_containers/{id}", "DELETE", base + "/" + ctx.id("container", 0.1), None,
+                 {"delete_all_memories": rng.choice([None, "true", "x"]), "delete_memories": rng.choice([None, "working", "x,y"])}),
+                ("POST memories", "POST", container + "/memories", add, None, ("message_id",)),
+                ("POST memories", "POST", container + "/memories", add),
+                ("POST memories/sessions", "POST", container + "/memories/sessions",
+                 {"session_id": rng.choice(["s1", "", None]), "summary": "s", "namespace": {"user_id": "bob"}}),
+                ("GET memories/{type}/{id}", "GET", memory), ("DELETE memories/{type}/{id}", "DELETE", memory),
+                ("PUT memories/{type}/{id}", "PUT", memory, rng.choice([{"tags": {"t": "u"}}, {}, {"memory": "m"}])),
+                ("POST memories/{type}/_search", rng.choice(["GET", "POST"]), container + "/memories/" + memory_type + "/_search", knn),
+                ("POST memories/{type}/_delete_by_query", "POST", container + "/memories/" + memory_type + "/_delete_by_query",
+                 {"query": rng.choice([{"match_all": {}}, {"term": {"namespace.user_id": "nobody"}}, None])}),
+                lambda: search(ctx, "agentic memory", "memory_containers/_search", base + "/_search", ("name", "description")))
 
 
 def gen_index(ctx):
@@ -827,8 +887,8 @@ def gen_scenario(ctx):
 FAMILIES = [(gen_info, 3), (gen_settings, 4), (gen_control, 4), (gen_mock_llm, 4), (gen_connectors, 9),
             (gen_models, 9), (gen_predict, 9), (gen_predict_stream, 6), (gen_model_groups, 5), (gen_tasks, 4),
             (gen_agents, 7), (gen_execute, 7), (lambda ctx: gen_execute(ctx, stream=True), 5), (gen_memory, 12),
-            (gen_tools, 3), (gen_index, 12), (gen_unknown, 3), (gen_scenario, 1), (gen_local_models, 8),
-            (gen_algorithms, 6)]
+            (gen_tools, 5), (gen_index, 12), (gen_unknown, 3), (gen_scenario, 1), (gen_local_models, 8),
+            (gen_algorithms, 6), (gen_agentic_memory, 9)]
 
 
 # ---------------------------------------------------------------- server process and HTTP client
@@ -1299,6 +1359,14 @@ class Runner:
         st["message"] = call("POST", messages, fx["create-message"]).get("message_id")
         trace = dict(fx["create-message"], parent_message_id=st["message"], trace_number=1)
         st["trace"] = call("POST", messages, trace).get("message_id")
+        st["container"] = call("POST", ML + "/memory_containers/_create", {"name": "fuzz", "configuration": {
+            "index_prefix": "fuzz_am", "use_system_index": False, "disable_session": False}}).get("memory_container_id")
+        st["container_infer"] = call("POST", ML + "/memory_containers/_create", {"name": "fuzz-infer", "configuration": {
+            "embedding_model_type": "TEXT_EMBEDDING", "embedding_model_id": st["model_local"], "embedding_dimension": 384,
+            "llm_id": st["model"], "strategies": [{"type": "SEMANTIC", "namespace": ["user_id"]}]}}).get("memory_container_id")
+        st["working_memory"] = call("POST", ML + "/memory_containers/%s/memories" % st["container"], {
+            "messages": [{"role": "user", "content": [{"text": "I am Bob.", "type": "text"}]}],
+            "namespace": {"user_id": "bob"}}).get("working_memory_id")
         call("PUT", "/fuzz-index", {"mappings": {"properties": {"field": {"type": "text"}, "n": {"type": "long"}}}})
         st["doc"] = call("PUT", "/fuzz-index/_doc/doc-1", {"field": "hello world", "n": 1}, "refresh=true").get("_id")
         if self.restarts != restarts:
