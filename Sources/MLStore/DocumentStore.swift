@@ -77,13 +77,7 @@ public struct DocumentStore: Sendable {
 
     /// Documents whose top-level string field equals a value.
     public func documents(_ index: String, where field: String, equals value: String) async throws -> [StoredDocument] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM documents WHERE index_name = ? AND json_extract(source, ?) = ? ORDER BY rowid",
-                arguments: [index, "$.\"\(field)\"", value]
-            ).map(Self.decode)
-        }
+        try await writer.read { db in try Self.documents(index, where: field, equals: value, db) }
     }
 
     /// Indexes a document (creating the index if needed), replacing any document with the same id.
@@ -137,15 +131,11 @@ public struct DocumentStore: Sendable {
     }
 
     /// The indices (all, or the one named) with document counts and stored bytes, in creation order.
-    /// - Parameter statistics: whether to count the documents and their bytes, a scan of the index; a write
-    ///   needs only the definition, and counting on every write made bulk loads quadratic.
+    /// - Parameter statistics: whether to report the counts the triggers keep (a write needs only the definition).
     static func indexInfos(_ name: String?, statistics: Bool = true, _ db: Database) throws -> [IndexInfo] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: statistics ? """
-            SELECT i.name, i.uuid, i.mappings, i.settings, i.created_at,
-                   COUNT(d.id) AS docs, COALESCE(SUM(length(d.source)), 0) AS bytes
-            FROM indices i LEFT JOIN documents d ON d.index_name = i.name
-            WHERE ?1 IS NULL OR i.name = ?1
-            GROUP BY i.name ORDER BY i.rowid
+            SELECT name, uuid, mappings, settings, created_at, doc_count AS docs, store_chars AS bytes
+            FROM indices WHERE ?1 IS NULL OR name = ?1 ORDER BY rowid
             """ : """
             SELECT name, uuid, mappings, settings, created_at, 0 AS docs, 0 AS bytes
             FROM indices WHERE ?1 IS NULL OR name = ?1 ORDER BY rowid
@@ -223,6 +213,11 @@ public struct DocumentStore: Sendable {
         try db.cachedStatement(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ?")
             .execute(arguments: [index])
         return seqNo
+    }
+
+    static func documents(_ index: String, where field: String, equals value: String, _ db: Database) throws -> [StoredDocument] {
+        try Row.fetchAll(db.cachedStatement(sql: Schema.fieldLookup(index: index, field: field)), arguments: [value])
+            .map(decode)
     }
 
     static func decode(_ row: Row) throws -> StoredDocument {

@@ -41,9 +41,6 @@ public struct DocumentTransaction {
 
     /// Documents whose top-level string field equals a value.
     public func documents(_ index: String, where field: String, equals value: String) throws -> [StoredDocument] {
-        try Row.fetchAll(
-            db, sql: "SELECT * FROM documents WHERE index_name = ? AND json_extract(source, ?) = ? ORDER BY rowid",
-            arguments: [index, "$.\"\(field)\"", value]
-        ).map(DocumentStore.decode)
+        try DocumentStore.documents(index, where: field, equals: value, db)
     }
 }

@@ -8,7 +8,7 @@ struct ControlPlaneTests {
     @Test func healthReportsMigrations() async throws {
         try await EmulatorHarness.withServer { client in
             let reply = try await client.call(.get, "/__emulator/health")
-            #expect(reply.body == #"{"status":"ready","schema_migrations":["v1-indices-documents-settings","v2-deletes-merged-at-once"]}"#)
+            #expect(reply.body == #"{"status":"ready","schema_migrations":["v1-indices-documents-settings","v2-deletes-merged-at-once","v3-message-lookups","v4-index-counts"]}"#)
         }
     }
 

@@ -12,7 +12,7 @@ struct MLDatabaseTests {
 
     @Test func migrationsAreNamedAndApplied() async throws {
         let database = try MLDatabase(location: .inMemory)
-        #expect(try await database.appliedMigrations() == ["v1-indices-documents-settings", "v2-deletes-merged-at-once"])
+        #expect(try await database.appliedMigrations() == ["v1-indices-documents-settings", "v2-deletes-merged-at-once", "v3-message-lookups", "v4-index-counts"])
     }
 
     @Test func aNewerSchemaIsRefusedWithAClearMessage() throws {

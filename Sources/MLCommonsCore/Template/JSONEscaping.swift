@@ -32,12 +32,39 @@ public enum JSONEscaping {
     /// ml-commons `StringUtils.isJson`: true only for a JSON object or array that both org.json
     /// (20231013) and gson's lenient reader accept, so some non-standard text passes (`[a,]`, `{'k':v}`).
     public static func isJSON(_ text: String) -> Bool {
+        // org.json starts at the first character above a space, which must open an object or an array:
+        // most parameters are plain text and are told apart here without parsing.
+        guard let first = text.utf16.first(where: { $0 > 0x20 }), first == 0x7B || first == 0x5B else { return false }
+        if isPlainJSON(text) { return true }
         guard !text.allSatisfy(\.isJavaWhitespace) else { return false }
         let units = Array(text.utf16)
         // gson runs second in ml-commons; it goes first here because it bounds nesting, which keeps
         // the recursive org.json check shallow.
         guard GsonLenientParser.accepts(units) else { return false }
         return OrgJSONGrammar.acceptsObjectOrArray(units)
+    }
+
+    /// Standard JSON without comments, duplicate names or nesting past gson's limit, which both org.json and
+    /// gson accept: one parse instead of their two (a rendered request body is checked on every call).
+    static func isPlainJSON(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            // Comment-like text (also inside strings) goes the slow way: org.json has no comments.
+            if byte == UInt8(ascii: "#") || (previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "*"))) {
+                return false
+            }
+            previous = byte
+        }
+        guard let value = try? JSONParser.parse(text) else { return false }
+        return nestingDepth(value) <= GsonLenientParser.nestingLimit
+    }
+
+    private static func nestingDepth(_ value: JSONValue) -> Int {
+        switch value {
+        case .object(let object): return 1 + (object.map { nestingDepth($0.value) }.max() ?? 0)
+        case .array(let items): return 1 + (items.map(nestingDepth).max() ?? 0)
+        default: return 0
+        }
     }
 
     /// Commons Text `StringEscapeUtils.unescapeJava` (octal, `\u` with repeated `u`/`+`, short escapes,
