@@ -1,4 +1,4 @@
-import MLCommonsCore
+@testable import MLCommonsCore
 import Testing
 
 @Suite("JSON writing: XContent and gson")
@@ -41,5 +41,20 @@ struct JSONWriterTests {
     @Test func gsonNormalizationTurnsEveryNumberIntoADouble() throws {
         let upstream = try JSONParser.parse(#"{"created":1759580469,"index":0,"usage":{"prompt_tokens":33},"p":0.5,"n":null}"#)
         #expect(upstream.gsonNormalized.gsonText == #"{"created":1.759580469E9,"index":0.0,"usage":{"prompt_tokens":33.0},"p":0.5,"n":null}"#)
+    }
+}
+
+@Suite("gson doubles of integers")
+struct GsonIntegerDoubleTests {
+    /// The digit-based rendering equals the general one for every integer shape a stream carries.
+    @Test func integersRenderAsJavaDoubles() {
+        let samples = ["0", "-0", "7", "-7", "1234567", "9999999", "10000000", "1732000000", "-1732000001",
+                       "100000000000000", "999999999999999", "120", "4096"]
+        for sample in samples {
+            #expect(JSONNumber.javaDoubleTextOfInteger(sample) == JavaDouble.string(Double(sample)!), "\(sample)")
+        }
+        for sample in ["01", "1.5", "1e3", "1234567890123456", "", "-", "+1"] {
+            #expect(JSONNumber.javaDoubleTextOfInteger(sample) == nil, "\(sample)")
+        }
     }
 }

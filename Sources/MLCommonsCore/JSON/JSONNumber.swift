@@ -34,7 +34,29 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var isIntegerLiteral: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
 
     /// The same number as gson renders it after reading it into a `Map`: always a double.
-    public var gsonDouble: JSONNumber { JSONNumber(text: JavaDouble.string(doubleValue)) }
+    public var gsonDouble: JSONNumber {
+        JSONNumber(text: Self.javaDoubleTextOfInteger(text) ?? JavaDouble.string(doubleValue))
+    }
+
+    /// `Double.toString` of a plain integer literal of at most 15 digits, written from its digits (every such
+    /// integer is exact in a double, so its shortest digits are its own): `7` → `7.0`, `1732000000` → `1.732E9`.
+    /// Streams carry such numbers in every chunk (`created`, `index`); nil for anything else.
+    static func javaDoubleTextOfInteger(_ text: String) -> String? {
+        var utf8 = Substring(text).utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty, utf8.count <= 15, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            utf8.count == 1 || utf8.first != 0x30
+        else { return nil }
+        let digits = String(Substring(utf8))
+        if digits == "0" { return negative ? "-0.0" : "0.0" }
+        let sign = negative ? "-" : ""
+        // Java's plain range ends below 10^7.
+        if digits.count <= 7 { return sign + digits + ".0" }
+        var fraction = digits.dropFirst()
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        return sign + String(digits.first!) + "." + (fraction.isEmpty ? "0" : String(fraction)) + "E" + String(digits.count - 1)
+    }
 
     public var description: String { text }
 

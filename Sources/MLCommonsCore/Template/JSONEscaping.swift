@@ -46,17 +46,22 @@ public enum JSONEscaping {
 
     /// Standard JSON without comments, duplicate names or nesting past gson's limit, which both org.json and
     /// gson accept: one parse instead of their two (a rendered request body is checked on every call).
-    static func isPlainJSON(_ text: String) -> Bool {
+    static func isPlainJSON(_ text: String) -> Bool { plainJSON(text) != nil }
+
+    /// The value of `text` when it is such plain JSON, else nil.
+    public static func plainJSON(_ text: String) -> JSONValue? {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             // Comment-like text (also inside strings) goes the slow way: org.json has no comments.
             if byte == UInt8(ascii: "#") || (previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "*"))) {
-                return false
+                return nil
             }
             previous = byte
         }
-        guard let value = try? JSONParser.parse(text) else { return false }
-        return nestingDepth(value) <= GsonLenientParser.nestingLimit
+        guard let value = try? JSONParser.parse(text), value.objectValue != nil || value.arrayValue != nil,
+            nestingDepth(value) <= GsonLenientParser.nestingLimit
+        else { return nil }
+        return value
     }
 
     private static func nestingDepth(_ value: JSONValue) -> Int {

@@ -15,8 +15,9 @@ extension PayloadRenderer {
 
     /// The payload re-parsed by gson with `"stream": true` added (last, or in place if already there) and
     /// written back compactly by `JsonObject.toString()`: gson escaping, original number text.
-    public static func addingStreamFlag(to payload: String) throws(OpenSearchError) -> String {
-        guard let parsed = GsonLenientParser.parse(payload) else {
+    public static func addingStreamFlag(to payload: String, parsed plain: JSONValue? = nil) throws(OpenSearchError) -> String {
+        // Plain JSON reads the same through gson's lenient reader, which is only needed for the rest.
+        guard let parsed = plain ?? GsonLenientParser.parse(payload) else {
             throw .illegalArgument("Invalid payload: \(payload)")
         }
         guard case .object(var object) = parsed else {

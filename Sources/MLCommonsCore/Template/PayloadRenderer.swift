@@ -22,8 +22,10 @@ public struct PayloadRenderer: Sendable {
         var payload = Self.fillNullParameters(requestBody, parameters: parameters)
         let parameters = Self.addingToStringParameters(parameters)
         payload = try StringSubstitution.parameters(parameters).replace(payload)
-        guard JSONEscaping.isJSON(payload) else { throw .illegalArgument("Invalid payload: \(payload)") }
-        if Self.needsStreamFlag(parameters) { payload = try Self.addingStreamFlag(to: payload) }
+        // Plain JSON (the usual payload) is parsed once, for the check and for the stream flag.
+        let plain = JSONEscaping.plainJSON(payload)
+        guard plain != nil || JSONEscaping.isJSON(payload) else { throw .illegalArgument("Invalid payload: \(payload)") }
+        if Self.needsStreamFlag(parameters) { payload = try Self.addingStreamFlag(to: payload, parsed: plain) }
         return payload
     }
 
