@@ -74,3 +74,40 @@ struct ToolExecuteTests {
         }
     }
 }
+
+/// `AgentTool`: an agent that runs another agent answers with that agent's tensors.
+@Suite("AgentTool")
+struct AgentToolTests {
+    static func register(_ client: EmulatorClient, _ body: String) async throws -> String {
+        try await client.id(.post, "/_plugins/_ml/agents/_register", body, field: "agent_id")
+    }
+
+    @Test func anAgentRunsAnAgent() async throws {
+        try await EmulatorHarness.withServer { client in
+            let inner = try await Self.register(client, #"{"name":"inner","type":"flow","tools":[{"type":"ListIndexTool"}]}"#)
+            let outer = try await Self.register(client,
+                #"{"name":"outer","type":"flow","tools":[{"type":"AgentTool","parameters":{"agent_id":"\#(inner)"}}]}"#)
+            let direct = try await client.call(.post, "/_plugins/_ml/agents/\(inner)/_execute", #"{"parameters":{"question":"q"}}"#)
+            #expect(direct.status == 200)
+            #expect(try direct.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["name"] == "ListIndexTool")
+            let chained = try await client.call(.post, "/_plugins/_ml/agents/\(outer)/_execute", #"{"parameters":{"question":"q"}}"#)
+            #expect(chained.body == direct.body)
+            let executed = try await client.call(.post, "/_plugins/_ml/tools/_execute/AgentTool",
+                #"{"parameters":{"agent_id":"\#(inner)","question":"q"}}"#)
+            #expect(executed.body == direct.body)
+            #expect(try await client.call(.post, "/_plugins/_ml/tools/_execute/AgentTool", #"{"parameters":{"question":"q"}}"#).body
+                == ToolExecuteTests.failure(400, "IllegalArgumentException", "Agent ID not registered in tool"))
+        }
+    }
+
+    @Test func anAgentCallingItselfStops() async throws {
+        try await EmulatorHarness.withServer { client in
+            let agent = try await Self.register(client, #"{"name":"loop","type":"flow","tools":[{"type":"ListIndexTool"}]}"#)
+            _ = try await client.call(.put, "/_plugins/_ml/agents/\(agent)",
+                #"{"name":"loop","type":"flow","tools":[{"type":"AgentTool","parameters":{"agent_id":"\#(agent)"}}]}"#)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute", #"{"parameters":{"question":"q"}}"#)
+            #expect(reply.body == ToolExecuteTests.failure(500, "IllegalStateException",
+                "agents called agents 8 deep through AgentTool; the emulator stops here"))
+        }
+    }
+}

@@ -27,6 +27,8 @@ public struct FlowAgentRunner: Sendable {
             guard spec.includeOutputInAgentResponse || index == definition.tools.count - 1 else { continue }
             if case .json(let document) = output, let tensors = document["inference_results"]?.arrayValue?.first?["output"]?.arrayValue {
                 result.toolResults += tensors.map { ($0["name"]?.stringValue ?? name, Self.tensorValue($0)) }
+            } else if case .modelTensors = output {
+                result.toolResults += output.tensors.map { ($0["name"]?.stringValue ?? name, Self.tensorValue($0)) }
             } else {
                 // `StringUtils.toJson(output)`: a String comes out as a quoted JSON string.
                 result.toolResults.append((name, .string(JSONValue.string(output.text).gsonText)))

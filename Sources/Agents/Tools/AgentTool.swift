@@ -33,16 +33,29 @@ extension AgentTool {
     }
 }
 
-/// A tool's result: text as most tools return, or a structured value (rendered with gson by the runner).
+/// A tool's result: text as most tools return, a structured value (rendered with gson by the runner), or a
+/// `ModelTensorOutput` document (an agent's output, from `AgentTool`).
 public enum ToolOutput: Sendable, Hashable {
     case text(String)
     case json(JSONValue)
+    case modelTensors(JSONValue)
 
-    /// The string the runner sends back to the LLM (`ToolUtils.parseResponse` / `outputToOutputString`).
+    /// The string the runner sends back to the LLM (`ToolUtils.parseResponse` / `outputToOutputString`): of
+    /// tensors, the first one's `dataAsMap` as gson writes it, else its `result`.
     public var text: String {
         switch self {
         case .text(let text): return text
         case .json(let value): return value.gsonText
+        case .modelTensors:
+            guard let first = tensors.first else { return "" }
+            if let map = first["dataAsMap"] { return map.gsonNormalized.gsonText }
+            return first["result"]?.stringValue ?? ""
         }
+    }
+
+    /// The tensors of a `ModelTensorOutput` (all outputs, in order); empty for other results.
+    public var tensors: [JSONValue] {
+        guard case .modelTensors(let document) = self else { return [] }
+        return (document["inference_results"]?.arrayValue ?? []).flatMap { $0["output"]?.arrayValue ?? [] }
     }
 }

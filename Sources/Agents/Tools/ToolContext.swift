@@ -9,13 +9,19 @@ public struct ToolContext: Sendable {
     public let predict: @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
     /// The release whose tool errors are reported.
     public let profile: VersionProfile
+    /// Runs an agent (`_execute`, not streamed) and returns its `ModelTensorOutput` document.
+    public let runAgent: @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
 
     public init(
         documents: DocumentStore, profile: VersionProfile = VersionProfile(),
-        predict: @escaping @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue
+        predict: @escaping @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue,
+        runAgent: @escaping @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue = { _, _ in
+            throw OpenSearchError.illegalState("no agents can run here")
+        }
     ) {
         self.documents = documents
         self.profile = profile
         self.predict = predict
+        self.runAgent = runAgent
     }
 }

@@ -14,8 +14,29 @@ enum AgentTools {
     /// What a tool reaches on this node: its documents and its models' predictions.
     static func context(_ emulator: Emulator) -> ToolContext {
         let invoker = emulator.invoker
-        return ToolContext(documents: emulator.documents, profile: emulator.profile) { modelID, parameters in
-            try await invoker.predict(modelID: modelID, requestParameters: RequestParameters.escaped(parameters))
+        return ToolContext(
+            documents: emulator.documents, profile: emulator.profile,
+            predict: { modelID, parameters in
+                try await invoker.predict(modelID: modelID, requestParameters: RequestParameters.escaped(parameters))
+            },
+            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) })
+    }
+
+    /// How deep agents may call agents: an agent whose AgentTool names itself would never end.
+    static let maximumAgentDepth = 8
+    @TaskLocal static var agentDepth = 0
+
+    /// `_execute` of an agent from inside a tool: its memory prepared as for a request, its output tensors.
+    static func runAgent(_ agentID: String, _ parameters: [String: String], _ emulator: Emulator) async throws -> JSONValue {
+        guard agentDepth < maximumAgentDepth else {
+            throw OpenSearchError.illegalState("agents called agents \(maximumAgentDepth) deep through AgentTool; the emulator stops here")
+        }
+        let definition = try await AgentExecuteRoutes.definition(agentID, emulator)
+        try AgentExecutor.validate(input: parameters, definition: definition)
+        let executor = AgentExecutor(conversations: emulator.conversations, invoker: emulator.invoker, makeTool: factory(emulator))
+        return try await $agentDepth.withValue(agentDepth + 1) {
+            let ids = try await executor.prepareMemory(definition, input: parameters)
+            return try await executor.execute(definition, input: parameters, ids: ids, sink: nil).output(verbose: false)
         }
     }
 }

@@ -27,7 +27,12 @@ enum ToolRoutes {
                 let output = try await AlgorithmRoutes.counted(.execute, "TOOL", emulator) {
                     try await ToolRegistry.execute(name, parameters: parameters, context: AgentTools.context(emulator))
                 }
-                return .json(["inference_results": [["output": [["name": "response", "result": .string(output.text)]]]]])
+                // `processOutput`: an agent's tensors pass through as they are; anything else is one `response`.
+                guard case .modelTensors = output else {
+                    return .json(["inference_results": [["output": [["name": "response", "result": .string(output.text)]]]]])
+                }
+                let tensors = output.tensors
+                return .json(["inference_results": [tensors.isEmpty ? [:] : ["output": .array(tensors)]]])
             } catch {
                 let failure = OpenSearchError(reporting: error)
                 return RESTResponse(status: failure.status, body: .json(failure.executeEnvelope))
