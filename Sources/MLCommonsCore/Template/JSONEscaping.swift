@@ -3,24 +3,40 @@ public enum JSONEscaping {
     /// Commons Text `StringEscapeUtils.escapeJson`: `"` `\` `/` and `\b \f \n \r \t` get short escapes,
     /// everything outside U+0020…U+007E becomes `\uXXXX` (upper-case hex, surrogate pairs above U+FFFF).
     public static func escapeJson(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // Written as bytes: one String per escaped character made long non-ASCII texts slow.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "/": out += "\\/"
-            case "\u{08}": out += "\\b"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\u{0C}": out += "\\f"
-            case "\r": out += "\\r"
-            case " "..."~": out.unicodeScalars.append(scalar)
+            switch scalar.value {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x2F: out += [0x5C, 0x2F]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x20...0x7E: out.append(UInt8(scalar.value))
             default:
-                for unit in String(scalar).utf16 { out += "\\u" + Hex.fourDigits(UInt32(unit), uppercase: true) }
+                if scalar.value <= 0xFFFF {
+                    appendUnicodeEscape(UInt16(scalar.value), to: &out)
+                } else {
+                    let offset = scalar.value - 0x10000
+                    appendUnicodeEscape(UInt16(0xD800 + (offset >> 10)), to: &out)
+                    appendUnicodeEscape(UInt16(0xDC00 + (offset & 0x3FF)), to: &out)
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let upperHex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// `\uXXXX` with upper-case hex digits.
+    private static func appendUnicodeEscape(_ unit: UInt16, to out: inout [UInt8]) {
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        for shift in [12, 8, 4, 0] { out.append(upperHex[Int((unit >> UInt16(shift)) & 0xF)]) }
     }
 
     /// ml-commons `StringUtils.processTextDoc`: gson's string escaping without the surrounding quotes

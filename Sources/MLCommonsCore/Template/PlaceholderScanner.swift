@@ -41,6 +41,8 @@ enum PlaceholderScanner {
     /// `\$\{parameters\.(.+?)\.toString\(\)\}` (`StringUtils.collectToStringPrefixes`); the lazy group may
     /// run across other placeholders but not across a line break.
     static func toStringPrefixes(in text: String) -> [String] {
+        // Most values hold no placeholder at all: a byte search rules that out before the scalar scan.
+        guard containsPlaceholderStart(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         // The next suffix and the next line break from each position, found once from the right, so each
         // placeholder's lazy group is resolved in constant time (a regex would rescan the line each time).
@@ -68,6 +70,25 @@ enum PlaceholderScanner {
             }
         }
         return prefixes
+    }
+
+    /// Whether `${parameters.` occurs in `text`.
+    static func containsPlaceholderStart(_ text: String) -> Bool {
+        let needle = Array("${parameters.".utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            while index <= bytes.count - needle.count {
+                if bytes[index] == needle[0], bytes[index + 1] == needle[1] {
+                    var offset = 2
+                    while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// `\$\{parameters\.([^}]+)}` (`Connector.validatePayload`).
