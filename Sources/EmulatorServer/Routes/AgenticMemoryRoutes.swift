@@ -30,44 +30,10 @@ enum AgenticMemoryRoutes {
             guard request.hasBody else {
                 throw OpenSearchError("IOException", reason: "Add memory request has empty body", status: 500)
             }
-            var input = try WorkingMemoryInput(parsing: try request.requiredJSONBody(), containerID: request.parameter("memory_container_id"))
-            let container = try await service.stored(input.memoryContainerID)
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to add memory to this container")
-            let configuration = container.configuration
-            if input.sessionID == nil, input.payloadType == .conversational, !configuration.disableSession,
-                configuration.llmID != nil, let sessions = configuration.indexName(.sessions)
-            {
-                // `createNewSessionIfAbsent`: a session summarised by the LLM, its times in seconds as 3.3 writes them.
-                let summary = try await MemoryExtractionService(emulator: emulator).summarize(container, input)
-                let seconds = JSONValue.number(JSONNumber(text: String(emulator.nowMillis() / 1000)))
-                var session: JSONObject = [:]
-                if let owner = request.user?.name { session["owner_id"] = .string(owner) }
-                session["memory_container_id"] = .string(input.memoryContainerID)
-                session["summary"] = .string(summary)
-                session["namespace"] = .object(input.namespace ?? JSONObject())
-                session["created_time"] = seconds
-                session["last_updated_time"] = seconds
-                let sessionID = emulator.ids.next()
-                _ = try await emulator.documents.put(sessions, id: sessionID, source: session)
-                var namespace = input.namespace ?? JSONObject()
-                namespace["session_id"] = .string(sessionID)
-                input.namespace = namespace
-            }
-            if input.infer, configuration.llmID == nil {
-                throw OpenSearchError.illegalArgument("infer=true requires llm_model_id to be configured in memory storage")
-            }
-            guard let index = container.configuration.indexName(.working) else { throw OpenSearchError.validationFailed(["index is missing"]) }
-            let id = emulator.ids.next()
-            let document = input.document(ownerID: request.user?.name, now: emulator.nowMillis())
-            _ = try await emulator.documents.put(index, id: id, source: document)
-            if input.infer {
-                // The answer goes out first; the facts follow in the background, as ml-commons runs them.
-                let extraction = MemoryExtractionService(emulator: emulator)
-                let (written, owner) = (input, request.user?.name)
-                emulator.backgroundRuns.start { await extraction.extract(container, written, ownerID: owner) }
-            }
+            let input = try WorkingMemoryInput(parsing: try request.requiredJSONBody(), containerID: request.parameter("memory_container_id"))
+            let (sessionID, id) = try await WorkingMemoryService(emulator: emulator).add(input, user: request.user)
             var body = JSONObject()
-            if let session = input.sessionID { body["session_id"] = .string(session) }
+            if let sessionID { body["session_id"] = .string(sessionID) }
             body["working_memory_id"] = .string(id)
             return .json(.object(body))
         }

@@ -14,9 +14,7 @@ enum MemoryContainerRoutes {
             let fields = try RequestObject(try request.requiredJSONBody())
             let name = try fields.string("name")
             let description = try fields.string("description")
-            let parsed = try MemoryContainerConfiguration(
-                parsing: fields.object["configuration"], sessionsOffByDefault: emulator.profile.agenticMemorySessionsOffByDefault,
-                randomHex: MemoryContainerService.randomHex)
+            let parsed = try service.parseConfiguration(fields.object["configuration"])
             let backendRoles = try fields.stringList("backend_roles")
             guard let name else { throw OpenSearchError.illegalArgument("name is null") }
             try await service.validate(parsed)
@@ -68,11 +66,7 @@ enum MemoryContainerRoutes {
             let name = try fields.string("name")
             let description = try fields.string("description")
             let backendRoles = try fields.stringList("backend_roles")
-            let update = try fields.object["configuration"].map { value throws(OpenSearchError) in
-                try MemoryContainerConfiguration(
-                    parsing: value, sessionsOffByDefault: emulator.profile.agenticMemorySessionsOffByDefault,
-                    randomHex: MemoryContainerService.randomHex)
-            }
+            let update = try fields.object["configuration"].map { value throws(OpenSearchError) in try service.parseConfiguration(value) }
             let id = request.parameter("memory_container_id")
             let container = try await service.stored(id)
             try service.checkAccess(container, request, refusal: "User doesn't have permissions to update memories in this container")

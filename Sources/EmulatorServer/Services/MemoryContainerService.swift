@@ -30,6 +30,12 @@ struct MemoryContainerService: Sendable {
         return Container(document: document, configuration: try configuration(of: document.source))
     }
 
+    /// A `configuration` from a request, with this release's defaults and fresh random names.
+    func parseConfiguration(_ value: JSONValue?) throws(OpenSearchError) -> MemoryContainerConfiguration {
+        try MemoryContainerConfiguration(
+            parsing: value, sessionsOffByDefault: emulator.profile.agenticMemorySessionsOffByDefault, randomHex: Self.randomHex)
+    }
+
     func configuration(of source: JSONObject) throws(OpenSearchError) -> MemoryContainerConfiguration {
         try MemoryContainer.configuration(of: source, sessionsOffByDefault: emulator.profile.agenticMemorySessionsOffByDefault)
     }
