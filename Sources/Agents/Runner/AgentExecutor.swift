@@ -1,5 +1,6 @@
 import MLCommonsCore
 import ModelInvocation
+import RemoteInference
 
 /// `MLAgentExecutor`: validates the input, prepares conversation memory (memory and root interaction)
 /// and runs the agent's runner.
@@ -63,6 +64,14 @@ public struct AgentExecutor: Sendable {
         switch definition.type {
         case .conversational, .agUI:
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
+            let llmInterface = input["_llm_interface"] ?? definition.parameters["_llm_interface"]
+            if definition.type == .conversational, llmInterface?.isJavaBlank ?? true {
+                // No function calling: the ReAct prompt mode.
+                // ml-commons' stream handler reads a `_llm_interface` this mode has not got (a NullPointerException).
+                guard sink == nil else { throw InferenceError(message: "Fail to execute streaming", javaClass: "MLException") }
+                let runner = ReActAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
+                return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID)
+            }
             let runner = ConversationalAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
             return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, sink: sink)
         case .flow, .conversationalFlow:

@@ -58,7 +58,6 @@ public struct ConversationalAgentRunner: Sendable {
         }
 
         let question = llmParameters["question"] ?? ""
-        let verbose = llmParameters["verbose"] == "true"
         let traceDisabled = llmParameters["disable_trace"] == "true"
         let maxIterations = try llmParameters["max_iteration"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
             ?? Self.defaultMaxIterations

@@ -1,6 +1,6 @@
 extension String {
     /// Java's `String.trim()`: strips characters up to U+0020 from both ends.
-    var javaTrimmed: String {
+    public var javaTrimmed: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0.value > 0x20 }),
             let last = scalars.lastIndex(where: { $0.value > 0x20 })
