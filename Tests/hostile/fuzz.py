@@ -919,7 +919,10 @@ class Server:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ML_EMULATOR_")}  # the flags alone configure it
         env.setdefault("SWIFT_BACKTRACE", "enable=yes,interactive=no,symbolicate=fast,threads=crashed,"
                                           "registers=none,images=none,limit=40")
-        cmd = [self.binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", "--llm", "mock"]
+        # The mock answers unpaced: its pause between tokens is deliberate, and a long echoed answer would
+        # otherwise count against the emulator's own time budget.
+        cmd = [self.binary, "--host", "127.0.0.1", "--port", "0", "--data", ":memory:", "--llm", "mock",
+               "--mock-token-delay-ms", "0"]
         self.proc = subprocess.Popen(cmd + self.extra_args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env)
         ready, port = threading.Event(), []
