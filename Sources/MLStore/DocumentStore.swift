@@ -42,10 +42,6 @@ public struct DocumentStore: Sendable {
         try await writer.read { db in try Self.indexInfos(name, db).first }
     }
 
-    /// The index's name, mappings and settings, without counting its documents (its counts read 0).
-    public func indexDefinition(_ name: String) async throws -> IndexInfo? {
-        try pointRead { db in try Self.indexInfos(name, statistics: false, db).first }
-    }
 
     // MARK: Documents
 

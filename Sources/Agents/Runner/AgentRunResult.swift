@@ -25,6 +25,13 @@ public struct AgentRunResult: Sendable {
         self.toolResults = toolResults
     }
 
+    /// Adds a tool's output to `additional_info` under `<tool>.output` (`include_output_in_agent_response`).
+    public mutating func appendToolOutput(_ output: String, of tool: String) {
+        var outputs = additionalInfo["\(tool).output"]?.arrayValue ?? []
+        outputs.append(.string(output))
+        additionalInfo["\(tool).output"] = .array(outputs)
+    }
+
     /// The execute API's `inference_results` (§4.9).
     public func output(verbose: Bool) -> JSONValue {
         var tensors: [JSONValue] = []

@@ -121,9 +121,7 @@ public struct ConversationalAgentRunner: Sendable {
             }
             let output = try await runTool(call, tools: tools, llmParameters: llmParameters, question: question, functionCalling: functionCalling, state: &state)
             if let entry = call.flatMap({ tools.resolve($0.name) }).flatMap({ tools[$0] }), entry.spec.includeOutputInAgentResponse {
-                var outputs = result.additionalInfo["\(entry.spec.effectiveName).output"]?.arrayValue ?? []
-                outputs.append(.string(output))
-                result.additionalInfo["\(entry.spec.effectiveName).output"] = .array(outputs)
+                result.appendToolOutput(output, of: entry.spec.effectiveName)
             }
             try await trace(call?.input ?? "", output, origin: call?.name ?? "", state: &state, traceDisabled: traceDisabled)
             state.steps.append(output)
@@ -193,12 +191,7 @@ public struct ConversationalAgentRunner: Sendable {
 
     /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
     private func addChatHistory(to parameters: inout [String: String], memoryID: String) async throws {
-        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
-            ?? Self.defaultHistoryLimit
-        // The history search's `size(limit)`; the message index exists by now (the root message is in it).
-        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
-        let pairs = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
-            .filter { !($0.response ?? "").isEmpty }
+        let pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations)
         guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],
             let responseTemplate = parameters["chat_history_template.ai_response"]
         else { return }
@@ -214,14 +207,22 @@ public struct ConversationalAgentRunner: Sendable {
         parameters["_chat_history"] = messages.joined(separator: ", ") + ", "
     }
 
+    /// The last `message_history_limit` (10) root interactions of the memory that have an answer, oldest first.
+    static func answeredHistory(
+        _ parameters: [String: String], memoryID: String, conversations: ConversationStore
+    ) async throws -> [(input: String?, response: String?)] {
+        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
+            ?? defaultHistoryLimit
+        // The history search's `size(limit)`; the message index exists by now (the root message is in it).
+        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
+        return try await conversations.recentInteractions(memoryID: memoryID, limit: limit).filter { !($0.response ?? "").isEmpty }
+    }
+
     /// `constructLLMParams`: the LLM's parameters, everything else on top, and ml-commons' defaults.
     static func llmParameters(_ llm: [String: String], _ parameters: [String: String]) -> [String: String] {
         var merged = llm.merging(parameters) { _, given in given }
-        if merged["stop"] == nil { merged["stop"] = #"["\nObservation:","\n\tObservation:"]"# }
-        if merged["stop_sequences"] == nil {
-            merged["stop_sequences"] =
-                #"["\n\nHuman:","\nObservation:","\n\tObservation:","\nObservation","\n\tObservation","\n\nQuestion"]"#
-        }
+        if merged["stop"] == nil { merged["stop"] = ReActPrompts.stop }
+        if merged["stop_sequences"] == nil { merged["stop_sequences"] = ReActPrompts.stopSequences }
         return merged
     }
 
@@ -242,23 +243,50 @@ public struct ConversationalAgentRunner: Sendable {
         guard let call, let name = tools.resolve(call.name), let entry = tools[name] else {
             return "Failed to run the tool \(call?.name ?? "") which is unsupported."
         }
-        let toolParameters = Self.toolParameters(entry.spec, actionInput: call.input)
-        let runParameters = llmParameters.merging(toolParameters) { _, tool in tool }
-        guard entry.tool.validate(runParameters) else {
-            return "Failed to run the tool \(name) due to wrong input \(call.input)."
-        }
-        do {
-            let output = try await entry.tool.run(runParameters).text
+        switch await Self.run(entry, name: name, actionInput: call.input, llmParameters: llmParameters) {
+        case .output(let output):
             state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output))
             return output
-        } catch {
-            let message = OpenSearchError(reporting: error).reason
+        case .refused(let observation):
+            return observation
+        case .failed(let message, let observation):
             let template = llmParameters["interaction_template.tool_response"] ?? ""
             let failure = try StringSubstitution(
                 prefix: "${_interactions.", values: ["tool_call_id": call.id, "tool_response": "Tool \(name) failed: \(message)"]
             ).replace(template)
             state.interactions.append(failure)
-            return "Failed to run the tool \(name) with the error message \(message)."
+            return observation
+        }
+    }
+
+    /// What running a tool gave: its output, a refusal of its input, or a failure; the last two with the
+    /// text ml-commons hands the LLM instead of an output.
+    enum ToolRunOutcome {
+        case output(String)
+        case refused(observation: String)
+        case failed(message: String, observation: String)
+
+        var observation: String {
+            switch self {
+            case .output(let output): return output
+            case .refused(let observation), .failed(_, let observation): return observation
+            }
+        }
+    }
+
+    /// `runTool`'s core: the tool's parameters over the LLM's, its `validate`, then its run.
+    static func run(
+        _ entry: ToolSet.Entry, name: String, actionInput: String, llmParameters: [String: String]
+    ) async -> ToolRunOutcome {
+        let runParameters = llmParameters.merging(toolParameters(entry.spec, actionInput: actionInput)) { _, tool in tool }
+        guard entry.tool.validate(runParameters) else {
+            return .refused(observation: "Failed to run the tool \(name) due to wrong input \(actionInput).")
+        }
+        do {
+            return .output(try await entry.tool.run(runParameters).text)
+        } catch {
+            let message = OpenSearchError(reporting: error).reason
+            return .failed(message: message, observation: "Failed to run the tool \(name) with the error message \(message).")
         }
     }
 

@@ -11,7 +11,6 @@ struct ReActAgentRunner {
     let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
 
     static let defaultMaxIterations = 10
-    static let defaultHistoryLimit = 10
 
     func run(input: [String: String], memoryID: String, parentInteractionID: String) async throws -> AgentRunResult {
         guard let modelID = definition.modelID else { throw OpenSearchError.illegalArgument("model id is null") }
@@ -67,23 +66,10 @@ struct ReActAgentRunner {
             } else if let pending, let entry = tools[pending.tool] {
                 let (answer, name, actionInput) = pending
                 // Odd steps run the tool the last answer asked for and add its result to the scratchpad.
-                let toolParameters = ConversationalAgentRunner.toolParameters(entry.spec, actionInput: actionInput)
-                let runParameters = llmParameters.merging(toolParameters) { _, tool in tool }
-                let observation: String
-                if !entry.tool.validate(runParameters) {
-                    observation = "Failed to run the tool \(name) due to wrong input \(actionInput)."
-                } else {
-                    do {
-                        observation = try await entry.tool.run(runParameters).text
-                        if entry.spec.includeOutputInAgentResponse {
-                            var outputs = result.additionalInfo["\(name).output"]?.arrayValue ?? []
-                            outputs.append(.string(observation))
-                            result.additionalInfo["\(name).output"] = .array(outputs)
-                        }
-                    } catch {
-                        observation = "Failed to run the tool \(name) with the error message \(OpenSearchError(reporting: error).reason)."
-                    }
-                }
+                let outcome = await ConversationalAgentRunner.run(entry, name: name, actionInput: actionInput, llmParameters: llmParameters)
+                let observation = outcome.observation
+                // Only a tool that answered adds its output to the answer's `additional_info`.
+                if case .output = outcome, entry.spec.includeOutputInAgentResponse { result.appendToolOutput(observation, of: name) }
                 let response = try StringSubstitution.parameters([
                     "llm_tool_selection_response": answer.thoughtResponse, "tool_name": name, "tool_input": actionInput,
                     "observation": observation,
@@ -98,11 +84,9 @@ struct ReActAgentRunner {
         return try await finish(ReActPrompts.maximumIterationsReached(maxIterations, lastThought: lastThought))
     }
 
-    /// `constructLLMParams` in ReAct mode: the LLM's parameters, the run's on top, the prompt pieces' defaults.
+    /// `constructLLMParams` in ReAct mode: the shared parameters and defaults, and the prompt pieces' defaults.
     static func llmParameters(_ llm: [String: String], _ parameters: [String: String]) -> [String: String] {
-        var merged = llm.merging(parameters) { _, given in given }
-        if merged["stop"] == nil { merged["stop"] = ReActPrompts.stop }
-        if merged["stop_sequences"] == nil { merged["stop_sequences"] = ReActPrompts.stopSequences }
+        var merged = ConversationalAgentRunner.llmParameters(llm, parameters)
         if merged["prompt.prefix"] == nil { merged["prompt.prefix"] = ReActPrompts.prefix }
         if merged["prompt.suffix"] == nil { merged["prompt.suffix"] = ReActPrompts.suffix }
         if merged["prompt.format_instruction"] == nil { merged["prompt.format_instruction"] = ReActPrompts.formatInstruction }
@@ -141,11 +125,7 @@ struct ReActAgentRunner {
     /// The earlier turns of the memory (`message_history_limit`, 10 by default) as `Human:`/`Assistant:` lines
     /// under the history prefix; nil when none has an answer.
     private func chatHistory(_ parameters: [String: String], memoryID: String) async throws -> String? {
-        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
-            ?? Self.defaultHistoryLimit
-        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
-        let pairs = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
-            .filter { !($0.response ?? "").isEmpty }
+        let pairs = try await ConversationalAgentRunner.answeredHistory(parameters, memoryID: memoryID, conversations: conversations)
         guard !pairs.isEmpty else { return nil }
         var history = parameters["prompt.chat_history_prefix"] ?? ReActPrompts.chatHistoryPrefix
         for pair in pairs { history += "Human:" + (pair.input ?? "") + "\nAssistant:" + (pair.response ?? "") + "\n" }

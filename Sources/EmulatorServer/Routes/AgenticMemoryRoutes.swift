@@ -15,7 +15,7 @@ enum AgenticMemoryRoutes {
             let input = try MemorySessionInput(parsing: try request.requiredJSONBody())
             let containerID = request.parameter("memory_container_id")
             let container = try await service.stored(containerID)
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to add memory to this container")
+            try service.checkAccess(container, request.user, refusal: "User doesn't have permissions to add memory to this container")
             guard let index = container.configuration.indexName(.sessions) else {
                 throw OpenSearchError.validationFailed(["index is missing"])
             }
@@ -45,7 +45,7 @@ enum AgenticMemoryRoutes {
             let type = try AgenticMemoryType(parsing: request.parameter("memory_type"))
             let containerID = request.parameter("memory_container_id")
             let container = try await service.stored(containerID)
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to search memories in this container")
+            try service.checkAccess(container, request.user, refusal: "User doesn't have permissions to search memories in this container")
             guard let name = container.configuration.indexName(type) else {
                 throw OpenSearchError("Exception", reason: "Search execution failed: index is missing", status: 500)
             }
@@ -71,7 +71,7 @@ enum AgenticMemoryRoutes {
             try await service.requireEnabled()
             let containerID = request.parameter("memory_container_id")
             let container = try await service.stored(containerID)
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to delete memories in this container")
+            try service.checkAccess(container, request.user, refusal: "User doesn't have permissions to delete memories in this container")
             guard let name = container.configuration.indexName(type) else {
                 throw OpenSearchError.statusException("Invalid memory type or memory type is disabled: \(type.rawValue)", status: 400)
             }
@@ -108,7 +108,7 @@ enum AgenticMemoryRoutes {
             let fields = try RequestObject(try request.requiredJSONBody()).object
             guard !fields.isEmpty else { throw OpenSearchError.illegalArgument("Text cannot be null or empty") }
             let container = try await service.stored(request.parameter("memory_container_id"))
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to update memories in this container")
+            try service.checkAccess(container, request.user, refusal: "User doesn't have permissions to update memories in this container")
             guard let name = container.configuration.indexName(type) else {
                 throw OpenSearchError.statusException("Memory index not found", status: 404)
             }
@@ -157,7 +157,7 @@ enum AgenticMemoryRoutes {
         try await service.requireEnabled()
         let type = try AgenticMemoryType(parsing: request.parameter("memory_type"))
         let container = try await service.stored(request.parameter("memory_container_id"))
-        try service.checkAccess(container, request, refusal: refusal)
+        try service.checkAccess(container, request.user, refusal: refusal)
         guard let name = container.configuration.indexName(type) else {
             throw OpenSearchError.statusException("Memory index not found", status: 404)
         }

@@ -69,7 +69,7 @@ enum MemoryContainerRoutes {
             let update = try fields.object["configuration"].map { value throws(OpenSearchError) in try service.parseConfiguration(value) }
             let id = request.parameter("memory_container_id")
             let container = try await service.stored(id)
-            try service.checkAccess(container, request, refusal: "User doesn't have permissions to update memories in this container")
+            try service.checkAccess(container, request.user, refusal: "User doesn't have permissions to update memories in this container")
             var configuration = container.configuration
             if let update, let configurationUpdate = try fields.object("configuration") {
                 configuration = try merged(configuration, update, sent: configurationUpdate)

@@ -40,9 +40,9 @@ struct MemoryContainerService: Sendable {
         try MemoryContainer.configuration(of: source, sessionsOffByDefault: emulator.profile.agenticMemorySessionsOffByDefault)
     }
 
-    /// The container access check: 403 with the route's `refusal` unless the request's user may use it.
-    func checkAccess(_ container: Container, _ request: RESTRequest, refusal: String) throws {
-        guard MemoryContainer.isAccessible(container.document.source, to: request.user) else {
+    /// The container access check: 403 with the route's `refusal` unless the user may use it.
+    func checkAccess(_ container: Container, _ user: SecurityUser?, refusal: String) throws {
+        guard MemoryContainer.isAccessible(container.document.source, to: user) else {
             throw OpenSearchError.statusException(refusal, status: 403)
         }
     }

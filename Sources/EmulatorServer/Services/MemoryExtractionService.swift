@@ -24,9 +24,7 @@ struct MemoryExtractionService: Sendable {
         for (key, value) in input.parameters ?? JSONObject() { parameters[key] = value }
         await withTaskGroup(of: Void.self) { group in
             for strategy in configuration.strategies where strategy.enabled != false {
-                let keys = strategy.namespace ?? []
-                let scoped = JSONObject(keys.compactMap { key in namespace[key].map { (key, $0) } })
-                guard scoped.count == keys.count else {
+                guard let scoped = strategy.scopedNamespace(in: namespace) else {
                     logger.info("skipping memory strategy: the request's namespace lacks its keys", metadata: ["strategy": "\(strategy.id ?? "")"])
                     continue
                 }

@@ -11,9 +11,7 @@ struct WorkingMemoryService: Sendable {
         var input = request
         let service = MemoryContainerService(emulator: emulator)
         let container = try await service.stored(input.memoryContainerID)
-        guard MemoryContainer.isAccessible(container.document.source, to: user) else {
-            throw OpenSearchError.statusException("User doesn't have permissions to add memory to this container", status: 403)
-        }
+        try service.checkAccess(container, user, refusal: "User doesn't have permissions to add memory to this container")
         let configuration = container.configuration
         if input.sessionID == nil, input.payloadType == .conversational, !configuration.disableSession,
             configuration.llmID != nil, let sessions = configuration.indexName(.sessions)

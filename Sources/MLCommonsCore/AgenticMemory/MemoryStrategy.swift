@@ -47,9 +47,12 @@ public struct MemoryStrategy: Sendable, Hashable {
         return out
     }
 
-    /// Whether every key the strategy names is in the request's namespace.
-    public func applies(to namespace: JSONObject) -> Bool {
-        (self.namespace ?? []).allSatisfy { namespace[$0] != nil }
+    /// The request's values of the keys the strategy names (`getStrategyNameSpace`), or nil when one is
+    /// missing and the strategy does not run.
+    public func scopedNamespace(in namespace: JSONObject) -> JSONObject? {
+        let keys = self.namespace ?? []
+        let scoped = JSONObject(keys.compactMap { key in namespace[key].map { (key, $0) } })
+        return scoped.count == keys.count ? scoped : nil
     }
 
     /// `MemoryStrategy.toXContent`: `id`, `enabled`, then `type`, `namespace` and a non-empty `configuration`.
