@@ -16,20 +16,22 @@ struct EmbeddingService: Sendable {
             let output = try await OffloadedWork.run { try invoker.predictLocal(model, body: body) }
             return try Self.vectors(output, expected: texts.count)
         }
+        // The model is prepared once for every request below (`predict(modelID:)` would look it up each time).
+        let prepared = try await emulator.invoker.prepare(model, streaming: false)
         let preProcess = model.source["connector"]?["actions"]?.arrayValue?.first?["pre_process_function"]?.stringValue
         if preProcess?.contains("bedrock") == true {
             // Titan takes one text a request.
             var vectors: [[Float]] = []
             for text in texts {
                 let output = try await emulator.invoker.predict(
-                    modelID: modelID, requestParameters: RequestParameters.escaped(["inputText": text]))
+                    prepared, requestParameters: RequestParameters.escaped(["inputText": text]))
                 vectors += try Self.vectors(output, expected: 1)
             }
             return vectors
         }
         let key = preProcess?.contains("cohere") == true ? "texts" : "input"
         let list = JSONValue.array(texts.map(JSONValue.string)).compactText
-        let output = try await emulator.invoker.predict(modelID: modelID, requestParameters: RequestParameters.escaped([key: list]))
+        let output = try await emulator.invoker.predict(prepared, requestParameters: RequestParameters.escaped([key: list]))
         return try Self.vectors(output, expected: texts.count)
     }
 

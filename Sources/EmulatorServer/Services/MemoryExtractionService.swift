@@ -52,8 +52,12 @@ struct MemoryExtractionService: Sendable {
         request["user_prompt"] = AgenticMemoryPrompts.fenced("Summarize the following conversation in no more than \(size) words:", messages)
         let output = try await emulator.invoker.predict(modelID: llmID, requestParameters: RequestParameters.escaped(request))
         let path = parameters["llm_result_path"]?.stringValue ?? MemoryFactExtraction.defaultResultPath
-        let tensor = output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first
-        let value = try JSONPath(path).read(tensor?["dataAsMap"] ?? .null)
+        return try Self.text(at: JSONPath(path), in: output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first)
+    }
+
+    /// The LLM's text in one tensor: the value at `llm_result_path` of its `dataAsMap`, a non-string as gson writes it.
+    static func text(at path: JSONPath, in tensor: JSONValue?) throws -> String {
+        let value = try path.read(tensor?["dataAsMap"] ?? .null)
         return value.stringValue ?? value.gsonText
     }
 
@@ -121,10 +125,7 @@ struct MemoryExtractionService: Sendable {
             requestParameters: RequestParameters.escaped(["system_prompt": systemPrompt, "user_prompt": userPrompt]))
         let path = try JSONPath(run.resultPath)
         let tensors = output["inference_results"]?.arrayValue?.first?["output"]?.arrayValue ?? []
-        return try tensors.map { tensor in
-            let value = try path.read(tensor["dataAsMap"] ?? .null)
-            return value.stringValue ?? value.gsonText
-        }
+        return try tensors.map { tensor in try Self.text(at: path, in: tensor) }
     }
 
     /// Up to `max_infer_size` stored memories per fact (for the first `max_infer_size` facts): the `neural`
