@@ -18,6 +18,8 @@ extension MockLLMPlaceholder {
             return MockLLMMemoryAnswers.decisions(for: conversation.lastUserMessage)
         case .memorySummary:
             return MockLLMMemoryAnswers.summary(for: conversation.lastUserMessage)
+        case .plan:
+            return MockLLMPlanAnswers.plan(for: conversation.lastUserMessage)
         }
     }
 }

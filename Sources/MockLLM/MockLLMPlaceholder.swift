@@ -16,4 +16,7 @@ public enum MockLLMPlaceholder: String, Sendable, Hashable, CaseIterable {
     case memoryDecisions = "memory_decisions"
     /// `{{memory_summary}}`: the first words of the user messages of a session summary prompt.
     case memorySummary = "memory_summary"
+    /// `{{plan}}`: `{"steps":[…],"result":"…"}` for a plan-execute-reflect planner prompt: the objective's steps, the
+    /// plan's remaining steps after one ran, or the completed steps as the result.
+    case plan = "plan"
 }

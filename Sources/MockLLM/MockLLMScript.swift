@@ -21,8 +21,8 @@ public struct MockLLMScript: Sendable, Hashable {
     /// The text reply used when neither the matched rule nor the default sets one.
     public static let builtInReply = MockLLMReply.text(MockLLMTemplate(literal: "Mock reply to: ", placeholder: .lastUserMessage))
 
-    /// The built-in reply for a request: ml-commons' agentic memory prompts get the answers their parsers
-    /// read (facts, decisions, a summary); everything else ``builtInReply``.
+    /// The built-in reply for a request: ml-commons' agentic memory and planner prompts get the answers their
+    /// parsers read (facts, decisions, a summary, a plan); everything else ``builtInReply``.
     static func builtInReply(for conversation: MockLLMConversation) -> MockLLMReply {
         let message = conversation.lastUserMessage
         if message.hasPrefix(AgenticMemoryPrompts.factExtractionIntroduction) {
@@ -34,6 +34,7 @@ public struct MockLLMScript: Sendable, Hashable {
         if message.hasPrefix("Summarize the following conversation in no more than ") {
             return .text(MockLLMTemplate(literal: "", placeholder: .memorySummary))
         }
+        if MockLLMPlanAnswers.isPlannerPrompt(message) { return .text(MockLLMTemplate(literal: "", placeholder: .plan)) }
         return builtInReply
     }
 }

@@ -86,7 +86,8 @@ struct AgentRunInvocationTests {
         let context = ToolContext(documents: documents) { _, _ in .null }
         let executor = AgentExecutor(
             conversations: ConversationStore(documents: documents, ids: ids), invoker: invoker,
-            makeTool: { spec in try ToolRegistry.make(spec, context: context) })
+            makeTool: { spec in try ToolRegistry.make(spec, context: context) },
+            runAgent: { _, _ in throw OpenSearchError.illegalState("no agents run agents here") })
         return (executor, definition, transport, decrypter)
     }
 

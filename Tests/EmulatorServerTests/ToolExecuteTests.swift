@@ -107,7 +107,7 @@ struct AgentToolTests {
                 #"{"name":"loop","type":"flow","tools":[{"type":"AgentTool","parameters":{"agent_id":"\#(agent)"}}]}"#)
             let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute", #"{"parameters":{"question":"q"}}"#)
             #expect(reply.body == ToolExecuteTests.failure(500, "IllegalStateException",
-                "agents called agents 8 deep through AgentTool; the emulator stops here"))
+                "agents called agents 8 deep through AgentTool or an executor agent; the emulator stops here"))
         }
     }
 }

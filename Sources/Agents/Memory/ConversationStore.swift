@@ -58,13 +58,13 @@ public struct ConversationStore: Sendable {
         return id
     }
 
-    /// `updateInteraction(id, {response, additional_info})` at the end of an agent run.
-    public func updateMessage(_ id: String, response: String, additionalInfo: JSONObject) async throws {
+    /// `updateInteraction(id, {response[, additional_info]})` at the end of an agent run.
+    public func updateMessage(_ id: String, response: String, additionalInfo: JSONObject?) async throws {
         let now = InstantTime.now()
         _ = try await documents.update(ConversationMemory.messageIndex, id: id) { source in
             var next = source
             next["response"] = .string(response)
-            next["additional_info"] = .object(additionalInfo)
+            if let additionalInfo { next["additional_info"] = .object(additionalInfo) }
             next["updated_time"] = .string(now.iso8601)
             // An update merges into the stored map: new keys land at the end.
             return next

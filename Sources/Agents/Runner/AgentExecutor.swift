@@ -8,11 +8,17 @@ public struct AgentExecutor: Sendable {
     public let conversations: ConversationStore
     public let invoker: any ModelInvoking
     public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
+    /// Runs another agent by id as `_execute` does (a plan-execute-reflect agent's executor).
+    public let runAgent: @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
 
-    public init(conversations: ConversationStore, invoker: any ModelInvoking, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool) {
+    public init(
+        conversations: ConversationStore, invoker: any ModelInvoking, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool,
+        runAgent: @escaping @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
+    ) {
         self.conversations = conversations
         self.invoker = invoker
         self.makeTool = makeTool
+        self.runAgent = runAgent
     }
 
     /// The memory and root interaction a conversational run writes to, created when not given.
@@ -56,10 +62,26 @@ public struct AgentExecutor: Sendable {
         }
     }
 
-    /// Runs the agent; with a `sink` (streaming) the LLM calls stream through it.
+    /// Runs the agent; with a `sink` (streaming) the LLM calls stream through it. A failed run leaves its error in
+    /// the root interaction's response. `progress` hears a plan-execute-reflect run's executor ids after its first step.
     public func execute(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil
+    ) async throws -> AgentRunResult {
+        do {
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress)
+        } catch {
+            if let ids, !(error is CancellationError) {
+                let message = "Agent execution failed: " + OpenSearchError(reporting: error).reason
+                try? await conversations.updateMessage(ids.parentInteractionID, response: message, additionalInfo: nil)
+            }
+            throw error
+        }
+    }
+
+    private func run(
+        _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?
     ) async throws -> AgentRunResult {
         switch definition.type {
         case .conversational, .agUI:
@@ -80,7 +102,13 @@ public struct AgentExecutor: Sendable {
         case .conversationalV2:
             throw OpenSearchError.illegalArgument("ml-commons-emulator does not run conversational_v2 agents yet")
         case .planExecuteAndReflect:
-            throw OpenSearchError.illegalArgument("ml-commons-emulator does not run plan_execute_and_reflect agents yet")
+            guard let ids else {
+                // 3.3 casts the missing memory's factory.
+                throw OpenSearchError("NullPointerException", reason: "Cannot invoke \"org.opensearch.ml.common.agent.MLMemorySpec.getType()\" because the return value of \"org.opensearch.ml.common.agent.MLAgent.getMemory()\" is null", status: 500)
+            }
+            let runner = PlanExecuteReflectAgentRunner(
+                definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, runAgent: runAgent)
+            return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, progress: progress)
         }
     }
 }

@@ -12,6 +12,15 @@ public struct AgentRunResult: Sendable {
     public var toolResults: [(name: String, result: JSONValue)]
     /// The run's `token_usage` map when it was asked for (3.6+), the last tensor of the output.
     public var tokenUsage: JSONValue?
+    /// A plan-execute-reflect run: its executor agent's memory and latest root interaction. Such a run answers
+    /// with them and a `response` that has no `additional_info`.
+    public var executor: ExecutorIDs?
+
+    /// The executor agent's ids, each present once a step ran.
+    public struct ExecutorIDs: Sendable {
+        public var memoryID: String?
+        public var parentInteractionID: String?
+    }
 
     public init(
         memoryID: String? = nil, parentInteractionID: String? = nil, finalAnswer: String? = nil,
@@ -40,7 +49,13 @@ public struct AgentRunResult: Sendable {
         } else {
             if let memoryID { tensors.append(["name": "memory_id", "result": .string(memoryID)]) }
             if let parentInteractionID { tensors.append(["name": "parent_interaction_id", "result": .string(parentInteractionID)]) }
-            if verbose {
+            if let executor {
+                if let id = executor.memoryID, !id.isEmpty { tensors.append(["name": "executor_agent_memory_id", "result": .string(id)]) }
+                if let id = executor.parentInteractionID, !id.isEmpty {
+                    tensors.append(["name": "executor_agent_parent_interaction_id", "result": .string(id)])
+                }
+                tensors.append(["name": "response", "dataAsMap": ["response": .string(finalAnswer ?? "")]])
+            } else if verbose {
                 tensors += steps.map { ["name": "response", "result": .string($0)] }
                 tensors.append(["name": "response", "result": .string(finalAnswer ?? "")])
             } else {

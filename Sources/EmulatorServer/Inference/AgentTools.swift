@@ -22,6 +22,13 @@ enum AgentTools {
             runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) })
     }
 
+    /// The agent executor of this node: its memory, its models, its tools, and its agents for agents that run agents.
+    static func executor(_ emulator: Emulator) -> AgentExecutor {
+        AgentExecutor(
+            conversations: emulator.conversations, invoker: emulator.invoker, makeTool: factory(emulator),
+            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) })
+    }
+
     /// How deep agents may call agents: an agent whose AgentTool names itself would never end.
     static let maximumAgentDepth = 8
     @TaskLocal static var agentDepth = 0
@@ -29,11 +36,11 @@ enum AgentTools {
     /// `_execute` of an agent from inside a tool: its memory prepared as for a request, its output tensors.
     static func runAgent(_ agentID: String, _ parameters: [String: String], _ emulator: Emulator) async throws -> JSONValue {
         guard agentDepth < maximumAgentDepth else {
-            throw OpenSearchError.illegalState("agents called agents \(maximumAgentDepth) deep through AgentTool; the emulator stops here")
+            throw OpenSearchError.illegalState("agents called agents \(maximumAgentDepth) deep through AgentTool or an executor agent; the emulator stops here")
         }
         let definition = try await AgentExecuteRoutes.definition(agentID, emulator)
         try AgentExecutor.validate(input: parameters, definition: definition)
-        let executor = AgentExecutor(conversations: emulator.conversations, invoker: emulator.invoker, makeTool: factory(emulator))
+        let executor = executor(emulator)
         return try await $agentDepth.withValue(agentDepth + 1) {
             let ids = try await executor.prepareMemory(definition, input: parameters)
             return try await executor.execute(definition, input: parameters, ids: ids, sink: nil).output(verbose: false)

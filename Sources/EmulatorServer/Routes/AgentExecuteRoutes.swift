@@ -5,9 +5,7 @@ import RemoteInference
 /// `POST /_plugins/_ml/agents/{agent_id}/_execute` and `/_execute/stream`.
 enum AgentExecuteRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
-        let executor = AgentExecutor(
-            conversations: emulator.conversations, invoker: emulator.invoker,
-            makeTool: AgentTools.factory(emulator))
+        let executor = AgentTools.executor(emulator)
 
         routes.add("POST", "\(APIPath.agents)/{agent_id}/_execute", query: ["async", "verbose"]) { request in
             try await emulator.requireAgentFramework()
@@ -182,31 +180,47 @@ enum AgentExecuteRoutes {
             response["memory_id"] = .string(ids.memoryID)
             response["parent_interaction_id"] = .string(ids.parentInteractionID)
         }
+        // Stored as CREATED while the answer says RUNNING, as `MLAgentExecutor` does.
         let task = TaskDocument.make(
-            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .running,
+            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created,
             workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
-        let finalResponse = response
         emulator.backgroundRuns.start {
-            var source = task
             do {
-                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
-                var completed = finalResponse
-                completed["inference_results"] = result.output(verbose: verbose)["inference_results"]
-                source["state"] = .string(TaskState.completed.rawValue)
-                source["response"] = .object(completed)
+                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil) { executorIDs in
+                    var response = JSONObject()
+                    if let id = executorIDs.memoryID { response["executor_agent_memory_id"] = .string(id) }
+                    if let id = executorIDs.parentInteractionID { response["executor_agent_parent_interaction_id"] = .string(id) }
+                    await updateTask(taskID, state: .running, response: response, emulator)
+                }
+                await updateTask(
+                    taskID, state: .completed, response: ["inference_results": result.output(verbose: verbose)["inference_results"] ?? .null],
+                    emulator)
             } catch {
-                source["state"] = .string(TaskState.failed.rawValue)
-                source["error"] = .string(OpenSearchError(reporting: error).reason)
+                await updateTask(taskID, state: .failed, response: ["error_message": .string(OpenSearchError(reporting: error).reason)], emulator)
             }
-            // A run stopped by a reset leaves no task behind in the wiped store.
-            guard !Task.isCancelled else { return }
-            source["last_update_time"] = emulator.nowMillis().json
-            _ = try? await emulator.documents.put(SystemIndex.task, id: taskID, source: source.ordered(by: TaskDocument.fieldOrder))
         }
         var answer: JSONObject = ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue)]
         if !response.isEmpty { answer["response"] = .object(response) }
         return .object(answer)
+    }
+}
+
+extension AgentExecuteRoutes {
+    /// `updateMLTaskDirectly`: the state, and `response` merged into the stored one (a run stopped by a reset leaves
+    /// no task behind in the wiped store).
+    static func updateTask(_ taskID: String, state: TaskState, response: JSONObject, _ emulator: Emulator) async {
+        guard !Task.isCancelled else { return }
+        let now = emulator.nowMillis()
+        _ = try? await emulator.documents.update(SystemIndex.task, id: taskID) { source in
+            var next = source
+            var merged = source["response"]?.objectValue ?? JSONObject()
+            for (key, value) in response { merged[key] = value }
+            next["response"] = .object(merged)
+            next["state"] = .string(state.rawValue)
+            next["last_update_time"] = now.json
+            return next.ordered(by: TaskDocument.fieldOrder)
+        }
     }
 }
 
