@@ -23,6 +23,8 @@ public final class Emulator: Sendable {
     public let logger: Logger
     /// Where upstream LLM calls go (live HTTP, or the in-process mock for well-known providers).
     public let transport: any UpstreamTransport
+    /// The MCP clients' transport: journalled, not address-checked (ml-commons' MCP client has no such check).
+    let mcpTransport: any UpstreamTransport
     /// The last upstream calls, readable through the control plane.
     public let journal: OutboundJournal
     /// The offline LLM, reachable in-process and over HTTP under the control plane.
@@ -31,6 +33,8 @@ public final class Emulator: Sendable {
     let mockLLMServed = MockLLMServedLog()
     /// Agent runs answered with a task id and still going.
     let backgroundRuns = BackgroundRuns()
+    /// The event streams of the control plane's legacy MCP server.
+    let mcpSessions = MockMCPSessions()
     let rateLimiter = ModelRateLimiter()
     /// When local models' register and deploy tasks finish (the control plane's time control).
     let localTasks: LocalTaskRunner
@@ -82,6 +86,7 @@ public final class Emulator: Sendable {
         self.journal = journal
         // Each attempt of a retried call is journalled, refused ones included.
         self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))
+        mcpTransport = JournalingTransport(base: transport ?? HTTPUpstreamTransport(), journal: journal)
         lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID, cache: modelCache) { InstantTime.now().epochMillis }
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,

@@ -34,6 +34,7 @@ public enum EmulatorApplication {
         ToolRoutes.register(&routes, emulator)
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
+        MockMCPRoutes.register(&routes, emulator)
         if emulator.securityGate != nil { SecurityRoutes.register(&routes) }
         ControlPlaneRoutes.registerIndex(&routes, playground: PlaygroundAssets())
         NotEmulatedRoutes.register(&routes, emulator.profile)

@@ -10,15 +10,19 @@ public struct AgentExecutor: Sendable {
     public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
     /// Runs another agent by id as `_execute` does (a plan-execute-reflect agent's executor).
     public let runAgent: @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
+    /// The tools of an agent's `mcp_connectors` for one run.
+    public let loadMCPTools: @Sendable (_ mcpConnectors: String) async throws -> MCPToolBundle
 
     public init(
         conversations: ConversationStore, invoker: any ModelInvoking, makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool,
-        runAgent: @escaping @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
+        runAgent: @escaping @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue,
+        loadMCPTools: @escaping @Sendable (_ mcpConnectors: String) async throws -> MCPToolBundle = { _ in MCPToolBundle() }
     ) {
         self.conversations = conversations
         self.invoker = invoker
         self.makeTool = makeTool
         self.runAgent = runAgent
+        self.loadMCPTools = loadMCPTools
     }
 
     /// The memory and root interaction a conversational run writes to, created when not given.
@@ -83,6 +87,27 @@ public struct AgentExecutor: Sendable {
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?
     ) async throws -> AgentRunResult {
+        // Conversational and plan-execute-reflect runs add their MCP servers' tools (flow agents ignore them in 3.3).
+        guard [.conversational, .agUI, .planExecuteAndReflect].contains(definition.type),
+            let connectors = definition.parameters["mcp_connectors"]
+        else {
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, mcpTools: [])
+        }
+        let bundle = try await loadMCPTools(connectors)
+        do {
+            let result = try await run(definition, input: input, ids: ids, sink: sink, progress: progress, mcpTools: bundle.entries)
+            await bundle.close()
+            return result
+        } catch {
+            await bundle.close()
+            throw error
+        }
+    }
+
+    private func run(
+        _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, mcpTools: [ToolSet.Entry]
+    ) async throws -> AgentRunResult {
         switch definition.type {
         case .conversational, .agUI:
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
@@ -91,10 +116,12 @@ public struct AgentExecutor: Sendable {
                 // No function calling: the ReAct prompt mode.
                 // ml-commons' stream handler reads a `_llm_interface` this mode has not got (a NullPointerException).
                 guard sink == nil else { throw InferenceError(message: "Fail to execute streaming", javaClass: "MLException") }
-                let runner = ReActAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
+                let runner = ReActAgentRunner(
+                    definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, mcpTools: mcpTools)
                 return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID)
             }
-            let runner = ConversationalAgentRunner(definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool)
+            let runner = ConversationalAgentRunner(
+                definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, mcpTools: mcpTools)
             return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, sink: sink)
         case .flow, .conversationalFlow:
             let runner = FlowAgentRunner(definition: definition, conversations: conversations, makeTool: makeTool)
@@ -107,7 +134,8 @@ public struct AgentExecutor: Sendable {
                 throw OpenSearchError("NullPointerException", reason: "Cannot invoke \"org.opensearch.ml.common.agent.MLMemorySpec.getType()\" because the return value of \"org.opensearch.ml.common.agent.MLAgent.getMemory()\" is null", status: 500)
             }
             let runner = PlanExecuteReflectAgentRunner(
-                definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, runAgent: runAgent)
+                definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, runAgent: runAgent,
+                mcpTools: mcpTools)
             return try await runner.run(input: input, memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID, progress: progress)
         }
     }

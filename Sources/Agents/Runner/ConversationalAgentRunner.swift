@@ -12,15 +12,18 @@ public struct ConversationalAgentRunner: Sendable {
     public let invoker: any ModelInvoking
     public let conversations: ConversationStore
     public let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
+    /// The tools the agent's MCP servers offer this run.
+    public let mcpTools: [ToolSet.Entry]
 
     public init(
         definition: AgentDefinition, invoker: any ModelInvoking, conversations: ConversationStore,
-        makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool
+        makeTool: @escaping @Sendable (ToolSpec) throws -> any AgentTool, mcpTools: [ToolSet.Entry] = []
     ) {
         self.definition = definition
         self.invoker = invoker
         self.conversations = conversations
         self.makeTool = makeTool
+        self.mcpTools = mcpTools
     }
 
     /// Runs one question. `memoryID` and `parentInteractionID` are the memory and root interaction
@@ -40,7 +43,7 @@ public struct ConversationalAgentRunner: Sendable {
         try await addChatHistory(to: &parameters, memoryID: memoryID)
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
         // Only an AG-UI run (`agent_type=ag_ui`, set for it as `MLAGUIAgentRunner` does) offers the client's tools.
         let frontendTools = invoker.profile.agUI && parameters["agent_type"] == "ag_ui"
             ? AGUIFrontendTool.parse(parameters["agui_tools"]) : []

@@ -10,6 +10,7 @@ struct PlanExecuteReflectAgentRunner {
     let conversations: ConversationStore
     let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
     let runAgent: @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
+    let mcpTools: [ToolSet.Entry]
 
     static let defaultMaxSteps = "20"
     static let defaultExecutorMaxIterations = "20"
@@ -38,7 +39,7 @@ struct PlanExecuteReflectAgentRunner {
             template = parameters["planner_with_history_template"] ?? PlanExecuteReflectPrompts.plannerWithHistoryTemplate
         }
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
         parameters["tools_prompt"] = PlanExecuteReflectPrompts.toolsPrompt(
             tools.names.compactMap { name in tools[name].map { (name, $0.description) } })
 

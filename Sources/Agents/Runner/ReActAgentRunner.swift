@@ -9,6 +9,7 @@ struct ReActAgentRunner {
     let invoker: any ModelInvoking
     let conversations: ConversationStore
     let makeTool: @Sendable (ToolSpec) throws -> any AgentTool
+    let mcpTools: [ToolSet.Entry]
 
     static let defaultMaxIterations = 10
 
@@ -19,7 +20,7 @@ struct ReActAgentRunner {
         parameters["parent_interaction_id"] = parentInteractionID
         if let history = try await chatHistory(parameters, memoryID: memoryID) { parameters["chat_history"] = history }
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
 
         var llmParameters = Self.llmParameters(definition.llmParameters, parameters)
         let finalPrompt = try Self.prompt(llmParameters, tools: tools)

@@ -4,19 +4,27 @@ import MLCommonsCore
 public struct ToolSet: Sendable {
     public struct Entry: Sendable {
         public let spec: ToolSpec
-        public let tool: any AgentTool
+        public let tool: any RunnableTool
         public let description: String
         public let attributes: [String: String]
+
+        public init(spec: ToolSpec, tool: any RunnableTool, description: String, attributes: [String: String]) {
+            self.spec = spec
+            self.tool = tool
+            self.description = description
+            self.attributes = attributes
+        }
     }
 
     /// Tool names in `HashMap` iteration order.
     public let names: [String]
     private let entries: [String: Entry]
 
-    /// Builds the tools from their specs (`AgentUtils.createTools`); `selected` restricts them.
+    /// Builds the tools from their specs (`AgentUtils.createTools`); `selected` restricts them. `extra` tools (an
+    /// MCP server's) come after them and replace a tool of the same name.
     public init(
         specs: [ToolSpec], parameters: [String: String], selected: [String]?,
-        make: (ToolSpec) throws -> any AgentTool
+        make: (ToolSpec) throws -> any AgentTool, extra: [Entry] = []
     ) throws {
         var entries: [String: Entry] = [:]
         var order: [String] = []
@@ -28,6 +36,12 @@ public struct ToolSet: Sendable {
             let attributes = type(of: tool).defaultAttributes.merging(spec.attributes) { _, given in given }
             if entries[name] == nil { order.append(name) }
             entries[name] = Entry(spec: spec, tool: tool, description: description, attributes: attributes)
+        }
+        for entry in extra {
+            let name = entry.spec.effectiveName
+            let description = parameters["\(name).description"] ?? entry.description
+            if entries[name] == nil { order.append(name) }
+            entries[name] = Entry(spec: entry.spec, tool: entry.tool, description: description, attributes: entry.attributes)
         }
         self.entries = entries
         self.names = JavaHashMapOrder.ordered(order)

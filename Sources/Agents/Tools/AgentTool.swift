@@ -1,8 +1,17 @@
 import MLCommonsCore
 
+/// What a run calls of a tool: its check of the run parameters and the run.
+public protocol RunnableTool: Sendable {
+    /// `Tool.validate`: whether the run parameters are acceptable.
+    func validate(_ parameters: [String: String]) -> Bool
+
+    /// Runs the tool; the result is what the agent feeds back to the LLM (a string for most tools).
+    func run(_ parameters: [String: String]) async throws -> ToolOutput
+}
+
 /// A tool an agent can run (`org.opensearch.ml.common.spi.tools.Tool`): its catalog entry, the
 /// attributes function calling renders into the LLM request, and the run itself.
-public protocol AgentTool: Sendable {
+public protocol AgentTool: RunnableTool {
     /// The tool type as agents name it (`ListIndexTool`).
     static var type: String { get }
     /// The description the catalog and function calling use when the agent gives none.
@@ -16,12 +25,6 @@ public protocol AgentTool: Sendable {
 
     /// A tool configured from an agent's tool spec (`parameters` after `${parameters.*}` rendering).
     init(spec: ToolSpec, context: ToolContext)
-
-    /// `Tool.validate`: whether the run parameters are acceptable.
-    func validate(_ parameters: [String: String]) -> Bool
-
-    /// Runs the tool; the result is what the agent feeds back to the LLM (a string for most tools).
-    func run(_ parameters: [String: String]) async throws -> ToolOutput
 }
 
 extension AgentTool {

@@ -26,7 +26,19 @@ enum AgentTools {
     static func executor(_ emulator: Emulator) -> AgentExecutor {
         AgentExecutor(
             conversations: emulator.conversations, invoker: emulator.invoker, makeTool: factory(emulator),
-            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) })
+            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) },
+            loadMCPTools: { connectors in try await MCPToolService(emulator: emulator).tools(for: connectors) })
+    }
+
+    /// `MLAgentExecutor`'s check of an agent with `mcp_connectors` while their flag is off.
+    static func requireMCPConnectorsAllowed(_ definition: AgentDefinition, _ emulator: Emulator) async throws {
+        guard definition.parameters["mcp_connectors"] != nil,
+            await !emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled)
+        else { return }
+        throw OpenSearchError(
+            "OpenSearchException",
+            reason: "The MCP connector is not enabled. To enable, please update the setting plugins.ml_commons.mcp_connector_enabled",
+            status: 500)
     }
 
     /// How deep agents may call agents: an agent whose AgentTool names itself would never end.
@@ -43,6 +55,7 @@ enum AgentTools {
         let executor = executor(emulator)
         return try await $agentDepth.withValue(agentDepth + 1) {
             let ids = try await executor.prepareMemory(definition, input: parameters)
+            try await requireMCPConnectorsAllowed(definition, emulator)
             return try await executor.execute(definition, input: parameters, ids: ids, sink: nil).output(verbose: false)
         }
     }

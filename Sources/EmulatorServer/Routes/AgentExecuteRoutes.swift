@@ -29,6 +29,7 @@ enum AgentExecuteRoutes {
                 if structured { input["disable_trace"] = "true" }
                 try AgentExecutor.validate(input: input, definition: definition)
                 let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
+                try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
                 let verbose = request.flag("verbose") || input["verbose"] == "true"
                 if request.flag("async") {
                     return .json(try await startAsync(definition, input: input, ids: ids, verbose: verbose, executor, emulator))
@@ -85,6 +86,7 @@ enum AgentExecuteRoutes {
             try UnifiedAgentService.apply(nil, to: &input, definition: definition)
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
+            try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
             await sink.identify(memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
@@ -107,6 +109,7 @@ enum AgentExecuteRoutes {
             input["agent_type"] = "ag_ui"
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input, user: user)
+            try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
             return

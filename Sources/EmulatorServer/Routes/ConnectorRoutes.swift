@@ -12,7 +12,8 @@ enum ConnectorRoutes {
             }
             let input = try ConnectorInput(parsing: try request.requiredJSONBody())
             try input.validateForCreate()
-            if let connectorProtocol = input.connectorProtocol, ConnectorProtocol(rawValue: connectorProtocol)?.isMCP == true,
+            // Only `mcp_sse` is gated at creation (through 3.8); a streamable connector is created with the flag off.
+            if input.connectorProtocol == ConnectorProtocol.mcpSSE.rawValue,
                 !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
             {
                 throw OpenSearchError(
@@ -20,13 +21,14 @@ enum ConnectorRoutes {
                     reason: "The MCP connector is not enabled. To enable, please update the setting plugins.ml_commons.mcp_connector_enabled",
                     status: 500)
             }
+            try input.validateMCPURL()
             var document = try await ConnectorService(emulator: emulator).newDocument(input)
             if let user = await emulator.connectorAccessUser(request) {
                 let (access, roles) = try ConnectorAccessControl.creation(input.accessControl, user: user)
                 document["backend_roles"] = .array(roles.map(JSONValue.string))
                 document["owner"] = user.ownerJSON
                 document["access"] = .string(access)
-                document = document.ordered(by: Connector.fieldOrder)
+                document = document.ordered(by: Connector.fieldOrder(of: document))
             } else {
                 try input.accessControl.checkConnectorAccessControlDisabled()
             }

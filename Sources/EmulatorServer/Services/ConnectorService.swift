@@ -20,10 +20,15 @@ struct ConnectorService: Sendable {
 
     /// `Connector.validateConnectorURL` against the trusted-endpoint setting.
     func validateTrusted(_ document: JSONObject) async throws(OpenSearchError) {
+        let patterns = await emulator.settings.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
+        if let url = document["url"]?.stringValue, ConnectorProtocol(rawValue: document["protocol"]?.stringValue ?? "")?.isMCP == true {
+            // An MCP connector has no actions: its server URL is what must be trusted.
+            try TrustedEndpoints(patterns: patterns).validate(urls: [url])
+            return
+        }
         guard document["actions"]?.arrayValue != nil else {
             throw .illegalArgument("No actions configured for this connector")
         }
-        let patterns = await emulator.settings.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         try TrustedEndpoints(patterns: patterns).validate(urls: Connector.actionURLs(of: document))
     }
 

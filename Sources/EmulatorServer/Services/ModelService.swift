@@ -21,6 +21,10 @@ struct ModelService: Sendable {
             if let connector, let user = connectorUser, !ConnectorAccessControl.isAccessible(connector.source, to: user) {
                 throw OpenSearchError.illegalArgument("You don't have permission to use the connector provided, connector id: \(connectorID)")
             }
+            // Only `McpConnector` (`mcp_sse`) is refused; the streamable class is another.
+            if registration.modelInterface == nil, connector?.source["protocol"]?.stringValue == ConnectorProtocol.mcpSSE.rawValue {
+                throw OpenSearchError.illegalArgument("Cannot Create a Model from MCP Connector: \(connectorID)")
+            }
         } else {
             guard let connector = registration.connector else {
                 throw OpenSearchError.illegalArgument(

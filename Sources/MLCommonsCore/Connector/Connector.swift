@@ -6,6 +6,17 @@ public enum Connector {
         "owner", "access", "created_time", "last_updated_time", "client_config", "tenant_id",
     ]
 
+    /// `McpConnector.toXContent` field order.
+    public static let mcpFieldOrder = [
+        "name", "version", "description", "protocol", "credential", "backend_roles", "owner", "access", "created_time",
+        "last_updated_time", "client_config", "tenant_id", "url", "headers", "parameters",
+    ]
+
+    /// The field order of a stored connector of this protocol.
+    public static func fieldOrder(of doc: JSONObject) -> [String] {
+        ConnectorProtocol(rawValue: doc["protocol"]?.stringValue ?? "")?.isMCP == true ? mcpFieldOrder : fieldOrder
+    }
+
     /// The document for a new connector; `credential` must already be encrypted. Without the security
     /// plugin a connector has no `owner`, `backend_roles` or `access`.
     public static func document(from input: ConnectorInput, encryptedCredential: JSONObject?, now: Int64) -> JSONObject {
@@ -21,6 +32,13 @@ public enum Connector {
         doc["last_updated_time"] = .number(JSONNumber(Int(now)))
         if let config = input.clientConfig { doc["client_config"] = config.json }
         if let tenant = input.tenantID { doc["tenant_id"] = .string(tenant) }
+        if ConnectorProtocol(rawValue: input.connectorProtocol ?? "")?.isMCP == true {
+            // An MCP connector's credential may be omitted; it is stored empty.
+            if doc["credential"] == nil { doc["credential"] = .object(JSONObject()) }
+            if let url = input.url { doc["url"] = .string(url) }
+            if let headers = input.headers { doc["headers"] = .object(headers) }
+            return doc.ordered(by: mcpFieldOrder)
+        }
         return doc
     }
 
@@ -44,8 +62,10 @@ public enum Connector {
         if let roles = update.accessControl.backendRoles { doc["backend_roles"] = .array(roles.map(JSONValue.string)) }
         if let mode = update.accessControl.accessMode { doc["access"] = .string(mode) }
         if let config = update.clientConfig { doc["client_config"] = config.json }
+        if let url = update.url { doc["url"] = .string(url) }
+        if let headers = update.headers { doc["headers"] = .object(headers) }
         doc["last_updated_time"] = .number(JSONNumber(Int(now)))
-        return doc.ordered(by: fieldOrder)
+        return doc.ordered(by: fieldOrder(of: doc))
     }
 
     /// The connector as GET returns it: never with `credential`.

@@ -11,6 +11,9 @@ public struct ConnectorInput: Sendable, Hashable {
     public var accessControl = AccessControlParameters()
     public var clientConfig: ConnectorClientConfig?
     public var tenantID: String?
+    /// An MCP connector's server URL and the headers it sends (`${credential.*}` filled in at use).
+    public var url: String?
+    public var headers: JSONObject?
 
     /// Reads the fields `MLCreateConnectorInput.parse` reads.
     public init(parsing value: JSONValue) throws(OpenSearchError) {
@@ -29,6 +32,8 @@ public struct ConnectorInput: Sendable, Hashable {
         accessControl = try AccessControlParameters(fields, lowercasingMode: false)
         if let config = try fields.object("client_config") { clientConfig = try ConnectorClientConfig(parsing: config) }
         tenantID = try fields.string("tenant_id")
+        url = try fields.string("url")
+        headers = try fields.stringMap("headers")
     }
 
     /// The checks `MLCreateConnectorInput` and the connector constructors make for a new connector.
@@ -43,6 +48,12 @@ public struct ConnectorInput: Sendable, Hashable {
         if parsedProtocol == .awsSigV4 {
             try validateAWS()
         }
+    }
+
+    /// `McpConnector`'s own check when the transport action builds it (after the MCP flag's).
+    public func validateMCPURL() throws(OpenSearchError) {
+        guard ConnectorProtocol(rawValue: connectorProtocol ?? "")?.isMCP == true else { return }
+        if url?.isJavaBlank ?? true { throw .illegalArgument("MCP Connector url is null or blank") }
     }
 
     /// `AwsConnector.validate`: keys, service name and region must be present.

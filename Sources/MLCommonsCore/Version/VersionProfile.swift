@@ -89,6 +89,9 @@ public struct VersionProfile: Sendable, Hashable {
     /// OpenAI's tool-call chunk says `"arguments":"{}"` when none arrived; accumulators reset per call (#4549).
     public var openAIToolArgumentsDefaultToEmptyObject: Bool { version >= .v3_5_0 }
 
+    /// MCP tool results are written by Jackson (`[{"text":"…"}]`), not gson over the SDK records (#4520).
+    public var mcpToolOutputWrittenByJackson: Bool { version >= .v3_5_0 }
+
     /// `_execute/stream` 400s on MCP passthrough headers while their flag is off, before `stream_enabled` (#4544).
     public var mcpPassthroughHeaderPrecheck: Bool { version >= .v3_5_0 }
 

@@ -1,0 +1,84 @@
+import Agents
+import MLCommonsCore
+import RemoteInference
+
+/// The tools of an agent's `mcp_connectors` for one run (`AgentUtils.getMcpToolSpecs`): each connector's server
+/// listed through a client of its protocol, kept by `tool_filters`; a connector that cannot be used offers nothing.
+struct MCPToolService: Sendable {
+    let emulator: Emulator
+
+    func tools(for mcpConnectors: String) async throws -> MCPToolBundle {
+        guard case .array(let entries)? = GsonLenientParser.parse(mcpConnectors) else {
+            throw OpenSearchError(
+                "JsonSyntaxException", reason: "java.lang.IllegalStateException: Expected BEGIN_ARRAY but was \(mcpConnectors.prefix(40))",
+                status: 500)
+        }
+        var tools: [ToolSet.Entry] = []
+        var clients: [MCPClient] = []
+        for entry in entries {
+            guard let connectorID = entry["mcp_connector_id"]?.stringValue,
+                let (client, transport) = await client(for: connectorID)
+            else { continue }
+            clients.append(client)
+            do {
+                tools += try await listedTools(client, transport: transport, filters: entry["tool_filters"])
+            } catch {
+                emulator.logger.warning("MCP connector \(connectorID) offers no tools: \(OpenSearchError(reporting: error).reason)")
+            }
+        }
+        let opened = clients
+        return MCPToolBundle(entries: tools) {
+            for client in opened { await client.close() }
+        }
+    }
+
+    /// A client for an MCP connector, its credential decrypted into its headers; nil for a missing or non-MCP one.
+    private func client(for connectorID: String) async -> (MCPClient, MCPConnection.Transport)? {
+        guard let stored = try? await emulator.documents.document(SystemIndex.connector, id: connectorID)?.source,
+            let connectorProtocol = ConnectorProtocol(rawValue: stored["protocol"]?.stringValue ?? ""), connectorProtocol.isMCP,
+            let url = stored["url"]?.stringValue
+        else {
+            emulator.logger.warning("Connector with ID \(connectorID) is not of type McpConnector or McpStreamableHttpConnector")
+            return nil
+        }
+        let credential = (try? emulator.cipher.decrypt(stored["credential"]?.objectValue ?? JSONObject())) ?? JSONObject()
+        var values: [String: String] = [:]
+        for (key, value) in credential { values[key] = value.stringValue ?? value.gsonText }
+        let substitution = StringSubstitution(prefix: "${credential.", values: values)
+        var headers: [(name: String, value: String)] = []
+        for (name, value) in stored["headers"]?.objectValue ?? JSONObject() {
+            let text = value.stringValue ?? value.gsonText
+            headers.append((name, (try? substitution.replace(text)) ?? text))
+        }
+        let parameters = stored["parameters"]?.objectValue ?? JSONObject()
+        let transport: MCPConnection.Transport = connectorProtocol == .mcpSSE ? .sse : .streamableHTTP
+        let endpoint = parameters[transport == .sse ? "sse_endpoint" : "endpoint"]?.stringValue
+        let connection = MCPConnection(transport: transport, baseURL: url, endpoint: endpoint, headers: headers)
+        return (MCPClient(connection: connection, transport: emulator.mcpTransport), transport)
+    }
+
+    /// The server's tools as agent tools: the MCP name, the escaped description, the rewritten schema; only those a
+    /// filter wholly matches when there are filters.
+    private func listedTools(_ client: MCPClient, transport: MCPConnection.Transport, filters: JSONValue?) async throws -> [ToolSet.Entry] {
+        try await client.initialize()
+        let listed = try await client.listTools()
+        let patterns = try (filters?.arrayValue ?? []).map { filter in
+            guard let text = filter.stringValue else { throw OpenSearchError("ClassCastException", reason: "tool_filters holds a non-string", status: 500) }
+            return try LinearRegex(text)
+        }
+        let identity = MCPTool.identity(of: transport)
+        let style: MCPToolFormat.ContentStyle = emulator.profile.mcpToolOutputWrittenByJackson ? .jackson : .gsonRecords
+        // The whole listing is read before any tool is kept: one unreadable schema loses them all.
+        var entries: [ToolSet.Entry] = []
+        for tool in listed {
+            let name = tool["name"]?.stringValue ?? tool["name"]?.gsonText ?? "null"
+            let schema = try MCPToolFormat.inputSchema(tool["inputSchema"])
+            let description = MCPToolFormat.description(of: tool, default: identity.description)
+            let spec = ToolSpec(type: identity.type, name: name, description: description, attributes: ["input_schema": schema])
+            entries.append(ToolSet.Entry(
+                spec: spec, tool: MCPTool(name: name, client: client, style: style), description: description, attributes: spec.attributes))
+        }
+        guard !patterns.isEmpty else { return entries }
+        return try entries.filter { entry in try patterns.contains { try $0.wholeMatch(entry.spec.effectiveName) } }
+    }
+}
