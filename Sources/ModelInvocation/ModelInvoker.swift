@@ -85,6 +85,26 @@ public struct ModelInvoker: ModelInvoking {
         return try PredictOutput.render(status: status, body: body, parameters: builder.mergedParameters(requestParameters))
     }
 
+    /// `MLExecuteConnectorAction`: the connector's `EXECUTE` action with the (escaped) parameters, its answer as
+    /// a `ModelTensorOutput`.
+    public func executeConnector(_ connectorID: String, requestParameters: [String: String]) async throws -> JSONValue {
+        let document: JSONObject
+        switch try await documents.lookup(SystemIndex.connector, id: connectorID) {
+        case .found(let stored): document = stored.source
+        case .noIndex: throw OpenSearchError.resourceNotFound("Can't find connector \(connectorID)")
+        case .noDocument: throw OpenSearchError.statusException("Failed to find connector:\(connectorID)", status: 404)
+        }
+        let credential = try credentials.decrypt(document["credential"]?.objectValue ?? JSONObject())
+        let connector = try ResolvedConnector(document: document, credential: credential)
+        let builder = UpstreamRequestBuilder(connector: connector)
+        var upstream = try builder.request(for: "EXECUTE", requestParameters: requestParameters)
+        upstream.retries = UpstreamRetryPolicy(connector.clientConfig)
+        upstream.secrets = connector.secrets
+        let (status, body) = try await exchange(upstream)
+        return try PredictOutput.render(
+            status: status, body: body, parameters: builder.mergedParameters(requestParameters), action: "execute")
+    }
+
     public func stream(
         _ model: InvocableModel, requestParameters: [String: String], onEvent: (ProviderEvent) async throws -> Void
     ) async throws -> StreamingCall.Outcome {

@@ -64,6 +64,9 @@ ALLOWED_5XX = [
     ("*", 500, "MLException", "", "an MLException inside an agent run (execute envelope)"),
     ("*", 500, "ArrayStoreException", "", "gson fills a tool's String[] from a list of numbers: ArrayStoreException (execute envelope)"),
     ("*", 500, "array_store_exception", "", "the same outside an agent run"),
+    ("*", 500, "exception", "The MCP connector is not enabled",
+     "ml-commons refuses MCP connectors (mcp_sse) and agents naming them with a 500 OpenSearchException while the flag is off"),
+    ("*", 500, "OpenSearchException", "The MCP connector is not enabled", "the same on an agent run (execute envelope)"),
     ("*", 500, "exception", "The Conversation Memory feature is not enabled",
      "ml-commons answers a disabled memory feature with a 500 OpenSearchException"),
     ("local_models", 500, "exception", "Chunk", "MLModelChunkUploader throws plain Exceptions for a bad chunk: 500"),
@@ -715,6 +718,35 @@ def gen_tools(ctx):
                 ("GET tools/{name}", "GET", ML + "/tools/" + name), execute, execute)
 
 
+def gen_mcp(ctx):
+    """MCP connectors, agents naming them, and the emulator's own MCP server (both transports' message routes)."""
+    rng, base = ctx.rng, "/__emulator/mcp"
+    rpc = rng.choice([
+        {"jsonrpc": "2.0", "method": "initialize", "id": "i-0", "params": {"protocolVersion": rng.choice(["2025-03-26", "x", 5])}},
+        {"jsonrpc": "2.0", "method": "tools/list", "id": 1, "params": {"cursor": rng.choice(["a", None, {}])}},
+        {"jsonrpc": "2.0", "method": "tools/call", "id": "c", "params": {"name": rng.choice(["add", "echo", "nope", 3]),
+         "arguments": rng.choice([{"a": 1e308, "b": 1e308}, {"a": "x"}, {"text": "hi" * 50_000}, [], None, {"text": 5}])}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"}, {"jsonrpc": "2.0", "id": 7, "result": {}},
+        {"jsonrpc": "2.0", "method": rng.choice(["ping", "nope", ""]), "id": None}, [], "x", {}])
+    connector = {"name": "mcp", "version": 1, "protocol": rng.choice(["mcp_sse", "mcp_streamable_http", "MCP_SSE"]),
+                 "url": rng.choice(["http://127.0.0.1:1", "", " ", "ftp://x", "http://" + "a" * 5000, None]),
+                 "headers": rng.choice([{"Authorization": "Bearer ${credential.key}"}, {"Host": "x"}, {"a": 1}, "h", None]),
+                 "parameters": rng.choice([{"endpoint": "/__emulator/mcp"}, {"sse_endpoint": "//x"}, {"endpoint": 5}, {}]),
+                 "credential": rng.choice([{"key": "k"}, {}, None])}
+    agent = copy.deepcopy(ctx.fx["register-plain-chat-agent"])
+    agent["llm"]["model_id"] = ctx.state.get("model_agent", "x")
+    agent["parameters"]["_llm_interface"] = "openai/v1/chat/completions"
+    agent["type"] = rng.choice(["conversational", "plan_execute_and_reflect", "flow"])
+    agent["parameters"]["mcp_connectors"] = rng.choice([
+        [{"mcp_connector_id": ctx.state.get("connector", "x"), "tool_filters": rng.choice([["add"], ["("], [3], None])}],
+        [{"mcp_connector_id": "nope"}], [], "x", "[{]", {"a": 1}, [None, 3]])
+    return pick(ctx, "mcp", ("POST /__emulator/mcp", "POST", base, rpc, {"response": rng.choice([None, "sse", "x"])}),
+                ("POST /__emulator/mcp/messages", "POST", base + "/messages", rpc, {"session_id": rng.choice(["nope", "", None])}),
+                ("GET /__emulator/mcp", "GET", base), ("POST connectors/_create (mcp)", "POST", ML + "/connectors/_create", connector),
+                ("POST agents/_register (mcp)", "POST", ML + "/agents/_register", agent),
+                ("POST agents/{mcp}/_execute", "POST", ML + "/agents/" + ctx.id("agent_mcp") + "/_execute", execute_body(ctx)))
+
+
 def gen_agentic_memory(ctx):
     rng, base = ctx.rng, ML + "/memory_containers"
     container = base + "/" + ctx.id(rng.choice(["container", "container_infer"]))
@@ -888,7 +920,7 @@ FAMILIES = [(gen_info, 3), (gen_settings, 4), (gen_control, 4), (gen_mock_llm, 4
             (gen_models, 9), (gen_predict, 9), (gen_predict_stream, 6), (gen_model_groups, 5), (gen_tasks, 4),
             (gen_agents, 7), (gen_execute, 7), (lambda ctx: gen_execute(ctx, stream=True), 5), (gen_memory, 12),
             (gen_tools, 5), (gen_index, 12), (gen_unknown, 3), (gen_scenario, 1), (gen_local_models, 8),
-            (gen_algorithms, 6), (gen_agentic_memory, 9)]
+            (gen_algorithms, 6), (gen_agentic_memory, 9), (gen_mcp, 4)]
 
 
 # ---------------------------------------------------------------- server process and HTTP client
@@ -1357,6 +1389,11 @@ class Runner:
             text = json.dumps(fx[name]).replace("${model_id}", st["model_agent"] or "x")
             st[key] = call("POST", ML + "/agents/_register",
                            json.loads(text.replace("${llm_interface}", "openai/v1/chat/completions"))).get("agent_id")
+        call("PUT", "/_cluster/settings", {"persistent": {"plugins.ml_commons.mcp_connector_enabled": True}})
+        mcp_agent = json.loads(json.dumps(fx["register-plain-chat-agent"]).replace("${model_id}", st["model_agent"] or "x")
+                               .replace("${llm_interface}", "openai/v1/chat/completions"))
+        mcp_agent["parameters"]["mcp_connectors"] = [{"mcp_connector_id": st["connector"]}, {"mcp_connector_id": "nope"}]
+        st["agent_mcp"] = call("POST", ML + "/agents/_register", mcp_agent).get("agent_id")
         st["memory"] = call("POST", ML + "/memory", fx["create-memory"]).get("memory_id")
         messages = ML + "/memory/%s/messages" % st["memory"]
         st["message"] = call("POST", messages, fx["create-message"]).get("message_id")

@@ -8,8 +8,8 @@ public struct AgentRunResult: Sendable {
     public var additionalInfo: JSONObject
     /// The `result` of each step for `verbose` output (LLM thought responses, tool outputs).
     public var steps: [String]
-    /// Flow agents answer with one named result per tool instead of a conversational response.
-    public var toolResults: [(name: String, result: JSONValue)]
+    /// Flow agents answer with their tools' tensors instead of a conversational response.
+    public var toolResults: [JSONValue]
     /// The run's `token_usage` map when it was asked for (3.6+), the last tensor of the output.
     public var tokenUsage: JSONValue?
     /// A plan-execute-reflect run: its executor agent's memory and latest root interaction. Such a run answers
@@ -24,7 +24,7 @@ public struct AgentRunResult: Sendable {
 
     public init(
         memoryID: String? = nil, parentInteractionID: String? = nil, finalAnswer: String? = nil,
-        additionalInfo: JSONObject = JSONObject(), steps: [String] = [], toolResults: [(name: String, result: JSONValue)] = []
+        additionalInfo: JSONObject = JSONObject(), steps: [String] = [], toolResults: [JSONValue] = []
     ) {
         self.memoryID = memoryID
         self.parentInteractionID = parentInteractionID
@@ -45,7 +45,7 @@ public struct AgentRunResult: Sendable {
     public func output(verbose: Bool) -> JSONValue {
         var tensors: [JSONValue] = []
         if !toolResults.isEmpty {
-            tensors = toolResults.map { ["name": .string($0.name), "result": $0.result] }
+            tensors = toolResults
         } else {
             if let memoryID { tensors.append(["name": "memory_id", "result": .string(memoryID)]) }
             if let parentInteractionID { tensors.append(["name": "parent_interaction_id", "result": .string(parentInteractionID)]) }

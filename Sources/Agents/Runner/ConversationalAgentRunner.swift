@@ -248,8 +248,9 @@ public struct ConversationalAgentRunner: Sendable {
         }
         switch await Self.run(entry, name: name, actionInput: call.input, llmParameters: llmParameters) {
         case .output(let output):
-            state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output))
-            return output
+            // The LLM gets the output as `parseResponse` writes it; the traces as `outputToOutputString` does.
+            state.interactions.append(functionCalling.toolResultMessage(callID: call.id, result: output.responseText))
+            return output.text
         case .refused(let observation):
             return observation
         case .failed(let message, let observation):
@@ -265,13 +266,13 @@ public struct ConversationalAgentRunner: Sendable {
     /// What running a tool gave: its output, a refusal of its input, or a failure; the last two with the
     /// text ml-commons hands the LLM instead of an output.
     enum ToolRunOutcome {
-        case output(String)
+        case output(ToolOutput)
         case refused(observation: String)
         case failed(message: String, observation: String)
 
         var observation: String {
             switch self {
-            case .output(let output): return output
+            case .output(let output): return output.text
             case .refused(let observation), .failed(_, let observation): return observation
             }
         }
@@ -286,7 +287,7 @@ public struct ConversationalAgentRunner: Sendable {
             return .refused(observation: "Failed to run the tool \(name) due to wrong input \(actionInput).")
         }
         do {
-            return .output(try await entry.tool.run(runParameters).text)
+            return .output(try await entry.tool.run(runParameters))
         } catch {
             let message = OpenSearchError(reporting: error).reason
             return .failed(message: message, observation: "Failed to run the tool \(name) with the error message \(message).")

@@ -23,28 +23,26 @@ public struct FlowAgentRunner: Sendable {
             let toolParameters = try Self.toolParameters(parameters, spec)
             let output = try await tool.run(toolParameters)
             let name = spec.effectiveName
-            parameters["\(name).output"] = output.text
+            // `parseResponse`, then `prepareJsonValue`: text that is not JSON is escaped for the next tool's templates.
+            let response = output.responseText
+            parameters["\(name).output"] = JSONEscaping.isJSON(response) ? response : JSONEscaping.escapeJson(response)
             guard spec.includeOutputInAgentResponse || index == definition.tools.count - 1 else { continue }
             if case .json(let document) = output, let tensors = document["inference_results"]?.arrayValue?.first?["output"]?.arrayValue {
-                result.toolResults += tensors.map { ($0["name"]?.stringValue ?? name, Self.tensorValue($0)) }
+                result.toolResults += tensors
             } else if case .modelTensors = output {
-                result.toolResults += output.tensors.map { ($0["name"]?.stringValue ?? name, Self.tensorValue($0)) }
+                // A `ModelTensorOutput`'s first tensors go into the answer as they are.
+                result.toolResults += output.tensors
             } else {
                 // `StringUtils.toJson(output)`: a String comes out as a quoted JSON string.
-                result.toolResults.append((name, .string(JSONValue.string(output.text).gsonText)))
+                result.toolResults.append(["name": .string(name), "result": .string(JSONValue.string(output.text).gsonText)])
             }
-            additionalInfo["\(name).output"] = .string(output.text)
+            additionalInfo["\(name).output"] = .string(response)
         }
         if let memoryID, let parentInteractionID, definition.memoryType != nil {
             _ = memoryID
             try await conversations.updateMessage(parentInteractionID, response: "", additionalInfo: additionalInfo)
         }
         return result
-    }
-
-    /// A tensor's payload for the flow output: its `dataAsMap`, else its `result`.
-    static func tensorValue(_ tensor: JSONValue) -> JSONValue {
-        tensor["dataAsMap"].map { ["dataAsMap": $0] } ?? tensor["result"] ?? .null
     }
 
     /// `ToolUtils.buildToolParameters`: the run's parameters with the spec's own (rendered) on top.

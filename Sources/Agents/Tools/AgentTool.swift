@@ -56,6 +56,13 @@ public enum ToolOutput: Sendable, Hashable {
         }
     }
 
+    /// The text a function-calling LLM gets back (`ToolUtils.parseResponse`): a `ModelTensorOutput` whole, as
+    /// XContent writes it; other results as ``text``.
+    public var responseText: String {
+        guard case .modelTensors(let document) = self else { return text }
+        return document.compactText
+    }
+
     /// The tensors of a `ModelTensorOutput` (all outputs, in order); empty for other results.
     public var tensors: [JSONValue] {
         guard case .modelTensors(let document) = self else { return [] }

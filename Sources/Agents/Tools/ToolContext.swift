@@ -11,17 +11,23 @@ public struct ToolContext: Sendable {
     public let profile: VersionProfile
     /// Runs an agent (`_execute`, not streamed) and returns its `ModelTensorOutput` document.
     public let runAgent: @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue
+    /// Runs a connector's `execute` action with string parameters and returns its `ModelTensorOutput` document.
+    public let executeConnector: @Sendable (_ connectorID: String, _ parameters: [String: String]) async throws -> JSONValue
 
     public init(
         documents: DocumentStore, profile: VersionProfile = VersionProfile(),
         predict: @escaping @Sendable (_ modelID: String, _ parameters: [String: String]) async throws -> JSONValue,
         runAgent: @escaping @Sendable (_ agentID: String, _ parameters: [String: String]) async throws -> JSONValue = { _, _ in
             throw OpenSearchError.illegalState("no agents can run here")
+        },
+        executeConnector: @escaping @Sendable (_ connectorID: String, _ parameters: [String: String]) async throws -> JSONValue = { _, _ in
+            throw OpenSearchError.illegalState("no connectors can run here")
         }
     ) {
         self.documents = documents
         self.profile = profile
         self.predict = predict
         self.runAgent = runAgent
+        self.executeConnector = executeConnector
     }
 }

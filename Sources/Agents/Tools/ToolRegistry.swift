@@ -5,7 +5,7 @@ import MLCommonsCore
 public enum ToolRegistry {
     /// Every runnable tool type.
     public static let tools: [any AgentTool.Type] = [
-        ListIndexTool.self, IndexMappingTool.self, SearchIndexTool.self, MLModelTool.self, AgentRunTool.self,
+        ListIndexTool.self, IndexMappingTool.self, SearchIndexTool.self, MLModelTool.self, AgentRunTool.self, ConnectorTool.self,
     ]
 
     /// The implementation of a tool type, or ml-commons' error for an unknown one.

@@ -19,7 +19,10 @@ enum AgentTools {
             predict: { modelID, parameters in
                 try await invoker.predict(modelID: modelID, requestParameters: RequestParameters.escaped(parameters))
             },
-            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) })
+            runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) },
+            executeConnector: { connectorID, parameters in
+                try await invoker.executeConnector(connectorID, requestParameters: RequestParameters.escaped(parameters))
+            })
     }
 
     /// The agent executor of this node: its memory, its models, its tools, and its agents for agents that run agents.

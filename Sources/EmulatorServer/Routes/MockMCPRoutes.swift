@@ -17,8 +17,7 @@ enum MockMCPRoutes {
             let event = "event: message\ndata: \(answer.compactText)\n\n"
             return RESTResponse(body: .stream(contentType: "text/event-stream") { writer in try await writer.write(event) })
         }
-        // A stateless server has no stream of its own to offer.
-        routes.add("GET", base) { _ in RESTResponse(status: 405, body: .empty) }
+        // A stateless server has no stream of its own to offer: GET gets the router's 405.
 
         routes.add("GET", "\(base)/sse") { _ in
             let (session, messages) = emulator.mcpSessions.open()

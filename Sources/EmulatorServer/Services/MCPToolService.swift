@@ -23,6 +23,11 @@ struct MCPToolService: Sendable {
             do {
                 tools += try await listedTools(client, transport: transport, filters: entry["tool_filters"])
             } catch {
+                if Task.isCancelled {
+                    // The run is over before it began: nothing will close these clients later.
+                    for client in clients { await client.close() }
+                    throw CancellationError()
+                }
                 emulator.logger.warning("MCP connector \(connectorID) offers no tools: \(OpenSearchError(reporting: error).reason)")
             }
         }

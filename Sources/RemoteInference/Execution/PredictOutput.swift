@@ -3,7 +3,9 @@ import MLCommonsCore
 /// Turns a provider's non-streaming answer into `_predict`'s `ModelTensorOutput` (§2.4, §3.6).
 public enum PredictOutput {
     /// The response document, or the error ml-commons reports for the upstream answer.
-    public static func render(status: Int, body: [UInt8], parameters: [String: String]) throws(OpenSearchError) -> JSONValue {
+    public static func render(
+        status: Int, body: [UInt8], parameters: [String: String], action: String = "predict"
+    ) throws(OpenSearchError) -> JSONValue {
         let text = String(decoding: body, as: UTF8.self)
         guard (200..<300).contains(status) else {
             if text.isEmpty {
@@ -18,7 +20,7 @@ public enum PredictOutput {
         do {
             dataAsMap = try ResponseFilter.dataAsMap(responseBody: text, responseFilter: responseFilter(parameters))
         } catch {
-            throw ResponseFilter.processingFailure(action: "predict", cause: error)
+            throw ResponseFilter.processingFailure(action: action, cause: error)
         }
         return tensorOutput(dataAsMap: dataAsMap, status: status)
     }

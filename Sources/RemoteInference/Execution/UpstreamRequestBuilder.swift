@@ -20,8 +20,13 @@ public struct UpstreamRequestBuilder: Sendable {
 
     /// The non-streaming request for `_predict`.
     public func predict(requestParameters: [String: String]) throws(OpenSearchError) -> UpstreamRequest {
-        guard let action = connector.action("PREDICT") else {
-            throw .illegalArgument("no PREDICT action found")
+        try request(for: "PREDICT", requestParameters: requestParameters)
+    }
+
+    /// The non-streaming request of one of the connector's actions (`PREDICT`, or `EXECUTE` for ConnectorTool).
+    public func request(for actionType: String, requestParameters: [String: String]) throws(OpenSearchError) -> UpstreamRequest {
+        guard let action = connector.action(actionType) else {
+            throw .illegalArgument("no \(actionType) action found")
         }
         let parameters = mergedParameters(requestParameters)
         let payload = try PayloadRenderer(requestBody: action.requestBody).render(parameters: parameters) ?? ""

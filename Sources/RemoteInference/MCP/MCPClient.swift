@@ -23,6 +23,9 @@ public actor MCPClient {
     static let initializationTimeout: Duration = .seconds(20)
     /// Requests wait as long as `read_timeout` read as seconds: 30,000 by default, so in effect without limit.
     static let requestTimeoutMillis = Int(Int32.max)
+    /// Bounds a hostile server cannot push the client past: pages of one listing, bytes of one answer.
+    static let maximumListPages = 1000
+    static let maximumMessageBytes = 32 << 20
 
     public init(connection: MCPConnection, transport: any UpstreamTransport) {
         self.connection = connection
@@ -51,7 +54,12 @@ public actor MCPClient {
         try requireTools()
         var tools: [JSONValue] = []
         var cursor: String?
+        var pages = 0
         repeat {
+            pages += 1
+            guard pages <= Self.maximumListPages else {
+                throw MCPClientError("The MCP server's tool list goes on past \(Self.maximumListPages) pages")
+            }
             let result = try await request("tools/list", params: cursor.map { ["cursor": .string($0)] } ?? [:])
             tools += result["tools"]?.arrayValue ?? []
             cursor = result["nextCursor"]?.stringValue
@@ -132,7 +140,10 @@ public actor MCPClient {
         if contentType.contains("text/event-stream") {
             var decoder = SSEDecoder()
             var type: String?
+            var received = 0
             for try await chunk in response.body {
+                received += chunk.count
+                guard received <= Self.maximumMessageBytes else { throw Self.tooLong }
                 for event in decoder.feed(chunk) {
                     // The SDK keeps an event's type for the next event and reads only `message` events.
                     if let named = event.event { type = named }
@@ -239,9 +250,15 @@ public actor MCPClient {
     private func read(_ body: ByteChunks) async {
         var decoder = SSEDecoder()
         var type: String?
+        var pendingBytes = 0
         do {
             for try await chunk in body {
-                for event in decoder.feed(chunk) {
+                // What is not yet a whole event is held; a stream that never ends one is cut off.
+                pendingBytes += chunk.count
+                guard pendingBytes <= Self.maximumMessageBytes else { throw Self.tooLong }
+                let events = decoder.feed(chunk)
+                if !events.isEmpty { pendingBytes = 0 }
+                for event in events {
                     if let named = event.event { type = named }
                     if type == "endpoint" {
                         let endpoint = MCPConnection.resolve(event.data, against: connection.baseURL)
@@ -274,9 +291,14 @@ public actor MCPClient {
 
     // MARK: Helpers
 
+    private static let tooLong = MCPClientError("An MCP message is longer than \(maximumMessageBytes >> 20) MB")
+
     private static func text(of response: UpstreamResponse) async throws -> String {
         var bytes: [UInt8] = []
-        for try await chunk in response.body { bytes += chunk }
+        for try await chunk in response.body {
+            bytes += chunk
+            guard bytes.count <= maximumMessageBytes else { throw tooLong }
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
