@@ -20,6 +20,10 @@ extension MockLLMPlaceholder {
             return MockLLMMemoryAnswers.summary(for: conversation.lastUserMessage)
         case .plan:
             return MockLLMPlanAnswers.plan(for: conversation.lastUserMessage)
+        case .queryDSL:
+            return MockLLMQueryPlans.query(for: conversation.lastUserMessage)
+        case .searchTemplateID:
+            return MockLLMQueryPlans.templateID(for: conversation.lastUserMessage)
         }
     }
 }

@@ -19,4 +19,8 @@ public enum MockLLMPlaceholder: String, Sendable, Hashable, CaseIterable {
     /// `{{plan}}`: `{"steps":[…],"result":"…"}` for a plan-execute-reflect planner prompt: the objective's steps, the
     /// plan's remaining steps after one ran, or the completed steps as the result.
     case plan = "plan"
+    /// `{{query_dsl}}`: for a QueryPlanningTool prompt, a query for its question over the mapping's text fields.
+    case queryDSL = "query_dsl"
+    /// `{{search_template_id}}`: for a template-selection prompt, the template whose description best fits the question.
+    case searchTemplateID = "search_template_id"
 }

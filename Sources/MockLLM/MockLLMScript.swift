@@ -21,8 +21,9 @@ public struct MockLLMScript: Sendable, Hashable {
     /// The text reply used when neither the matched rule nor the default sets one.
     public static let builtInReply = MockLLMReply.text(MockLLMTemplate(literal: "Mock reply to: ", placeholder: .lastUserMessage))
 
-    /// The built-in reply for a request: ml-commons' agentic memory and planner prompts get the answers their
-    /// parsers read (facts, decisions, a summary, a plan); everything else ``builtInReply``.
+    /// The built-in reply for a request: ml-commons' agentic memory, planner and query planning prompts get the
+    /// answers their parsers read (facts, decisions, a summary, a plan, a query, a template id); everything else
+    /// ``builtInReply``.
     static func builtInReply(for conversation: MockLLMConversation) -> MockLLMReply {
         let message = conversation.lastUserMessage
         if message.hasPrefix(AgenticMemoryPrompts.factExtractionIntroduction) {
@@ -35,6 +36,10 @@ public struct MockLLMScript: Sendable, Hashable {
             return .text(MockLLMTemplate(literal: "", placeholder: .memorySummary))
         }
         if MockLLMPlanAnswers.isPlannerPrompt(message) { return .text(MockLLMTemplate(literal: "", placeholder: .plan)) }
+        if MockLLMQueryPlans.isPlanningPrompt(message) { return .text(MockLLMTemplate(literal: "", placeholder: .queryDSL)) }
+        if MockLLMQueryPlans.isSelectionPrompt(message) {
+            return .text(MockLLMTemplate(literal: "", placeholder: .searchTemplateID))
+        }
         return builtInReply
     }
 }

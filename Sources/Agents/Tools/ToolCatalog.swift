@@ -33,8 +33,7 @@ public enum ToolCatalog {
             description: "Invokes external service. Required: 'connector_id'. Returns: service response."),
         // Its factory does not override `getDefaultAttributes`, so its input schema is not listed.
         ToolMetadata(
-            name: "QueryPlanningTool",
-            description: "Use this tool to generate OpenSearch Query DSL from natural language queries.Provide a 'question' parameter containing the complete natural language query with all necessary context, requirements, filters, and constraints.The question should be self-contained with all information needed to generate the OpenSearch DSL.Provide 'index_name' to help generate more accurate queries based on the index structure.Optionally provide embedding model ID to be used for neural search The tool will return a valid OpenSearch query that can be used to search your data."),
+            name: "QueryPlanningTool", description: QueryPlanningPrompts.description),
         ToolMetadata(
             name: "WriteToScratchPadTool",
             description: "Save research plans, findings, and progress updates to a persistent scratchpad.", version: "1",

@@ -23,6 +23,7 @@ enum AgentRoutes {
                     reason: "The MCP connector is not enabled. To enable, please update the setting plugins.ml_commons.mcp_connector_enabled",
                     status: 500)
             }
+            input.injectQueryPlannerModel()
             let now = emulator.nowMillis()
             var document = input.document(now: now)
             if AgentType(name: input.type ?? "") == .planExecuteAndReflect,

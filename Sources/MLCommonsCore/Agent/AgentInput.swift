@@ -16,6 +16,22 @@ public struct AgentInput: Sendable, Hashable {
     public var appType: String?
     public var tenantID: String?
 
+    /// `processQueryPlannerTools`: with an LLM, each QueryPlanningTool gets the LLM's model unless it names one (its
+    /// parameters copied into a `HashMap`, so in that map's order).
+    public mutating func injectQueryPlannerModel() {
+        guard let modelID = llm?["model_id"]?.stringValue, !modelID.isJavaBlank, let specs = tools else { return }
+        tools = specs.map { spec in
+            guard spec["type"]?.stringValue == "QueryPlanningTool" else { return spec }
+            var tool = spec
+            let given = spec["parameters"]?.objectValue ?? JSONObject()
+            var parameters = given
+            if parameters["model_id"] == nil { parameters["model_id"] = .string(modelID) }
+            tool["parameters"] = .object(JavaHashMapOrder.ordered(
+                parameters, initialCapacity: JavaHashMapOrder.presizedCapacity(for: given.count)))
+            return tool
+        }
+    }
+
     /// Reads fields in body order, so the first bad field reports first, as a streaming parser would.
     /// Parses and validates a register body as `profile`'s release does.
     public init(parsing value: JSONValue, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {

@@ -18,7 +18,9 @@ extension OpenSearchError {
     /// The body the execute APIs write for transport failures (envelope b):
     /// `{"status":N,"error":{"type":"<JavaClass>","reason":"Invalid Request"|"System Error","details":"…"}}`.
     public var executeEnvelope: JSONValue {
-        let root = rootCause
+        // `ErrorMessageFactory`: the status of the thrown exception, the class and message of its deepest cause
+        // (commons-lang's `getRootCause`).
+        let root = innermostCause
         let error: JSONObject = [
             "type": .string(root.javaClass),
             "reason": .string(status == 400 ? "Invalid Request" : "System Error"),
