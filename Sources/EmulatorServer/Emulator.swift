@@ -23,8 +23,8 @@ public final class Emulator: Sendable {
     public let logger: Logger
     /// Where upstream LLM calls go (live HTTP, or the in-process mock for well-known providers).
     public let transport: any UpstreamTransport
-    /// The MCP clients' transport: journalled, not address-checked (ml-commons' MCP client has no such check).
-    let mcpTransport: any UpstreamTransport
+    /// The transport of MCP clients and WebSearchTool: journalled, not address-checked (neither client checks in 3.3).
+    let directTransport: any UpstreamTransport
     /// The last upstream calls, readable through the control plane.
     public let journal: OutboundJournal
     /// The offline LLM, reachable in-process and over HTTP under the control plane.
@@ -35,6 +35,8 @@ public final class Emulator: Sendable {
     let backgroundRuns = BackgroundRuns()
     /// The event streams of the control plane's legacy MCP server.
     let mcpSessions = MockMCPSessions()
+    /// The control plane's web search engine and its pages.
+    let searchEngine = MockSearchEngine()
     let rateLimiter = ModelRateLimiter()
     /// When local models' register and deploy tasks finish (the control plane's time control).
     let localTasks: LocalTaskRunner
@@ -86,7 +88,7 @@ public final class Emulator: Sendable {
         self.journal = journal
         // Each attempt of a retried call is journalled, refused ones included.
         self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))
-        mcpTransport = JournalingTransport(base: transport ?? HTTPUpstreamTransport(), journal: journal)
+        directTransport = JournalingTransport(base: transport ?? HTTPUpstreamTransport(), journal: journal)
         lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID, cache: modelCache) { InstantTime.now().epochMillis }
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,

@@ -35,6 +35,7 @@ public enum EmulatorApplication {
         ControlPlaneRoutes.register(&routes, emulator)
         MockLLMRoutes.register(&routes, emulator)
         MockMCPRoutes.register(&routes, emulator)
+        MockSearchEngineRoutes.register(&routes, emulator)
         if emulator.securityGate != nil { SecurityRoutes.register(&routes) }
         ControlPlaneRoutes.registerIndex(&routes, playground: PlaygroundAssets())
         NotEmulatedRoutes.register(&routes, emulator.profile)

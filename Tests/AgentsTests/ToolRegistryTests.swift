@@ -14,7 +14,7 @@ struct ToolRegistryTests {
             try ToolRegistry.make(ToolSpec(type: "VisualizationTool"), context: context)
         }
         #expect(ObjectIdentifier(try ToolRegistry.toolType("IndexMappingTool")) == ObjectIdentifier(IndexMappingTool.self))
-        #expect(ToolRegistry.tools.map { $0.type } == ["ListIndexTool", "IndexMappingTool", "SearchIndexTool", "MLModelTool", "AgentTool", "ConnectorTool", "QueryPlanningTool"])
+        #expect(ToolRegistry.tools.map { $0.type } == ["ListIndexTool", "IndexMappingTool", "SearchIndexTool", "MLModelTool", "AgentTool", "ConnectorTool", "QueryPlanningTool", "WebSearchTool"])
     }
 
     @Test func catalogListsTheRegisteredFactoriesInHashMapOrder() throws {

@@ -6,7 +6,7 @@ public enum ToolRegistry {
     /// Every runnable tool type.
     public static let tools: [any AgentTool.Type] = [
         ListIndexTool.self, IndexMappingTool.self, SearchIndexTool.self, MLModelTool.self, AgentRunTool.self, ConnectorTool.self,
-        QueryPlanningTool.self,
+        QueryPlanningTool.self, WebSearchTool.self,
     ]
 
     /// The implementation of a tool type, or ml-commons' error for an unknown one.

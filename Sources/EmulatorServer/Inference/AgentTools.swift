@@ -22,7 +22,8 @@ enum AgentTools {
             runAgent: { agentID, parameters in try await runAgent(agentID, parameters, emulator) },
             executeConnector: { connectorID, parameters in
                 try await invoker.executeConnector(connectorID, requestParameters: RequestParameters.escaped(parameters))
-            })
+            },
+            web: emulator.directTransport)
     }
 
     /// The agent executor of this node: its memory, its models, its tools, and its agents for agents that run agents.

@@ -59,7 +59,7 @@ struct MCPToolService: Sendable {
         let transport: MCPConnection.Transport = connectorProtocol == .mcpSSE ? .sse : .streamableHTTP
         let endpoint = parameters[transport == .sse ? "sse_endpoint" : "endpoint"]?.stringValue
         let connection = MCPConnection(transport: transport, baseURL: url, endpoint: endpoint, headers: headers)
-        return (MCPClient(connection: connection, transport: emulator.mcpTransport), transport)
+        return (MCPClient(connection: connection, transport: emulator.directTransport), transport)
     }
 
     /// The server's tools as agent tools: the MCP name, the escaped description, the rewritten schema; only those a
