@@ -67,23 +67,37 @@ struct MCPToolService: Sendable {
     private func listedTools(_ client: MCPClient, transport: MCPConnection.Transport, filters: JSONValue?) async throws -> [ToolSet.Entry] {
         try await client.initialize()
         let listed = try await client.listTools()
-        let patterns = try (filters?.arrayValue ?? []).map { filter in
-            guard let text = filter.stringValue else { throw OpenSearchError("ClassCastException", reason: "tool_filters holds a non-string", status: 500) }
-            return try LinearRegex(text)
+        let style: MCPToolFormat.ContentStyle = emulator.profile.mcpToolOutputWrittenByJackson ? .jackson : .gsonRecords
+        return try Self.entries(listed, client: client, transport: transport, filters: filters, style: style)
+    }
+
+    /// The listing read whole before any tool is kept (one unreadable schema loses them all), then filtered.
+    private static func entries(
+        _ listed: [JSONValue], client: MCPClient, transport: MCPConnection.Transport, filters: JSONValue?,
+        style: MCPToolFormat.ContentStyle
+    ) throws -> [ToolSet.Entry] {
+        var patterns: [LinearRegex] = []
+        for filter in filters?.arrayValue ?? [] {
+            guard let text = filter.stringValue else {
+                throw OpenSearchError("ClassCastException", reason: "tool_filters holds a non-string", status: 500)
+            }
+            patterns.append(try LinearRegex(text))
         }
         let identity = MCPTool.identity(of: transport)
-        let style: MCPToolFormat.ContentStyle = emulator.profile.mcpToolOutputWrittenByJackson ? .jackson : .gsonRecords
-        // The whole listing is read before any tool is kept: one unreadable schema loses them all.
         var entries: [ToolSet.Entry] = []
         for tool in listed {
             let name = tool["name"]?.stringValue ?? tool["name"]?.gsonText ?? "null"
             let schema = try MCPToolFormat.inputSchema(tool["inputSchema"])
             let description = MCPToolFormat.description(of: tool, default: identity.description)
             let spec = ToolSpec(type: identity.type, name: name, description: description, attributes: ["input_schema": schema])
-            entries.append(ToolSet.Entry(
-                spec: spec, tool: MCPTool(name: name, client: client, style: style), description: description, attributes: spec.attributes))
+            let entry = ToolSet.Entry(
+                spec: spec, tool: MCPTool(name: name, client: client, style: style), description: description, attributes: spec.attributes)
+            if patterns.isEmpty { entries.append(entry); continue }
+            for pattern in patterns where try pattern.wholeMatch(name) {
+                entries.append(entry)
+                break
+            }
         }
-        guard !patterns.isEmpty else { return entries }
-        return try entries.filter { entry in try patterns.contains { try $0.wholeMatch(entry.spec.effectiveName) } }
+        return entries
     }
 }
