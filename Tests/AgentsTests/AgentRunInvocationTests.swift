@@ -127,6 +127,7 @@ struct AgentRunInvocationTests {
             case .frontendToolCall: "frontend"
             case .answerEcho: "echo"
             case .done: "done"
+            case .messagesSnapshot: "snapshot"
             }
         }
         #expect(kinds.filter { $0 != "delta" } == ["call:RetrieveIndexMetaTool", "output", "text:Done.", "done"])

@@ -70,4 +70,72 @@ struct AGUITests {
         }
         #expect(old.body == envelope("illegal_argument_exception", "ag_ui is not a valid Agent Type", status: 400))
     }
+
+    static func threadInput(_ thread: String, messages: String) -> String {
+        #"{"threadId":"\#(thread)","runId":"run-1","state":{},"forwardedProps":{},"context":[],"messages":\#(messages),"tools":[]}"#
+    }
+
+    /// The `data:` events of an AG-UI stream.
+    static func events(_ body: String) throws -> [JSONValue] {
+        try body.components(separatedBy: "\n\n").filter { $0.hasPrefix("data: ") }.map { try JSONParser.parse(String($0.dropFirst(6))) }
+    }
+
+    /// 3.6+: the thread is the memory. Each step is a root interaction of it, the question (with its context prefix
+    /// and trailing line feed) and the answer one more; the next run reads them as history; an empty `messages`
+    /// loads them back as `MESSAGES_SNAPSHOT`.
+    @Test func theThreadIsTheMemory() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            let agent = try await Self.agent(client)
+            let thread = try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"chat"}"#, field: "memory_id")
+            _ = try await client.call(.delete, "/__emulator/outbound")
+            let first = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream",
+                Self.threadInput(thread, messages: #"[{"id":"m1","role":"user","content":"  How many indices are in my cluster? "}]"#))
+            #expect(try Self.events(first.body).last?["type"] == "RUN_FINISHED")
+            let llm = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.first?["body"]?.stringValue)
+            #expect(llm.contains(#"{"role":"user","content":"Context: []\nQuestion: How many indices are in my cluster?\n"}"#))
+
+            let stored = try #require(try await client.call(.get, "/_plugins/_ml/memory/\(thread)/messages").json["messages"]?.arrayValue)
+            #expect(stored.map { $0["origin"]?.stringValue } == ["LLM", "RetrieveIndexMetaTool", nil])
+            #expect(stored.allSatisfy { $0["parent_message_id"] == nil && $0["trace_number"] == nil })
+            #expect(stored.first?["input"] == "Context: []\nQuestion: How many indices are in my cluster?\n")
+            let answer = try #require(stored.last?["response"]?.stringValue)
+            #expect(stored.last?["input"] == "Context: []\nQuestion: How many indices are in my cluster?")
+            #expect(answer.hasPrefix("There are "))
+            #expect(try await client.call(.get, "/_plugins/_ml/memory").json["memories"]?.arrayValue?.count == 1)
+
+            _ = try await client.call(.delete, "/__emulator/outbound")
+            _ = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream",
+                Self.threadInput(thread, messages: #"[{"id":"m2","role":"user","content":"Thanks"}]"#))
+            let second = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.first?["body"]?.stringValue)
+            #expect(second.contains(JSONEscaping.escapeJson(answer)))
+
+            let load = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.threadInput(thread, messages: "[]"))
+            let events = try Self.events(load.body)
+            #expect(events.map { $0["type"] } == ["RUN_STARTED", "MESSAGES_SNAPSHOT", "RUN_FINISHED", "RUN_FINISHED"])
+            let snapshot = try #require(events.dropFirst().first?["messages"]?.arrayValue)
+            #expect(snapshot.count == 10)
+            #expect(snapshot.allSatisfy { $0.objectValue?.keys.map { $0 } == ["role", "id", "content"] })
+            #expect(snapshot.last?["role"] == "assistant")
+            #expect(snapshot.dropLast().last?["content"] == "Context: []\nQuestion: Thanks")
+        }
+    }
+
+    /// A thread id naming no memory is refused once memories exist; 3.5 refuses an empty `messages`.
+    @Test func unknownThreadsAndEmptyMessages() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            let agent = try await Self.agent(client)
+            _ = try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"other"}"#, field: "memory_id")
+            _ = try await client.id(.post, "/_plugins/_ml/memory/\(try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"x"}"#, field: "memory_id"))/messages", #"{"input":"a","response":"b"}"#, field: "message_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream",
+                Self.threadInput("nope", messages: #"[{"id":"m1","role":"user","content":"hi"}]"#))
+            let events = try Self.events(reply.body)
+            #expect(events.map { $0["type"] } == ["RUN_STARTED", "RUN_ERROR"])
+            #expect(events.last?["message"] == "Memory [nope] not found")
+        }
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_5_0 }) { client in
+            let agent = try await Self.agent(client)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.threadInput("t", messages: "[]"))
+            #expect(reply.body.contains("Input type not supported. Expected String, List<ContentBlock>, or List<Message>"))
+        }
+    }
 }

@@ -58,6 +58,43 @@ public struct ConversationStore: Sendable {
         return id
     }
 
+    /// An AG-UI thread used as a memory (3.6+): no memory document is needed, but a thread id naming no memory is
+    /// refused once memories exist (`ConversationMetaIndex.checkAccess`).
+    static func checkThread(_ memoryID: String, in tx: DocumentTransaction) throws {
+        guard try tx.indexExists(ConversationMemory.metaIndex) else { return }
+        guard try tx.document(ConversationMemory.metaIndex, id: memoryID) != nil else {
+            throw OpenSearchError.resourceNotFound("Memory [\(memoryID)] not found")
+        }
+    }
+
+    /// A root interaction under an AG-UI thread (3.6+): no parent, no trace number; the memory's `updated_time` is
+    /// bumped when the thread has a memory document.
+    public func createThreadMessage(memoryID: String, input: String, response: String, origin: String?) async throws {
+        let id = ids.next()
+        let now = InstantTime.now()
+        let source = ConversationMemory.messageSource(
+            memoryID: memoryID, input: input, promptTemplate: nil, response: response, origin: origin, additionalInfo: nil,
+            parentMessageID: nil, traceNumber: nil, now: now)
+        try await documents.transaction { tx in
+            try Self.checkThread(memoryID, in: tx)
+            try tx.put(ConversationMemory.messageIndex, id: id, source: source)
+            if var memory = try tx.document(ConversationMemory.metaIndex, id: memoryID)?.source {
+                memory["updated_time"] = .string(now.iso8601)
+                try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
+            }
+        }
+    }
+
+    /// The root interactions of an AG-UI thread (``recentInteractions(memoryID:limit:)``), once its id is allowed.
+    public func threadInteractions(memoryID: String, limit: Int) async throws -> [(input: String?, response: String?)] {
+        try await documents.transaction { tx in
+            // With no message yet stored anywhere, the read finds nothing before it checks the thread.
+            guard try tx.indexExists(ConversationMemory.messageIndex) else { return }
+            try Self.checkThread(memoryID, in: tx)
+        }
+        return try await recentInteractions(memoryID: memoryID, limit: limit)
+    }
+
     /// `updateInteraction(id, {response[, additional_info]})` at the end of an agent run.
     public func updateMessage(_ id: String, response: String, additionalInfo: JSONObject?) async throws {
         let now = InstantTime.now()

@@ -132,6 +132,9 @@ extension AGUIStreamMapper: AgentStreamEncoder {
             return closeText() + [self.event("Custom", [("name", "token_usage"), ("value", usage)])]
         case .done:
             return finishRun(handler: handlerFinishesRuns)
+        case .messagesSnapshot(let messages):
+            // `sendMessagesSnapshot`, then `sendRunFinishedAndCloseStream` and the REST layer's own `RUN_FINISHED`.
+            return [self.event("MESSAGES_SNAPSHOT", [("messages", .array(messages))])] + finishRun(handler: true)
         }
     }
 

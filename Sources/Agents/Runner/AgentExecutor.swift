@@ -70,10 +70,11 @@ public struct AgentExecutor: Sendable {
     /// the root interaction's response. `progress` hears a plan-execute-reflect run's executor ids after its first step.
     public func execute(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil,
+        aguiThread: String? = nil
     ) async throws -> AgentRunResult {
         do {
-            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress)
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread)
         } catch {
             if let ids, !(error is CancellationError) {
                 let message = "Agent execution failed: " + OpenSearchError(reporting: error).reason
@@ -85,17 +86,18 @@ public struct AgentExecutor: Sendable {
 
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, aguiThread: String?
     ) async throws -> AgentRunResult {
         // Conversational and plan-execute-reflect runs add their MCP servers' tools (flow agents ignore them in 3.3).
         guard [.conversational, .agUI, .planExecuteAndReflect].contains(definition.type),
             let connectors = definition.parameters["mcp_connectors"]
         else {
-            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, mcpTools: [])
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, mcpTools: [])
         }
         let bundle = try await loadMCPTools(connectors)
         do {
-            let result = try await run(definition, input: input, ids: ids, sink: sink, progress: progress, mcpTools: bundle.entries)
+            let result = try await run(
+                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, mcpTools: bundle.entries)
             await bundle.close()
             return result
         } catch {
@@ -106,13 +108,23 @@ public struct AgentExecutor: Sendable {
 
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, mcpTools: [ToolSet.Entry]
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, aguiThread: String?,
+        mcpTools: [ToolSet.Entry]
     ) async throws -> AgentRunResult {
         switch definition.type {
-        case .conversational, .agUI:
+        case .agUI:
+            // An AG-UI run keeps its thread (3.6+), or the prepared memory, or nothing when the agent has none.
+            let storage: ConversationalAgentRunner.Storage
+            if let aguiThread { storage = .thread(memoryID: aguiThread) }
+            else if let ids { storage = .interaction(memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID) }
+            else { storage = .none }
+            let runner = ConversationalAgentRunner(
+                definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, mcpTools: mcpTools)
+            return try await runner.run(input: input, storage: storage, sink: sink)
+        case .conversational:
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
             let llmInterface = input["_llm_interface"] ?? definition.parameters["_llm_interface"]
-            if definition.type == .conversational, llmInterface?.isJavaBlank ?? true {
+            if llmInterface?.isJavaBlank ?? true {
                 // No function calling: the ReAct prompt mode.
                 // ml-commons' stream handler reads a `_llm_interface` this mode has not got (a NullPointerException).
                 guard sink == nil else { throw InferenceError(message: "Fail to execute streaming", javaClass: "MLException") }

@@ -22,6 +22,8 @@ public enum AgentStreamEvent: Sendable, Hashable {
     case tokenUsage(JSONValue)
     /// The run's answer is complete (the LLM's last completion, or the end at `max_iteration`).
     case done
+    /// An AG-UI history load (3.6+): the thread's messages, then the run's end.
+    case messagesSnapshot([JSONValue])
 
     /// The event for one provider event of an LLM call; usage is the runner's to count, not the client's.
     init?(_ event: ProviderEvent) {

@@ -26,13 +26,44 @@ public struct ConversationalAgentRunner: Sendable {
         self.mcpTools = mcpTools
     }
 
+    /// Where a run keeps its conversation.
+    public enum Storage: Sendable {
+        /// A memory and the run's root interaction: traces under it, the answer on it.
+        case interaction(memoryID: String, parentInteractionID: String)
+        /// An AG-UI thread used as the memory (3.6+): each step a root interaction of the thread, the question and its
+        /// answer one more (a streamed answer too).
+        case thread(memoryID: String)
+        /// No memory: no history, nothing stored.
+        case none
+
+        var memoryID: String? {
+            switch self {
+            case .interaction(let memoryID, _), .thread(let memoryID): return memoryID
+            case .none: return nil
+            }
+        }
+
+        var isThread: Bool {
+            if case .thread = self { return true }
+            return false
+        }
+    }
+
     /// Runs one question. `memoryID` and `parentInteractionID` are the memory and root interaction
     /// the executor prepared; with a `sink` the LLM calls stream and the final answer is not stored (§1.9).
     public func run(
         input: [String: String], memoryID: String, parentInteractionID: String, sink: (any AgentStreamSink)?
     ) async throws -> AgentRunResult {
+        try await run(input: input, storage: .interaction(memoryID: memoryID, parentInteractionID: parentInteractionID), sink: sink)
+    }
+
+    /// Runs one question, keeping the conversation as `storage` says.
+    public func run(input: [String: String], storage: Storage, sink: (any AgentStreamSink)?) async throws -> AgentRunResult {
         guard let modelID = definition.modelID else { throw OpenSearchError.illegalArgument("model id is null") }
         var parameters = definition.parameters.merging(input) { _, given in given }
+        let memoryID = storage.memoryID
+        var parentInteractionID: String?
+        if case .interaction(_, let parent) = storage { parentInteractionID = parent }
         parameters["memory_id"] = memoryID
         parameters["parent_interaction_id"] = parentInteractionID
         guard let functionCalling = try FunctionCallingFactory.make(parameters["_llm_interface"], profile: invoker.profile) else {
@@ -40,7 +71,7 @@ public struct ConversationalAgentRunner: Sendable {
                 "ml-commons-emulator runs conversational agents with function calling only; set parameters._llm_interface to openai/v1/chat/completions or bedrock/converse/claude")
         }
         functionCalling.configure(&parameters)
-        try await addChatHistory(to: &parameters, memoryID: memoryID)
+        if let memoryID { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.isThread) }
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
@@ -64,7 +95,7 @@ public struct ConversationalAgentRunner: Sendable {
         let traceDisabled = llmParameters["disable_trace"] == "true"
         let maxIterations = try llmParameters["max_iteration"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
             ?? Self.defaultMaxIterations
-        var state = RunState(memoryID: memoryID, parentInteractionID: parentInteractionID)
+        var state = RunState(storage: storage)
         var result = AgentRunResult(memoryID: memoryID, parentInteractionID: parentInteractionID)
 
         var calls = AgentModelCalls(invoker: invoker, modelID: modelID)
@@ -78,7 +109,9 @@ public struct ConversationalAgentRunner: Sendable {
             // Even steps read an LLM answer.
             let dataAsMap: JSONValue
             if let sink {
+                var streamed = ""
                 let toolCall = try await calls.stream(parameters: llmParameters) { event in
+                    if case .text(let text) = event { streamed += text }
                     if case .usage(let usage) = event {
                         state.record(functionCalling.tokenUsage(in: ["usage": usage]), modelID: modelID)
                         return
@@ -92,7 +125,12 @@ public struct ConversationalAgentRunner: Sendable {
                     if let mapped = AgentStreamEvent(event) { try await sink.emit(mapped) }
                 }
                 guard let toolCall else {
-                    return result  // The answer streamed; ml-commons neither stores nor returns it (§1.9).
+                    // The answer streamed; ml-commons neither stores nor returns it (§1.9), but an AG-UI thread keeps it.
+                    if case .thread(let thread) = storage {
+                        try await conversations.createThreadMessage(
+                            memoryID: thread, input: question.javaTrimmed, response: streamed.javaTrimmed, origin: nil)
+                    }
+                    return result
                 }
                 dataAsMap = toolCall
             } else {
@@ -141,8 +179,7 @@ public struct ConversationalAgentRunner: Sendable {
 
     /// Mutable bookkeeping of one run.
     struct RunState {
-        let memoryID: String
-        let parentInteractionID: String
+        let storage: Storage
         var interactions: [String] = []
         var traceNumber = 0
         var lastThought = ""
@@ -165,12 +202,21 @@ public struct ConversationalAgentRunner: Sendable {
     }
 
     /// `saveTraceData`: one trace message under the root interaction, numbered from 1.
+    /// On an AG-UI thread the trace is a root interaction of its own (`CreateInteractionTransportAction` drops the trace
+    /// number of an interaction without a parent).
     private func trace(_ input: String, _ response: String, origin: String, state: inout RunState, traceDisabled: Bool) async throws {
         guard !traceDisabled else { return }
-        state.traceNumber += 1
-        _ = try await conversations.createMessage(
-            memoryID: state.memoryID, input: input, response: response, origin: origin, additionalInfo: nil,
-            parentMessageID: state.parentInteractionID, traceNumber: state.traceNumber)
+        switch state.storage {
+        case .interaction(let memoryID, let parent):
+            state.traceNumber += 1
+            _ = try await conversations.createMessage(
+                memoryID: memoryID, input: input, response: response, origin: origin, additionalInfo: nil,
+                parentMessageID: parent, traceNumber: state.traceNumber)
+        case .thread(let memoryID):
+            try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin)
+        case .none:
+            return
+        }
     }
 
     /// `sendFinalAnswer`: the final trace, then the root interaction's response and additional info.
@@ -187,14 +233,22 @@ public struct ConversationalAgentRunner: Sendable {
             if let usage = state.reportedUsage { try await sink.emit(.tokenUsage(usage)) }
             try await sink.emit(.done)
         }
-        try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
-        try await conversations.updateMessage(state.parentInteractionID, response: answer, additionalInfo: result.additionalInfo)
+        switch state.storage {
+        case .interaction(_, let parent):
+            try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
+            try await conversations.updateMessage(parent, response: answer, additionalInfo: result.additionalInfo)
+        case .thread(let memoryID):
+            // `saveStructuredMessages([user(question), assistant(answer)])`: one interaction, both trimmed.
+            try await conversations.createThreadMessage(memoryID: memoryID, input: question.javaTrimmed, response: answer.javaTrimmed, origin: nil)
+        case .none:
+            break
+        }
         return result
     }
 
     /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
-    private func addChatHistory(to parameters: inout [String: String], memoryID: String) async throws {
-        let pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations)
+    private func addChatHistory(to parameters: inout [String: String], memoryID: String, thread: Bool) async throws {
+        let pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations, thread: thread)
         guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],
             let responseTemplate = parameters["chat_history_template.ai_response"]
         else { return }
@@ -212,13 +266,16 @@ public struct ConversationalAgentRunner: Sendable {
 
     /// The last `message_history_limit` (10) root interactions of the memory that have an answer, oldest first.
     static func answeredHistory(
-        _ parameters: [String: String], memoryID: String, conversations: ConversationStore
+        _ parameters: [String: String], memoryID: String, conversations: ConversationStore, thread: Bool = false
     ) async throws -> [(input: String?, response: String?)] {
         let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
             ?? defaultHistoryLimit
         // The history search's `size(limit)`; the message index exists by now (the root message is in it).
         guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
-        return try await conversations.recentInteractions(memoryID: memoryID, limit: limit).filter { !($0.response ?? "").isEmpty }
+        let interactions = thread
+            ? try await conversations.threadInteractions(memoryID: memoryID, limit: limit)
+            : try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
+        return interactions.filter { !($0.response ?? "").isEmpty }
     }
 
     /// `constructLLMParams`: the LLM's parameters, everything else on top, and ml-commons' defaults.

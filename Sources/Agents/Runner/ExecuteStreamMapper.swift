@@ -32,7 +32,7 @@ public struct ExecuteStreamMapper: Sendable {
             call = PredictStreamMapper(echoesToolCalls: profile.emptyChunkAfterToolCall)
         case .toolOutput(let output, _):
             pieces = [PredictStreamChunk(content: output)]
-        case .llmToolCallStarted, .frontendToolCall:
+        case .llmToolCallStarted, .frontendToolCall, .messagesSnapshot:
             pieces = []
         case .answerEcho:
             pieces = [PredictStreamChunk(content: "")]

@@ -1,3 +1,4 @@
+import Foundation
 import Agents
 import MLCommonsCore
 import RemoteInference
@@ -104,10 +105,24 @@ enum AgentExecuteRoutes {
         let sink = ExecuteStreamSink(writer: writer, encoder: encoder)
         do {
             try await sink.open()
-            var input = agui.parameters
+            var input = agui.parameters(profile: emulator.profile)
             input["stream"] = "true"
             input["agent_type"] = "ag_ui"
             try AgentExecutor.validate(input: input, definition: definition)
+            let hasMemory = definition.memoryType == "conversation_index"
+            guard !agui.messages.isEmpty else {
+                guard emulator.profile.agUIThreadIsMemory else {
+                    throw OpenSearchError.illegalArgument("Input type not supported. Expected String, List<ContentBlock>, or List<Message>")
+                }
+                // An empty conversation asks for the thread's history.
+                try await sink.emit(.messagesSnapshot(try await threadSnapshot(hasMemory ? agui.threadID : nil, emulator)))
+                return
+            }
+            if emulator.profile.agUIThreadIsMemory, hasMemory, let thread = agui.threadID {
+                try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
+                _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: thread)
+                return
+            }
             let ids = try await executor.prepareMemory(definition, input: input, user: user)
             try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
@@ -116,6 +131,20 @@ enum AgentExecuteRoutes {
         } catch {
             await sink.fail(error)
         }
+    }
+
+    /// The last ten messages of a thread's interactions (a user message for each input, an assistant message for each
+    /// answer), as `convertToAGUIFormat` writes them (a `HashMap`: `role`, `id`, `content`; a new id each load).
+    static func threadSnapshot(_ thread: String?, _ emulator: Emulator) async throws -> [JSONValue] {
+        guard let thread else { return [] }
+        var messages: [JSONValue] = []
+        for pair in try await emulator.conversations.threadInteractions(memoryID: thread, limit: 10_000) {
+            for (role, text) in [("user", pair.input), ("assistant", pair.response)] {
+                guard let text, !text.isJavaBlank else { continue }
+                messages.append(["role": .string(role), "id": .string(UUID().uuidString.lowercased()), "content": .string(text)])
+            }
+        }
+        return Array(messages.suffix(10))
     }
 
     /// The body as an AG-UI `RunAgentInput`, in a release that knows AG-UI.

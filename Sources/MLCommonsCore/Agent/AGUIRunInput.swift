@@ -23,39 +23,47 @@ public struct AGUIRunInput: Sendable, Hashable {
         context = object["context"] ?? .array([])
     }
 
-    /// The question: the text of every message after the last assistant message (whatever its role, so a trailing
-    /// tool result too), each message's text parts trimmed, messages joined by line feeds.
+    /// The question (`extractTextFromMessages`): the text of every message after the last assistant message (whatever
+    /// its role, so a trailing tool result too), each text part trimmed and ended by a line feed, messages joined by
+    /// one more.
     public var question: String {
         let lastAssistant = messages.lastIndex { $0["role"]?.stringValue == "assistant" }
         let pending = messages[(lastAssistant.map { $0 + 1 } ?? 0)...]
         return pending.map(Self.text(of:)).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// A message's text: its `content` string, or its `text` parts.
+    /// A message's text: its `content` string, or its `text` parts; each non-blank part trimmed, then a line feed.
     static func text(of message: JSONObject) -> String {
+        let parts: [String]
         switch message["content"] {
         case .string(let text)?:
-            return text.trimmingWhitespace()
-        case .array(let parts)?:
-            return parts.compactMap { part -> String? in
-                guard part["type"]?.stringValue == "text", let text = part["text"]?.stringValue else { return nil }
-                let trimmed = text.trimmingWhitespace()
-                return trimmed.isEmpty ? nil : trimmed
-            }.joined(separator: "\n")
+            parts = [text]
+        case .array(let blocks)?:
+            parts = blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }
         default:
-            return ""
+            parts = []
         }
+        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { $0 + "\n" }.joined()
     }
 
-    /// The agent's input parameters for an agent registered with `llm` and `_llm_interface`: only the question,
-    /// which the context always prefixes (an empty context array included).
-    public var parameters: [String: String] {
-        var parameters = [
-            "agui_tools": JSONValue.array(tools).gsonText, "agui_context": context.gsonText,
-            "question": "Context: " + context.gsonText + "\nQuestion: " + question,
-        ]
+    /// The agent's input parameters for an agent registered with `llm` and `_llm_interface`: the question with the
+    /// release's context. 3.6+ prefixes `Context: <context>\nQuestion: ` (an empty array included); 3.5 puts
+    /// `Context:\n- description: value` lines before the latest user message's text, and nothing for no context.
+    public func parameters(profile: VersionProfile) -> [String: String] {
+        let question: String
+        if profile.agUIThreadIsMemory {
+            question = "Context: " + context.gsonText + "\nQuestion: " + self.question
+        } else {
+            let items = (context.arrayValue ?? []).map { item in
+                "- \(item["description"]?.stringValue ?? "null"): \(item["value"]?.stringValue ?? item["value"]?.gsonText ?? "null")\n"
+            }
+            question = (items.isEmpty ? "" : "Context:\n" + items.joined() + "\n") + self.question
+        }
+        var parameters = ["agui_tools": JSONValue.array(tools).gsonText, "agui_context": context.gsonText, "question": question]
         parameters["agui_thread_id"] = threadID
         parameters["agui_run_id"] = runID
+        // 3.6+: the thread is the run's memory.
+        if profile.agUIThreadIsMemory { parameters["memory_id"] = threadID }
         return parameters
     }
 }

@@ -80,6 +80,10 @@ public struct VersionProfile: Sendable, Hashable {
     /// AG-UI streams end with the REST layer's own `RUN_FINISHED` after the last chunk; with OpenAI's handler still
     /// sending its own, final answers and frontend tool calls show two (#4683).
     public var agUIRunFinishedAfterLastChunk: Bool { version >= .v3_6_0 }
+
+    /// AG-UI runs use the thread id as their memory, store each step as a root interaction, and load the thread's
+    /// history as `MESSAGES_SNAPSHOT` when `messages` is empty; the context is a `Context: …\nQuestion: ` prefix (#4645, #4720).
+    public var agUIThreadIsMemory: Bool { version >= .v3_6_0 }
     /// In-band execute-stream errors are an `inference_results` chunk (`is_last`), not `{"error": …}` (#4549).
     public var executeStreamErrorsAsInferenceResults: Bool { version >= .v3_5_0 }
 
