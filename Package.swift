@@ -43,6 +43,9 @@ let package = Package(
                 "WireFormats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // RS256 for the OAuth2 assertions of `google_cloud` connectors.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -102,7 +105,9 @@ let package = Package(
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
         .testTarget(name: "MLAlgorithmsTests", dependencies: ["MLAlgorithms", "MLCommonsCore"]),
-        .testTarget(name: "RemoteInferenceTests", dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats"]),
+        .testTarget(
+            name: "RemoteInferenceTests",
+            dependencies: ["RemoteInference", "MLCommonsCore", "WireFormats", .product(name: "CryptoExtras", package: "swift-crypto")]),
         .testTarget(name: "MockLLMTests", dependencies: ["MockLLM", "MLCommonsCore", "WireFormats"]),
         .testTarget(
             name: "AgentsTests", dependencies: ["Agents", "ModelInvocation", "RemoteInference", "MLStore", "MLCommonsCore"]),

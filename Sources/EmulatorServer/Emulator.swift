@@ -90,9 +90,11 @@ public final class Emulator: Sendable {
         self.transport = RetryingTransport(base: JournalingTransport(base: trusted, journal: journal))
         directTransport = JournalingTransport(base: transport ?? HTTPUpstreamTransport(), journal: journal)
         lifecycle = ModelLifecycle(documents: documents, ids: ids, nodeID: node.nodeID, cache: modelCache) { InstantTime.now().epochMillis }
+        // Google's token endpoint is reached as its client library reaches it: no trusted-endpoint or address check.
+        let googleTokens = GoogleAccessTokens(transport: JournalingTransport(base: routed, journal: journal))
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
-            rateLimiter: rateLimiter, profile: profile
+            rateLimiter: rateLimiter, profile: profile, googleTokens: googleTokens
         ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
         if let security = configuration.security {
             if let refusal = security.adminPasswordRefusal() { throw refusal }

@@ -48,6 +48,8 @@ public final class MockLLM: Sendable {
         if let rejection = signatureRejection(of: request, now: now) {
             return BedrockConverseFormat(identity: identity).errorResponse(rejection)
         }
+        if MockGoogleOAuth.isTokenRequest(request) { return MockGoogleOAuth.tokenResponse(to: request, now: now) }
+        if MockGoogleOAuth.isVertexRequest(request), let rejection = MockGoogleOAuth.vertexRejection(of: request) { return rejection }
         return response(to: request, script: script, identity: identity)
     }
 }

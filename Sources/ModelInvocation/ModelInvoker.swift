@@ -16,12 +16,15 @@ public struct ModelInvoker: ModelInvoking {
     public let profile: VersionProfile
     /// `plugins.ml_commons.model_auto_deploy.enable`, read at call time.
     public let autoDeployEnabled: @Sendable () async -> Bool
+    /// The access tokens of `google_cloud` connectors.
+    public let googleTokens: GoogleAccessTokens?
 
     public init(
         documents: DocumentStore, credentials: any CredentialDecrypting, transport: any UpstreamTransport,
         lifecycle: ModelLifecycle, rateLimiter: ModelRateLimiter, profile: VersionProfile = VersionProfile(),
-        autoDeployEnabled: @escaping @Sendable () async -> Bool
+        googleTokens: GoogleAccessTokens? = nil, autoDeployEnabled: @escaping @Sendable () async -> Bool
     ) {
+        self.googleTokens = googleTokens
         self.profile = profile
         self.documents = documents
         self.credentials = credentials
@@ -78,7 +81,7 @@ public struct ModelInvoker: ModelInvoking {
 
     public func predict(_ model: InvocableModel, requestParameters: [String: String]) async throws -> JSONValue {
         try acquirePermit(model)
-        let builder = UpstreamRequestBuilder(connector: model.connector)
+        let builder = UpstreamRequestBuilder(connector: model.connector, authorization: try await googleAuthorization(model.connector))
         var upstream = try builder.predict(requestParameters: requestParameters)
         upstream.retries = UpstreamRetryPolicy(model.connector.clientConfig)
         let (status, body) = try await exchange(tagged(upstream, for: model))
@@ -96,10 +99,10 @@ public struct ModelInvoker: ModelInvoking {
         }
         let credential = try credentials.decrypt(document["credential"]?.objectValue ?? JSONObject())
         let connector = try ResolvedConnector(document: document, credential: credential)
-        let builder = UpstreamRequestBuilder(connector: connector)
+        let builder = UpstreamRequestBuilder(connector: connector, authorization: try await googleAuthorization(connector))
         var upstream = try builder.request(for: "EXECUTE", requestParameters: requestParameters)
         upstream.retries = UpstreamRetryPolicy(connector.clientConfig)
-        upstream.secrets = connector.secrets
+        upstream.secrets = connector.secrets + [builder.authorization].compactMap { $0 }
         let (status, body) = try await exchange(upstream)
         return try PredictOutput.render(
             status: status, body: body, parameters: builder.mergedParameters(requestParameters), action: "execute")
@@ -109,16 +112,35 @@ public struct ModelInvoker: ModelInvoking {
         _ model: InvocableModel, requestParameters: [String: String], onEvent: (ProviderEvent) async throws -> Void
     ) async throws -> StreamingCall.Outcome {
         try acquirePermit(model)
-        let (upstream, interface) = try UpstreamRequestBuilder(connector: model.connector).stream(requestParameters: requestParameters)
+        let authorization: String?
+        do {
+            authorization = try await googleAuthorization(model.connector)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // `GoogleConnectorExecutor` reports any failure of its own with one message.
+            throw InferenceError(message: "Fail to execute google_cloud streaming", javaClass: "MLException")
+        }
+        let (upstream, interface) = try UpstreamRequestBuilder(connector: model.connector, authorization: authorization)
+            .stream(requestParameters: requestParameters)
         return try await StreamingCall(request: tagged(upstream, for: model), interface: interface, profile: profile)
             .run(over: transport, onEvent: onEvent).outcome
+    }
+
+    /// `Bearer <token>` for a `google_cloud` connector, minted (or reused) for its service account; nil for others.
+    private func googleAuthorization(_ connector: ResolvedConnector) async throws -> String? {
+        guard connector.connectorProtocol == .googleCloud else { return nil }
+        guard let googleTokens else { throw OpenSearchError.illegalState("no Google token service here") }
+        let account = try GoogleServiceAccount(credential: connector.credential, parameters: connector.parameters)
+        return "Bearer " + (try await googleTokens.token(for: account))
     }
 
     /// The request with what the journal shows it under: the model, and the credential values to hide.
     private func tagged(_ request: UpstreamRequest, for model: InvocableModel) -> UpstreamRequest {
         var request = request
         request.modelID = model.id
-        request.secrets = model.connector.secrets
+        // A Google access token set by the builder stays hidden with the credential.
+        request.secrets = model.connector.secrets + request.headers.filter { $0.name == "Authorization" && $0.value.hasPrefix("Bearer ") }.map(\.value)
         return request
     }
 

@@ -35,7 +35,7 @@ struct VersionProfileAPITests {
         let new = try await Self.defaults(.v3_9_0)
         let added = Set(new.keys).subtracting(old.keys)
         #expect(Set(old.keys).isSubset(of: Set(new.keys)))
-        #expect(added.count == 18)
+        #expect(added.count == 19)
         #expect(added.contains("plugins.ml_commons.ag_ui_enabled") && added.contains("plugins.ml_commons.agentic_search_template_enabled"))
         let changed = old.keys.filter { old[$0] != new[$0] }.sorted()
         #expect(changed == [

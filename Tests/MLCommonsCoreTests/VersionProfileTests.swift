@@ -62,6 +62,7 @@ struct VersionProfileTests {
             "plugins.ml_commons.memory.default_long_term_max_count",
             "plugins.ml_commons.memory.default_history_max_count",
             "plugins.ml_commons.agentic_search_template_enabled",
+            "plugins.ml_commons.connector.vertexai_enabled",
         ]
         #expect(latest.subtracting(first) == expected)
         #expect(first.isSubset(of: latest))
@@ -77,7 +78,8 @@ struct VersionProfileTests {
             == ["plugins.ml_commons.trusted_connector_private_endpoints_regex",
                 "plugins.ml_commons.connector.restricted_ip_patterns"])
         #expect(keys(.v3_8_0).subtracting(keys(.v3_7_0)).count == 9)
-        #expect(keys(.v3_9_0).subtracting(keys(.v3_8_0)) == ["plugins.ml_commons.agentic_search_template_enabled"])
+        #expect(keys(.v3_9_0).subtracting(keys(.v3_8_0))
+            == ["plugins.ml_commons.agentic_search_template_enabled", "plugins.ml_commons.connector.vertexai_enabled"])
         for version in OpenSearchVersion.allCases {
             let all = VersionProfile(version).settings.map(\.key)
             #expect(Set(all).count == all.count, "duplicate key in \(version.rawValue)")

@@ -113,6 +113,12 @@ public struct AgentExecutor: Sendable {
     ) async throws -> AgentRunResult {
         switch definition.type {
         case .agUI:
+            // `MLAGUIAgentRunner` (3.9) refuses Gemini first: its stream handler sends text AG-UI cannot carry.
+            if invoker.profile.googleCloudConnectors,
+                (input["_llm_interface"] ?? definition.parameters["_llm_interface"]) == StreamInterface.geminiGenerateContent.rawValue
+            {
+                throw OpenSearchError.illegalArgument("AG-UI streaming is not yet supported for the Gemini (google_cloud) LLM interface")
+            }
             // An AG-UI run keeps its thread (3.6+), or the prepared memory, or nothing when the agent has none.
             let storage: ConversationalAgentRunner.Storage
             if let aguiThread { storage = .thread(memoryID: aguiThread) }

@@ -11,8 +11,13 @@ struct ProviderRoutingTransport: UpstreamTransport {
     init(mock: any UpstreamTransport, live: any UpstreamTransport) {
         self.mock = mock
         self.live = live
-        self.providers = TrustedEndpoints(patterns: VersionProfile(.latest).trustedEndpointDefaults)
+        self.providers = TrustedEndpoints(patterns: VersionProfile(.latest).trustedEndpointDefaults + Self.googleCloudHosts)
     }
+
+    /// Vertex AI and Google's token endpoint, which `google_cloud` connectors (3.9) call.
+    static let googleCloudHosts = [
+        #"^https://([a-z0-9][a-z0-9-]*-)?aiplatform\.googleapis\.com/.*$"#, #"^https://oauth2\.googleapis\.com/.*$"#,
+    ]
 
     /// Whether a URL belongs to a well-known provider.
     func isProvider(_ url: String) -> Bool { providers.isTrusted(url) }

@@ -37,16 +37,31 @@ public struct ConnectorInput: Sendable, Hashable {
     }
 
     /// The checks `MLCreateConnectorInput` and the connector constructors make for a new connector.
-    public func validateForCreate() throws(OpenSearchError) {
+    public func validateForCreate(profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         guard name != nil else { throw .illegalArgument("Connector name is null") }
         guard version != nil else { throw .illegalArgument("Connector version is null") }
         guard let connectorProtocol else { throw .illegalArgument("Connector protocol is null") }
-        let parsedProtocol = try ConnectorProtocol(validating: connectorProtocol)
-        if !parsedProtocol.isMCP, credential?.isEmpty ?? true {
+        let parsedProtocol = try ConnectorProtocol(validating: connectorProtocol, profile: profile)
+        // A `google_cloud` connector on Application Default Credentials has none of its own.
+        let usesADC = parsedProtocol == .googleCloud && parameters?["auth_mode"]?.stringValue?.lowercased() == "adc"
+        if !parsedProtocol.isMCP, !usesADC, credential?.isEmpty ?? true {
             throw .illegalArgument("Connector credential is null or empty list")
         }
         if parsedProtocol == .awsSigV4 {
             try validateAWS()
+        }
+    }
+
+    /// `GoogleCloudConnector.validate`: a service account's key and e-mail, or ADC without them.
+    public func validateGoogleCloud() throws(OpenSearchError) {
+        guard connectorProtocol == ConnectorProtocol.googleCloud.rawValue else { return }
+        let keys = ["private_key", "client_email"]
+        if parameters?["auth_mode"]?.stringValue?.lowercased() == "adc" {
+            if keys.contains(where: { credential?[$0] != nil }) {
+                throw .illegalArgument("auth_mode=adc must not include service-account credentials (private_key/client_email)")
+            }
+        } else if !keys.allSatisfy({ credential?[$0] != nil }) {
+            throw .illegalArgument("Missing credential")
         }
     }
 

@@ -1,15 +1,17 @@
-/// The connector protocols ml-commons 3.3 accepts.
+/// The connector protocols ml-commons accepts (`google_cloud` from 3.9).
 public enum ConnectorProtocol: String, Sendable, CaseIterable {
     case awsSigV4 = "aws_sigv4"
     case http
+    case googleCloud = "google_cloud"
     case mcpSSE = "mcp_sse"
     case mcpStreamableHTTP = "mcp_streamable_http"
 
-    /// Validates a protocol name with ml-commons' message.
-    public init(validating name: String) throws(OpenSearchError) {
-        guard let value = ConnectorProtocol(rawValue: name) else {
+    /// Validates a protocol name with the release's message.
+    public init(validating name: String, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
+        let known = Self.allCases.filter { $0 != .googleCloud || profile.googleCloudConnectors }
+        guard let value = ConnectorProtocol(rawValue: name), known.contains(value) else {
             throw .illegalArgument(
-                "Unsupported connector protocol. Please use one of [aws_sigv4, http, mcp_sse, mcp_streamable_http]")
+                "Unsupported connector protocol. Please use one of [\(known.map(\.rawValue).joined(separator: ", "))]")
         }
         self = value
     }

@@ -86,7 +86,7 @@ public struct InstantTime: Sendable, Hashable, Comparable {
 }
 
 extension Int64 {
-    fileprivate func floorDiv(_ divisor: Int64) -> Int64 {
+    func floorDiv(_ divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

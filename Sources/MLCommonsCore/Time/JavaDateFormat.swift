@@ -62,9 +62,9 @@ public struct JavaDateFormat: Sendable {
 
     /// The instant written in UTC.
     public func format(_ instant: InstantTime) -> String {
-        let days = Self.floorDivide(instant.seconds, 86_400)
+        let days = instant.seconds.floorDiv(86_400)
         let secondOfDay = Int(instant.seconds - days * 86_400)
-        let (year, month, day) = Self.civil(fromDays: days)
+        let (year, month, day) = InstantTime.civilDate(daysSinceEpoch: Int(days))
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
         let weekday = Int((days % 7 + 10) % 7)  // 1970-01-01 was a Thursday (3); 0 is Monday
         var out = ""
@@ -113,23 +113,6 @@ public struct JavaDateFormat: Sendable {
     private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
-    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = Self.floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
 
     private static func dayOfYear(year: Int, month: Int, day: Int) -> Int {

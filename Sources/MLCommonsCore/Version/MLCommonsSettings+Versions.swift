@@ -29,6 +29,7 @@ extension MLCommonsSettings {
 
     // 3.9
     public static let agenticSearchTemplateEnabled = "plugins.ml_commons.agentic_search_template_enabled"
+    public static let vertexAIConnectorEnabled = "plugins.ml_commons.connector.vertexai_enabled"
 
     /// The trusted endpoint pattern 3.5 added to the default list, right after the DeepSeek one.
     public static let googleGenerativeLanguageEndpoint = #"^https://generativelanguage\.googleapis\.com/.*$"#

@@ -62,6 +62,7 @@ extension VersionProfile {
             (.v3_8_0, Self.integer(MLCommonsSettings.memoryDefaultLongTermMaxCount, -1, min: -1, max: 1_000_000)),
             (.v3_8_0, Self.integer(MLCommonsSettings.memoryDefaultHistoryMaxCount, -1, min: -1, max: 10_000_000)),
             (.v3_9_0, Self.flag(MLCommonsSettings.agenticSearchTemplateEnabled, false)),
+            (.v3_9_0, Self.flag(MLCommonsSettings.vertexAIConnectorEnabled, false)),
         ]
     }
 

@@ -93,6 +93,9 @@ public struct VersionProfile: Sendable, Hashable {
     /// OpenAI's tool-call chunk says `"arguments":"{}"` when none arrived; accumulators reset per call (#4549).
     public var openAIToolArgumentsDefaultToEmptyObject: Bool { version >= .v3_5_0 }
 
+    /// `google_cloud` connectors (Vertex AI with OAuth2) and Gemini streaming over them (#4921).
+    public var googleCloudConnectors: Bool { version >= .v3_9_0 }
+
     /// MCP tool results are written by Jackson (`[{"text":"…"}]`), not gson over the SDK records (#4520).
     public var mcpToolOutputWrittenByJackson: Bool { version >= .v3_5_0 }
 

@@ -4,6 +4,7 @@ extension StreamInterface {
         switch self {
         case .openAIChatCompletions: OpenAIChatStreamDecoder.self
         case .bedrockConverseClaude: BedrockConverseStreamDecoder.self
+        case .geminiGenerateContent: GeminiStreamDecoder.self
         }
     }
 }

@@ -7,9 +7,12 @@ import WireFormats
 public struct UpstreamRequestBuilder: Sendable {
     public let connector: ResolvedConnector
     public let clock: @Sendable () -> Date
+    /// The `Authorization` value a `google_cloud` connector adds to every request (`Bearer <access token>`).
+    public let authorization: String?
 
-    public init(connector: ResolvedConnector, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(connector: ResolvedConnector, authorization: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.connector = connector
+        self.authorization = authorization
         self.clock = clock
     }
 
@@ -33,6 +36,7 @@ public struct UpstreamRequestBuilder: Sendable {
         if parameters["skip_validating_missing_parameters"] != "true" { try PayloadRenderer.validate(payload) }
         let url = try renderURL(action.url, parameters)
         var headers = try renderHeaders(action)
+        if let authorization { headers.append(("Authorization", authorization)) }
         if !headers.contains(where: { $0.name.lowercased() == "content-type" }) {
             headers.append(("Content-Type", "application/json"))
         }
@@ -57,12 +61,14 @@ public struct UpstreamRequestBuilder: Sendable {
         do throws(OpenSearchError) {
             let payload = try PayloadRenderer(requestBody: action.requestBody).render(parameters: parameters) ?? ""
             if parameters["skip_validating_missing_parameters"] != "true" { try PayloadRenderer.validate(payload) }
-            let url = try renderURL(action.url, parameters)
+            let url = try renderURL(action.url, parameters, encodingColons: interface != .geminiGenerateContent)
             switch interface {
-            case .openAIChatCompletions:
+            case .openAIChatCompletions, .geminiGenerateContent:
+                // One OkHttp request builder serves both: always POST, the SSE headers, the token for Google.
                 var headers = try renderHeaders(action).filter {
                     !["accept", "accept-encoding", "cache-control", "content-type"].contains($0.name.lowercased())
                 }
+                if let authorization { headers.append(("Authorization", authorization)) }
                 headers.append(("Content-Type", "application/json; charset=utf-8"))
                 headers.append(("Accept", "text/event-stream"))
                 headers.append(("Cache-Control", "no-cache"))
@@ -112,7 +118,9 @@ public struct UpstreamRequestBuilder: Sendable {
         return out
     }
 
-    private func renderURL(_ url: String, _ parameters: [String: String]) throws(OpenSearchError) -> String {
+    /// The action URL with its parameters; colons in its path percent-encoded as the AWS SDK client sends them, unless
+    /// the call goes through OkHttp, which leaves them (`encodingColons: false`).
+    private func renderURL(_ url: String, _ parameters: [String: String], encodingColons: Bool = true) throws(OpenSearchError) -> String {
         let rendered = try ConnectorTemplate.renderURL(url, parameters: parameters)
         guard rendered.hasPrefix("http://") || rendered.hasPrefix("https://"), !rendered.contains("${"),
             !UpstreamRequest(method: "GET", url: rendered, headers: [], body: [], isStreaming: false).host.isEmpty
@@ -120,7 +128,7 @@ public struct UpstreamRequestBuilder: Sendable {
             throw .illegalArgument(
                 "Encountered error when trying to create uri from endpoint in ml connector. Please update the endpoint in connection configuration: ")
         }
-        return Self.encodingColonsInModelPath(rendered)
+        return encodingColons ? Self.encodingColonsInModelPath(rendered) : rendered
     }
 
     /// Bedrock model ids carry `:`; SDKs send it percent-encoded in the path.
