@@ -71,6 +71,15 @@ public struct DocumentStore: Sendable {
         }
     }
 
+    /// The first document of an index in write order (`sort: _doc`, `size: 1`), without reading the rest.
+    public func firstDocument(_ index: String) async throws -> StoredDocument? {
+        try await writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid LIMIT 1", arguments: [index]
+            ).map(Self.decode)
+        }
+    }
+
     /// Documents whose top-level string field equals a value.
     public func documents(_ index: String, where field: String, equals value: String) async throws -> [StoredDocument] {
         try await writer.read { db in try Self.documents(index, where: field, equals: value, db) }

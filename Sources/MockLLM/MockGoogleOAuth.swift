@@ -20,8 +20,9 @@ enum MockGoogleOAuth {
     static func tokenResponse(to request: MockLLMRequest, now: InstantTime) -> MockLLMResponse {
         let form = Dictionary(
             String(decoding: request.body, as: UTF8.self).split(separator: "&").map { pair -> (String, String) in
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                return (parts[0], parts.count > 1 ? parts[1] : "")
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    .map { String($0).removingPercentEncoding ?? String($0) }
+                return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { first, _ in first })
         guard form["grant_type"] == grantType else { return failure("unsupported_grant_type", "Invalid grant_type: \(form["grant_type"] ?? "")") }
         let parts = (form["assertion"] ?? "").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -35,12 +36,13 @@ enum MockGoogleOAuth {
         guard claims["aud"]?.stringValue == "https://oauth2.googleapis.com/token" else {
             return failure("invalid_grant", "Invalid JWT: Failed audience check.")
         }
-        let issuedAt = Int64(claims["iat"]?.numberValue?.doubleValue ?? 0)
-        let expires = Int64(claims["exp"]?.numberValue?.doubleValue ?? 0)
-        guard expires > issuedAt, expires - issuedAt <= 3600, abs(issuedAt - now.seconds) <= 300 else {
+        // Compared as doubles: a hostile assertion may carry any number.
+        let issuedAt = claims["iat"]?.numberValue?.doubleValue ?? 0
+        let expires = claims["exp"]?.numberValue?.doubleValue ?? 0
+        guard expires > issuedAt, expires - issuedAt <= 3600, abs(issuedAt - Double(now.seconds)) <= 300 else {
             return failure("invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.")
         }
-        let answer: JSONValue = ["access_token": .string(tokenPrefix + fingerprint(issuer + "\n" + String(issuedAt))), "expires_in": 3599, "token_type": "Bearer"]
+        let answer: JSONValue = ["access_token": .string(tokenPrefix + fingerprint(issuer + "\n" + String(Int64(issuedAt)))), "expires_in": 3599, "token_type": "Bearer"]
         return MockLLMResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8")], frames: [MockLLMFrame(bytes: Array(answer.compactText.utf8))])
     }
 

@@ -205,4 +205,26 @@ struct MLAccessControlTests {
             #expect(try await client.call(.DELETE, "/_plugins/_ml/memory/\(memory)", user: Self.user(1)).body == #"{"success":true}"#)
         }
     }
+
+    /// An AG-UI thread (3.6+) that is another user's memory is refused as that memory is.
+    @Test func agUIThreadsBelongToTheirMemorysUser() async throws {
+        try await SecurityModeTests.withSecureServer(users: Self.users, version: .v3_8_0) { client, _ in
+            #expect(try await client.call(.PUT, "/_cluster/settings", user: Self.admin, body: AGUITests.enable).status == 200)
+            let model = try Self.id(try await client.call(.POST, "/_plugins/_ml/models/_register", user: Self.admin,
+                body: #"{"name":"gpt","function_name":"remote","connector":\#(Fixture.openAIConnector)}"#), "model_id")
+            let agent = try Self.id(try await client.call(.POST, "/_plugins/_ml/agents/_register", user: Self.admin, body: #"""
+                {"name":"a","type":"ag_ui","llm":{"model_id":"\#(model)"},"memory":{"type":"conversation_index"},
+                 "parameters":{"_llm_interface":"openai/v1/chat/completions"}}
+                """#), "agent_id")
+            let memory = try Self.id(
+                try await client.call(.POST, "/_plugins/_ml/memory", user: Self.user(1), body: #"{"name":"mine"}"#), "memory_id")
+            _ = try await client.call(.POST, "/_plugins/_ml/memory/\(memory)/messages", user: Self.user(1), body: #"{"input":"hi","response":"yo"}"#)
+            let load = AGUITests.threadInput(memory, messages: "[]")
+            let own = try AGUITests.events(try await client.call(.POST, "/_plugins/_ml/agents/\(agent)/_execute/stream", user: Self.user(1), body: load).body)
+            #expect(own.map { $0["type"] } == ["RUN_STARTED", "MESSAGES_SNAPSHOT", "RUN_FINISHED", "RUN_FINISHED"])
+            let other = try AGUITests.events(try await client.call(.POST, "/_plugins/_ml/agents/\(agent)/_execute/stream", user: Self.user(2), body: load).body)
+            #expect(other.map { $0["type"] } == ["RUN_STARTED", "RUN_ERROR"])
+            #expect(other.last?["message"]?.stringValue == "User [user2] does not have access to memory \(memory)")
+        }
+    }
 }

@@ -63,10 +63,11 @@ struct SecurityModeTests {
     @discardableResult
     static func withSecureServer<T: Sendable>(
         _ data: StoreLocation = .inMemory, users: String = users, log: AccessLogTests.CapturedLog? = nil,
-        _ body: @Sendable (PinnedClient, Emulator) async throws -> T
+        version: OpenSearchVersion = .v3_3_0, _ body: @Sendable (PinnedClient, Emulator) async throws -> T
     ) async throws -> T {
         let parsed = try SecurityMode.users(fromFile: users)
         var configuration = EmulatorHarness.configuration(data)
+        configuration.opensearchVersion = version
         configuration.security = SecurityMode(adminPassword: adminPassword, users: parsed)
         configuration.logLevel = .trace
         var quiet = Logger(label: "test")

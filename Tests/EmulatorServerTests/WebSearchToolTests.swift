@@ -33,6 +33,11 @@ struct WebSearchToolTests {
             #expect(next.body == ToolExecuteTests.result(
                 #"{"next_page":"\#(base)/search?q=whales+ocean&offset=11&limit=10","items":[{"url":"\#(base)/pages/ships","title":"","content":"Ships Whaling ships sailed the ocean."}]}"#))
 
+            // An offset no Java int holds reads as 0, as `NumberUtils.toInt` reads it.
+            let huge = try await Self.search(client, port: port, #","next_page":"\#(base)/search?q=whales+ocean&offset=9223372036854775807&limit=10""#)
+            #expect(try huge.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["result"]?.stringValue?
+                .contains("offset=10&limit=10") == true)
+
             // A link that cannot be fetched stays in the list as null.
             let broken = try await Self.search(client, port: port, path: "$.results[*].title")
             #expect(broken.body == ToolExecuteTests.result(#"{"next_page":"\#(base)/search?q=whales+ocean&offset=10&limit=10","items":[null,null]}"#))

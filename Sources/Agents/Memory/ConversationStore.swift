@@ -60,23 +60,22 @@ public struct ConversationStore: Sendable {
 
     /// An AG-UI thread used as a memory (3.6+): no memory document is needed, but a thread id naming no memory is
     /// refused once memories exist (`ConversationMetaIndex.checkAccess`).
-    static func checkThread(_ memoryID: String, in tx: DocumentTransaction) throws {
+    /// With the security plugin, a thread that is another user's memory is refused as that memory would be.
+    static func checkThread(_ memoryID: String, user: String?, in tx: DocumentTransaction) throws {
         guard try tx.indexExists(ConversationMemory.metaIndex) else { return }
-        guard try tx.document(ConversationMemory.metaIndex, id: memoryID) != nil else {
-            throw OpenSearchError.resourceNotFound("Memory [\(memoryID)] not found")
-        }
+        _ = try accessible(try tx.document(ConversationMemory.metaIndex, id: memoryID), memoryID, user: user)
     }
 
     /// A root interaction under an AG-UI thread (3.6+): no parent, no trace number; the memory's `updated_time` is
     /// bumped when the thread has a memory document.
-    public func createThreadMessage(memoryID: String, input: String, response: String, origin: String?) async throws {
+    public func createThreadMessage(memoryID: String, input: String, response: String, origin: String?, user: String?) async throws {
         let id = ids.next()
         let now = InstantTime.now()
         let source = ConversationMemory.messageSource(
             memoryID: memoryID, input: input, promptTemplate: nil, response: response, origin: origin, additionalInfo: nil,
             parentMessageID: nil, traceNumber: nil, now: now)
         try await documents.transaction { tx in
-            try Self.checkThread(memoryID, in: tx)
+            try Self.checkThread(memoryID, user: user, in: tx)
             try tx.put(ConversationMemory.messageIndex, id: id, source: source)
             if var memory = try tx.document(ConversationMemory.metaIndex, id: memoryID)?.source {
                 memory["updated_time"] = .string(now.iso8601)
@@ -86,11 +85,11 @@ public struct ConversationStore: Sendable {
     }
 
     /// The root interactions of an AG-UI thread (``recentInteractions(memoryID:limit:)``), once its id is allowed.
-    public func threadInteractions(memoryID: String, limit: Int) async throws -> [(input: String?, response: String?)] {
-        try await documents.transaction { tx in
-            // With no message yet stored anywhere, the read finds nothing before it checks the thread.
-            guard try tx.indexExists(ConversationMemory.messageIndex) else { return }
-            try Self.checkThread(memoryID, in: tx)
+    public func threadInteractions(memoryID: String, limit: Int, user: String?) async throws -> [(input: String?, response: String?)] {
+        // With no message yet stored anywhere, the read finds nothing before it checks the thread.
+        guard try await documents.indexExists(ConversationMemory.messageIndex) else { return [] }
+        if try await documents.indexExists(ConversationMemory.metaIndex) {
+            _ = try Self.accessible(try await documents.document(ConversationMemory.metaIndex, id: memoryID), memoryID, user: user)
         }
         return try await recentInteractions(memoryID: memoryID, limit: limit)
     }

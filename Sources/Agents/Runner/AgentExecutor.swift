@@ -71,7 +71,7 @@ public struct AgentExecutor: Sendable {
     public func execute(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil,
-        aguiThread: String? = nil
+        aguiThread: (id: String, user: String?)? = nil
     ) async throws -> AgentRunResult {
         do {
             return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread)
@@ -86,7 +86,8 @@ public struct AgentExecutor: Sendable {
 
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, aguiThread: String?
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
+        aguiThread: (id: String, user: String?)?
     ) async throws -> AgentRunResult {
         // Conversational and plan-execute-reflect runs add their MCP servers' tools (flow agents ignore them in 3.3).
         guard [.conversational, .agUI, .planExecuteAndReflect].contains(definition.type),
@@ -108,8 +109,8 @@ public struct AgentExecutor: Sendable {
 
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?, aguiThread: String?,
-        mcpTools: [ToolSet.Entry]
+        sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
+        aguiThread: (id: String, user: String?)?, mcpTools: [ToolSet.Entry]
     ) async throws -> AgentRunResult {
         switch definition.type {
         case .agUI:
@@ -121,7 +122,7 @@ public struct AgentExecutor: Sendable {
             }
             // An AG-UI run keeps its thread (3.6+), or the prepared memory, or nothing when the agent has none.
             let storage: ConversationalAgentRunner.Storage
-            if let aguiThread { storage = .thread(memoryID: aguiThread) }
+            if let aguiThread { storage = .thread(memoryID: aguiThread.id, user: aguiThread.user) }
             else if let ids { storage = .interaction(memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID) }
             else { storage = .none }
             let runner = ConversationalAgentRunner(

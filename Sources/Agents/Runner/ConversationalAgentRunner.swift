@@ -31,21 +31,22 @@ public struct ConversationalAgentRunner: Sendable {
         /// A memory and the run's root interaction: traces under it, the answer on it.
         case interaction(memoryID: String, parentInteractionID: String)
         /// An AG-UI thread used as the memory (3.6+): each step a root interaction of the thread, the question and its
-        /// answer one more (a streamed answer too).
-        case thread(memoryID: String)
+        /// answer one more (a streamed answer too); with the security plugin, `user` must own it when it is a memory.
+        case thread(memoryID: String, user: String?)
         /// No memory: no history, nothing stored.
         case none
 
         var memoryID: String? {
             switch self {
-            case .interaction(let memoryID, _), .thread(let memoryID): return memoryID
+            case .interaction(let memoryID, _), .thread(let memoryID, _): return memoryID
             case .none: return nil
             }
         }
 
-        var isThread: Bool {
-            if case .thread = self { return true }
-            return false
+        /// For an AG-UI thread, its user (itself optional); nil for other storage.
+        var threadUser: String?? {
+            if case .thread(_, let user) = self { return .some(user) }
+            return .none
         }
     }
 
@@ -71,7 +72,7 @@ public struct ConversationalAgentRunner: Sendable {
                 "ml-commons-emulator runs conversational agents with function calling only; set parameters._llm_interface to openai/v1/chat/completions or bedrock/converse/claude")
         }
         functionCalling.configure(&parameters)
-        if let memoryID { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.isThread) }
+        if let memoryID { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.threadUser) }
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
@@ -126,9 +127,9 @@ public struct ConversationalAgentRunner: Sendable {
                 }
                 guard let toolCall else {
                     // The answer streamed; ml-commons neither stores nor returns it (§1.9), but an AG-UI thread keeps it.
-                    if case .thread(let thread) = storage {
+                    if case .thread(let thread, let user) = storage {
                         try await conversations.createThreadMessage(
-                            memoryID: thread, input: question.javaTrimmed, response: streamed.javaTrimmed, origin: nil)
+                            memoryID: thread, input: question.javaTrimmed, response: streamed.javaTrimmed, origin: nil, user: user)
                     }
                     return result
                 }
@@ -212,8 +213,8 @@ public struct ConversationalAgentRunner: Sendable {
             _ = try await conversations.createMessage(
                 memoryID: memoryID, input: input, response: response, origin: origin, additionalInfo: nil,
                 parentMessageID: parent, traceNumber: state.traceNumber)
-        case .thread(let memoryID):
-            try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin)
+        case .thread(let memoryID, let user):
+            try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin, user: user)
         case .none:
             return
         }
@@ -237,9 +238,10 @@ public struct ConversationalAgentRunner: Sendable {
         case .interaction(_, let parent):
             try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
             try await conversations.updateMessage(parent, response: answer, additionalInfo: result.additionalInfo)
-        case .thread(let memoryID):
+        case .thread(let memoryID, let user):
             // `saveStructuredMessages([user(question), assistant(answer)])`: one interaction, both trimmed.
-            try await conversations.createThreadMessage(memoryID: memoryID, input: question.javaTrimmed, response: answer.javaTrimmed, origin: nil)
+            try await conversations.createThreadMessage(
+                memoryID: memoryID, input: question.javaTrimmed, response: answer.javaTrimmed, origin: nil, user: user)
         case .none:
             break
         }
@@ -247,7 +249,8 @@ public struct ConversationalAgentRunner: Sendable {
     }
 
     /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
-    private func addChatHistory(to parameters: inout [String: String], memoryID: String, thread: Bool) async throws {
+    /// `thread` is the AG-UI thread's user (itself optional) when the memory is a thread.
+    private func addChatHistory(to parameters: inout [String: String], memoryID: String, thread: String??) async throws {
         let pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations, thread: thread)
         guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],
             let responseTemplate = parameters["chat_history_template.ai_response"]
@@ -266,15 +269,18 @@ public struct ConversationalAgentRunner: Sendable {
 
     /// The last `message_history_limit` (10) root interactions of the memory that have an answer, oldest first.
     static func answeredHistory(
-        _ parameters: [String: String], memoryID: String, conversations: ConversationStore, thread: Bool = false
+        _ parameters: [String: String], memoryID: String, conversations: ConversationStore, thread: String?? = nil
     ) async throws -> [(input: String?, response: String?)] {
         let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
             ?? defaultHistoryLimit
         // The history search's `size(limit)`; the message index exists by now (the root message is in it).
         guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
-        let interactions = thread
-            ? try await conversations.threadInteractions(memoryID: memoryID, limit: limit)
-            : try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
+        let interactions: [(input: String?, response: String?)]
+        if case .some(let user) = thread {
+            interactions = try await conversations.threadInteractions(memoryID: memoryID, limit: limit, user: user)
+        } else {
+            interactions = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
+        }
         return interactions.filter { !($0.response ?? "").isEmpty }
     }
 

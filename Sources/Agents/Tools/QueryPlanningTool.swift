@@ -114,7 +114,7 @@ public struct QueryPlanningTool: AgentTool {
     /// The index's first document (`_doc` order) as a `HashMap` of its top-level fields' `String.valueOf` texts,
     /// long values cut; nil when the index has none.
     private func sampleDocument(_ index: String) async throws -> String? {
-        guard let first = try await context.documents.documents(index).first, !first.source.isEmpty else { return nil }
+        guard let first = try await context.documents.firstDocument(index), !first.source.isEmpty else { return nil }
         var sample = JSONObject()
         for (field, value) in first.source {
             let text = value.stringValue ?? value.javaMapNormalized.javaToString

@@ -10,8 +10,10 @@ public struct WebSearchTool: AgentTool {
     public static let inputSchema = #"{"type":"object","properties":{"query":{"type":"string","description":"The search term to query using the configured search engine. This is the primary input used to perform the search."},"next_page":{"type":"string","description":"URL to the next page of search results. If provided, the tool will fetch and return results from this page instead of executing a new search query."}},"required":["query"]}"#
     public static let defaultAttributes: [String: String] = ["input_schema": inputSchema, "strict": "false"]
     static let userAgent = "OpenSearchWebCrawler/1.0"
-    /// What one fetched page may weigh; a longer page is skipped like one that fails.
-    static let maximumPageBytes = 8 << 20
+    /// jsoup reads at most 2 MB of a page (`maxBodySize`) and parses what it got.
+    static let maximumPageBytes = 2 << 20
+    /// The most result links crawled for one search: an engine answering with thousands would hold the run.
+    static let maximumLinks = 50
 
     private let context: ToolContext
     private let attributes: [String: String]
@@ -77,17 +79,17 @@ public struct WebSearchTool: AgentTool {
         case "google":
             func page(_ start: Int) -> String { "\(endpoint)?q=\(query)&cx=\(engineID)&key=\(apiKey)&start=\(start)" }
             url = nextPage ?? page(0)
-            following = page(nextPage.map { Self.offset(in: $0, after: "&start=") + 10 } ?? 10)
+            following = page(nextPage.map { Self.offset(in: $0, after: "&start=") } ?? 10)
         case "bing":
             // The skills plugin writes `?q` without `=`.
             func page(_ offset: Int) -> String { "\(endpoint)?q\(query)&textFormat=HTML&count=10&offset=\(offset)" }
             url = nextPage ?? page(0)
-            following = page(nextPage.map { Self.offset(in: $0, after: "&offset=") + 10 } ?? 10)
+            following = page(nextPage.map { Self.offset(in: $0, after: "&offset=") } ?? 10)
             headers.append(("Ocp-Apim-Subscription-Key", apiKey))
         case "custom":
             func page(_ offset: Int) -> String { "\(endpoint)?\(queryKey)=\(query)&\(offsetKey)=\(offset)&\(limitKey)=10" }
             url = nextPage ?? page(0)
-            following = page(nextPage.map { Self.offset(in: $0, after: "&\(offsetKey)=") + 10 } ?? 10)
+            following = page(nextPage.map { Self.offset(in: $0, after: "&\(offsetKey)=") } ?? 10)
             if let authorization { headers.append(("Authorization", authorization)) }
         default:
             throw OpenSearchError.illegalArgument("Unsupported search engine: \(engine)")
@@ -98,7 +100,9 @@ public struct WebSearchTool: AgentTool {
         }
         let links = try Self.links(in: response.text, engine: engine.lowercased(), path: parameters["custom_res_url_jsonpath"])
         var items: [JSONValue] = []
-        for link in links { items.append(await crawl(link, authorization: engine.lowercased() == "custom" ? authorization : nil)) }
+        for link in links.prefix(Self.maximumLinks) {
+            items.append(await crawl(link, authorization: engine.lowercased() == "custom" ? authorization : nil))
+        }
         return .text(Self.results(nextPage: following, items: items))
     }
 
@@ -108,10 +112,11 @@ public struct WebSearchTool: AgentTool {
         return results.gsonText
     }
 
-    /// The number after `marker` in a page URL (up to the next `&`), 0 when there is none.
+    /// The next offset: ten past the Java `int` after `marker` in a page URL (up to the next `&`), which is 0 when
+    /// there is none or it does not parse (`NumberUtils.toInt`); Java's addition wraps.
     static func offset(in url: String, after marker: String) -> Int {
-        guard let range = url.range(of: marker) else { return 0 }
-        return Int(url[range.upperBound...].prefix { $0 != "&" }) ?? 0
+        guard let range = url.range(of: marker) else { return 10 }
+        return Int((Int32(url[range.upperBound...].prefix { $0 != "&" }) ?? 0) &+ 10)
     }
 
     /// The result links of an engine's answer: Google's `items[*].link`, Bing's `webPages.value[*].url`, or what the
@@ -171,8 +176,8 @@ public struct WebSearchTool: AgentTool {
             readTimeoutMillis: 10_000))
         var bytes: [UInt8] = []
         for try await chunk in response.body {
-            bytes += chunk
-            guard bytes.count <= Self.maximumPageBytes else { throw OpenSearchError.illegalState("The page \(url) is over 8 MB") }
+            bytes += chunk.prefix(Self.maximumPageBytes - bytes.count)
+            if bytes.count >= Self.maximumPageBytes { break }
         }
         return (response.status, String(decoding: bytes, as: UTF8.self))
     }

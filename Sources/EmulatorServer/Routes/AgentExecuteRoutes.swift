@@ -115,12 +115,12 @@ enum AgentExecuteRoutes {
                     throw OpenSearchError.illegalArgument("Input type not supported. Expected String, List<ContentBlock>, or List<Message>")
                 }
                 // An empty conversation asks for the thread's history.
-                try await sink.emit(.messagesSnapshot(try await threadSnapshot(hasMemory ? agui.threadID : nil, emulator)))
+                try await sink.emit(.messagesSnapshot(try await threadSnapshot(hasMemory ? agui.threadID : nil, user: user, emulator)))
                 return
             }
             if emulator.profile.agUIThreadIsMemory, hasMemory, let thread = agui.threadID {
                 try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
-                _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: thread)
+                _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: (thread, user))
                 return
             }
             let ids = try await executor.prepareMemory(definition, input: input, user: user)
@@ -135,10 +135,10 @@ enum AgentExecuteRoutes {
 
     /// The last ten messages of a thread's interactions (a user message for each input, an assistant message for each
     /// answer), as `convertToAGUIFormat` writes them (a `HashMap`: `role`, `id`, `content`; a new id each load).
-    static func threadSnapshot(_ thread: String?, _ emulator: Emulator) async throws -> [JSONValue] {
+    static func threadSnapshot(_ thread: String?, user: String?, _ emulator: Emulator) async throws -> [JSONValue] {
         guard let thread else { return [] }
         var messages: [JSONValue] = []
-        for pair in try await emulator.conversations.threadInteractions(memoryID: thread, limit: 10_000) {
+        for pair in try await emulator.conversations.threadInteractions(memoryID: thread, limit: 10_000, user: user) {
             for (role, text) in [("user", pair.input), ("assistant", pair.response)] {
                 guard let text, !text.isJavaBlank else { continue }
                 messages.append(["role": .string(role), "id": .string(UUID().uuidString.lowercased()), "content": .string(text)])

@@ -33,7 +33,12 @@ struct MCPToolService: Sendable {
         }
         let opened = clients
         return MCPToolBundle(entries: tools) {
-            for client in opened { await client.close() }
+            // The run's answer does not wait for the servers, and a cancelled run still ends its sessions.
+            Task.detached {
+                await withTaskGroup(of: Void.self) { group in
+                    for client in opened { group.addTask { await client.close() } }
+                }
+            }
         }
     }
 

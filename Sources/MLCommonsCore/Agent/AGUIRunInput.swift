@@ -48,7 +48,8 @@ public struct AGUIRunInput: Sendable, Hashable {
 
     /// The agent's input parameters for an agent registered with `llm` and `_llm_interface`: the question with the
     /// release's context. 3.6+ prefixes `Context: <context>\nQuestion: ` (an empty array included); 3.5 puts
-    /// `Context:\n- description: value` lines before the latest user message's text, and nothing for no context.
+    /// `Context:\n- description: value` lines before the question (ml-commons puts them into the latest user message,
+    /// which is the question's text whenever that message is the last), and nothing for no context.
     public func parameters(profile: VersionProfile) -> [String: String] {
         let question: String
         if profile.agUIThreadIsMemory {

@@ -51,7 +51,8 @@ public actor GoogleAccessTokens {
             throw Self.failure(
                 "Error getting access token for service account: \(status) \(Self.reasonPhrase(status))\nPOST \(account.tokenURI)\n\(text), iss: \(account.clientEmail)")
         }
-        cache[key] = Entry(token: token, expiresAt: issuedAt + Int64(lifetime))
+        // A lifetime beyond a day (or not a number) is read as a day.
+        cache[key] = Entry(token: token, expiresAt: issuedAt + Int64(lifetime.isFinite ? min(max(lifetime, 0), 86_400) : 86_400))
         return token
     }
 

@@ -25,6 +25,7 @@ public actor MCPClient {
     static let requestTimeoutMillis = Int(Int32.max)
     /// Bounds a hostile server cannot push the client past: pages of one listing, bytes of one answer.
     static let maximumListPages = 1000
+    static let maximumTools = 10_000
     static let maximumMessageBytes = 32 << 20
 
     public init(connection: MCPConnection, transport: any UpstreamTransport) {
@@ -40,13 +41,14 @@ public actor MCPClient {
             "protocolVersion": .string(version), "capabilities": ["roots": ["listChanged": false]],
             "clientInfo": ["name": "Java SDK MCP Client", "version": "1.0.0"],
         ]
-        let result = try await withTimeout(Self.initializationTimeout) { try await self.request("initialize", params: params) }
-        let answered = result["protocolVersion"]?.stringValue ?? "null"
-        guard connection.protocolVersions.contains(answered) else {
-            throw MCPClientError("Unsupported protocol version from the server: \(answered)")
+        let versions = connection.protocolVersions
+        offersTools = try await withTimeout(Self.initializationTimeout) {
+            let result = try await self.request("initialize", params: params)
+            let answered = result["protocolVersion"]?.stringValue ?? "null"
+            guard versions.contains(answered) else { throw MCPClientError("Unsupported protocol version from the server: \(answered)") }
+            try await self.send(["jsonrpc": "2.0", "method": "notifications/initialized"], awaiting: nil)
+            return (result["capabilities"]?["tools"] ?? .null) != .null
         }
-        offersTools = (result["capabilities"]?["tools"] ?? .null) != .null
-        try await send(["jsonrpc": "2.0", "method": "notifications/initialized"], awaiting: nil)
     }
 
     /// Every tool the server lists, all pages, as the server wrote them.
@@ -62,6 +64,9 @@ public actor MCPClient {
             }
             let result = try await request("tools/list", params: cursor.map { ["cursor": .string($0)] } ?? [:])
             tools += result["tools"]?.arrayValue ?? []
+            guard tools.count <= Self.maximumTools else {
+                throw MCPClientError("The MCP server lists more than \(Self.maximumTools) tools")
+            }
             cursor = result["nextCursor"]?.stringValue
         } while cursor != nil
         return tools
@@ -244,7 +249,12 @@ public actor MCPClient {
             streamReader = Task { await self.read(response.body) }
         }
         if let messageEndpoint { return messageEndpoint }
-        return try await withCheckedThrowingContinuation { endpointWaiters.append($0) }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { endpointWaiters.append($0) }
+        } onCancel: {
+            // A run that stops waiting ends the stream: nothing else would resume the wait.
+            Task { await self.finishStream(CancellationError()) }
+        }
     }
 
     private func read(_ body: ByteChunks) async {
@@ -307,7 +317,10 @@ public actor MCPClient {
             group.addTask { try await body() }
             group.addTask {
                 try await Task.sleep(for: limit)
-                throw MCPClientError("Client failed to initialize by explicit API call")
+                let timeout = MCPClientError("Client failed to initialize by explicit API call")
+                // Waits on the event stream end with it, so the group can finish.
+                await self.finishStream(timeout)
+                throw timeout
             }
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw CancellationError() }
