@@ -13,6 +13,7 @@ struct JavaDateFormatTests {
         ("EEE MMM d HH:mm:ss.SSS z", "Mon Nov 30 12:34:56.789 UTC"),
         ("D 'day''s' X", "334 day's Z"),
         ("''yyyy''", "'2026'"),
+        ("yyyy-MM-dd['T'HH:mm]", "2026-11-30T12:34"),
     ])
     func formats(pattern: String, expected: String) throws {
         #expect(try #require(JavaDateFormat(pattern: pattern)).format(Self.instant) == expected)
@@ -25,7 +26,7 @@ struct JavaDateFormatTests {
     }
 
     /// Java refuses these; ml-commons then uses its default pattern.
-    @Test(arguments: ["yyyy-MM-dd'T", "bbbb", "yyyy[MM]", "aa"])
+    @Test(arguments: ["yyyy-MM-dd'T", "bbbb", "yyyy]MM", "aa", String(repeating: "y", count: 20), "{yyyy}"])
     func refuses(pattern: String) {
         #expect(JavaDateFormat(pattern: pattern) == nil)
     }

@@ -11,10 +11,12 @@ public struct JavaDateFormat: Sendable {
 
     private let pieces: [Piece]
 
-    /// Nil when Java would refuse the pattern (an unknown letter, an unclosed quote, a reserved character).
+    /// Nil when Java would refuse the pattern (an unknown letter or too many of one, an unclosed quote, a `]` without
+    /// its `[`, a reserved character). Optional sections print whole: an instant in UTC has every field.
     public init?(pattern: String) {
         var pieces: [Piece] = []
         var characters = Array(pattern)[...]
+        var optionalDepth = 0
         while let character = characters.first {
             if character == "'" {
                 characters.removeFirst()
@@ -36,8 +38,12 @@ public struct JavaDateFormat: Sendable {
                 while characters.first == character { characters.removeFirst(); count += 1 }
                 guard Self.supports(character, count: count) else { return nil }
                 pieces.append(.field(character, count: count))
+            } else if character == "[" || character == "]" {
+                characters.removeFirst()
+                optionalDepth += character == "[" ? 1 : -1
+                guard optionalDepth >= 0 else { return nil }
             } else {
-                guard !"[]{}#".contains(character) else { return nil }
+                guard !"{}#".contains(character) else { return nil }
                 characters.removeFirst()
                 pieces.append(.literal(String(character)))
             }
@@ -47,11 +53,12 @@ public struct JavaDateFormat: Sendable {
 
     private static func supports(_ letter: Character, count: Int) -> Bool {
         switch letter {
-        case "y", "u": return true
+        case "y", "u": return count <= 19
         case "M", "L": return count <= 5
         case "d", "H", "h", "k", "K", "m", "s": return count <= 2
         case "D": return count <= 3
-        case "S", "n": return count <= 9
+        case "S": return count <= 9
+        case "n": return count <= 19
         case "a": return count == 1
         case "E": return count <= 5
         case "X", "x", "Z": return count <= 5
