@@ -245,13 +245,7 @@ extension AgentExecuteRoutes {
         guard !Task.isCancelled else { return }
         let now = emulator.nowMillis()
         _ = try? await emulator.documents.update(SystemIndex.task, id: taskID) { source in
-            var next = source
-            var merged = source["response"]?.objectValue ?? JSONObject()
-            for (key, value) in response { merged[key] = value }
-            next["response"] = .object(merged)
-            next["state"] = .string(state.rawValue)
-            next["last_update_time"] = now.json
-            return next.ordered(by: TaskDocument.fieldOrder)
+            TaskDocument.updated(source, state: state, response: response, now: now)
         }
     }
 }

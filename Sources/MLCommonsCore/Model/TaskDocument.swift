@@ -24,6 +24,18 @@ public enum TaskDocument {
         return task.ordered(by: fieldOrder)
     }
 
+    /// A partial update as `updateMLTaskDirectly` applies it: the state, `response` merged into the stored one (new
+    /// keys at its end), the update time.
+    public static func updated(_ task: JSONObject, state: TaskState, response: JSONObject, now: Int64) -> JSONObject {
+        var task = task
+        var merged = task["response"]?.objectValue ?? JSONObject()
+        for (key, value) in response { merged[key] = value }
+        task["response"] = .object(merged)
+        task["state"] = .string(state.rawValue)
+        task["last_update_time"] = .number(JSONNumber(Int(now)))
+        return task.ordered(by: fieldOrder)
+    }
+
     /// `MLTask.toXContent` order; `task_id` is never part of the stored document.
     public static func make(
         modelID: String?, type: String, functionName: String, state: TaskState, workerNode: String, isAsync: Bool,
