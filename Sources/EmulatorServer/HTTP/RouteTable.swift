@@ -18,6 +18,7 @@ public struct RouteTable: Sendable {
     ]
 
     private(set) var routes: [Route] = []
+    private var trie = RouteTrie()
 
     public init() {}
 
@@ -25,37 +26,34 @@ public struct RouteTable: Sendable {
     public mutating func add(
         _ method: String, _ pattern: String, query: Set<String> = [], _ handler: @escaping Handler
     ) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), queryParameters: query, handler: handler))
+        let route = Route(method: method, pattern: RoutePattern(pattern), queryParameters: query, handler: handler)
+        trie.insert(route.pattern.segments[...], route: routes.count)
+        routes.append(route)
     }
 
     /// The route for a request, with its bound path parameters.
     func resolve(method: String, path: String, rawURI: String) -> Result<(Route, [String: String]), OpenSearchError> {
-        let components = path.split(separator: "/").map(String.init)
-        var candidates: [(Route, [String: String])] = []
-        for route in routes {
-            if let parameters = route.pattern.match(components) { candidates.append((route, parameters)) }
-        }
         // The most specific pattern decides; its methods alone count for a 405.
-        guard let best = candidates.map(\.0.pattern).min(by: { $0.isMoreSpecific(than: $1) }) else {
-            return .failure(.noHandler(uri: path, method: method))
-        }
-        let samePattern = candidates.filter { $0.0.pattern == best }
+        guard let samePattern = mostSpecific(path) else { return .failure(.noHandler(uri: path, method: method)) }
         let effectiveMethod = method == "HEAD" ? "GET" : method
-        if let exact = samePattern.first(where: { $0.0.method == method })
-            ?? samePattern.first(where: { $0.0.method == effectiveMethod })
+        if let exact = samePattern.first(where: { $0.method == method }) ?? samePattern.first(where: { $0.method == effectiveMethod }),
+            let parameters = exact.pattern.match(path.split(separator: "/").map(String.init))
         {
-            return .success(exact)
+            return .success((exact, parameters))
         }
-        let allowed = samePattern.map(\.0.method)
-        return .failure(.methodNotAllowed(uri: rawURI, method: method, allowed: Self.sortedMethods(allowed)))
+        return .failure(.methodNotAllowed(uri: rawURI, method: method, allowed: Self.sortedMethods(samePattern.map(\.method))))
     }
 
     /// The methods the most specific pattern matching `path` serves, or nil when none matches.
     func methods(path: String) -> [String]? {
-        let components = path.split(separator: "/").map(String.init)
-        let candidates = routes.filter { $0.pattern.match(components) != nil }
-        guard let best = candidates.map(\.pattern).min(by: { $0.isMoreSpecific(than: $1) }) else { return nil }
-        return Self.sortedMethods(candidates.filter { $0.pattern == best }.map(\.method))
+        mostSpecific(path).map { Self.sortedMethods($0.map(\.method)) }
+    }
+
+    /// The routes of the most specific pattern fitting `path` (the first registered among equally specific ones).
+    private func mostSpecific(_ path: String) -> [Route]? {
+        guard let found = trie.candidates(path.split(separator: "/")[...]) else { return nil }
+        let best = routes[found[0]].pattern
+        return found.map { routes[$0] }.filter { $0.pattern == best }
     }
 
     private static func sortedMethods(_ methods: [String]) -> [String] {
