@@ -12,6 +12,8 @@ public struct AgentDefinition: Sendable {
     public var appType: String?
     /// The unified API's provider (`model.model_provider`), for agents registered with a `model` block.
     public var modelProvider: ModelProvider?
+    /// `memory.memory_container_id`: the container an agentic-memory agent keeps its sessions in.
+    public var memoryContainerID: String?
 
     public init(document: JSONObject, profile: VersionProfile = VersionProfile()) throws(OpenSearchError) {
         name = document["name"]?.stringValue ?? ""
@@ -26,6 +28,7 @@ public struct AgentDefinition: Sendable {
         memoryType = document["memory"]?["type"]?.stringValue
         appType = document["app_type"]?.stringValue
         modelProvider = (document["model"]?["model_provider"]?.stringValue).flatMap(ModelProvider.init(name:))
+        memoryContainerID = document["memory"]?["memory_container_id"]?.stringValue
     }
 
     static func strings(_ value: JSONValue?) -> [String: String] {

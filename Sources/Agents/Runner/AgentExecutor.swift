@@ -146,7 +146,7 @@ public struct AgentExecutor: Sendable {
             let runner = FlowAgentRunner(definition: definition, conversations: conversations, makeTool: makeTool)
             return try await runner.run(input: input, memoryID: ids?.memoryID, parentInteractionID: ids?.parentInteractionID)
         case .conversationalV2:
-            throw OpenSearchError.illegalArgument("ml-commons-emulator does not run conversational_v2 agents yet")
+            throw ConversationalV2AgentRunner.needsExecutorMemory
         case .planExecuteAndReflect:
             guard let ids else {
                 // 3.3 casts the missing memory's factory.

@@ -24,6 +24,16 @@ enum AgentExecuteRoutes {
             if standardInput != nil { try await UnifiedAgentService(emulator: emulator).requireStandardInputAllowed() }
             do {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
+                if definition.type == .conversationalV2 {
+                    let service = ConversationalV2Service(emulator: emulator, executor: executor)
+                    let (memory, conversation) = try await service.prepare(
+                        definition, .init(parameters: input, input: standardInput, user: request.user))
+                    input["agent_id_log"] = request.parameter("agent_id")
+                    if request.flag("async") {
+                        return .json(.object(try await service.startAsync(definition, memory: memory, conversation: conversation, parameters: input)))
+                    }
+                    return .json(.object(try await service.run(definition, memory: memory, conversation: conversation, parameters: input)))
+                }
                 try UnifiedAgentService.apply(standardInput, to: &input, definition: definition)
                 // 3.6+ runs unified agents on structured messages: the turn is stored, its steps are not traced.
                 let structured = definition.modelProvider != nil && emulator.profile.unifiedAgentsUseStructuredMessages
@@ -183,7 +193,7 @@ enum AgentExecuteRoutes {
         guard emulator.profile.unifiedAgentAPI, let value = try RequestObject(body ?? [:]).object["input"] else {
             return nil
         }
-        return try AgentStandardInput(parsing: value)
+        return try AgentStandardInput(parsing: value, profile: emulator.profile)
     }
 
     /// `{"parameters":{…}}` as ml-commons' string map.

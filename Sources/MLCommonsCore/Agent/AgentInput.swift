@@ -49,7 +49,7 @@ public struct AgentInput: Sendable, Hashable {
                 for item in try fields.array(key) ?? [] { parsed.append(try Self.parseTool(item)) }
                 tools = parsed
             case "parameters": parameters = try fields.parameterMap(key)
-            case "memory": memory = try Self.parseMemory(fields.object(key))
+            case "memory": memory = try Self.parseMemory(fields.object(key), profile: profile)
             case "app_type": appType = try fields.string(key)
             case "tenant_id": tenantID = try fields.string(key)
             default: continue
@@ -113,7 +113,7 @@ public struct AgentInput: Sendable, Hashable {
         return tool
     }
 
-    private static func parseMemory(_ object: JSONObject?) throws(OpenSearchError) -> JSONObject? {
+    private static func parseMemory(_ object: JSONObject?, profile: VersionProfile) throws(OpenSearchError) -> JSONObject? {
         guard let object else { return nil }
         let fields = RequestObject(object)
         // ml-commons' own wording for a memory without a type.
@@ -121,6 +121,9 @@ public struct AgentInput: Sendable, Hashable {
         var memory: JSONObject = ["type": .string(type)]
         if let window = try fields.int("window_size") { memory["window_size"] = .number(JSONNumber(window)) }
         if let session = try fields.string("session_id") { memory["session_id"] = .string(session) }
+        if profile.agentMemoryContainers, let container = try fields.string("memory_container_id") {
+            memory["memory_container_id"] = .string(container)
+        }
         return memory
     }
 

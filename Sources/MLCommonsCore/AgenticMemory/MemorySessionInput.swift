@@ -8,6 +8,9 @@ public struct MemorySessionInput: Sendable {
     public var additionalInfo: JSONObject?
     public var namespace: JSONObject?
 
+    /// A session created for an agent run, with only its summary.
+    public init(summary: String?) { self.summary = summary }
+
     public init(parsing value: JSONValue) throws(OpenSearchError) {
         let fields = try RequestObject(value)
         sessionID = try fields.string("session_id")

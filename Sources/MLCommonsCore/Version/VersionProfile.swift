@@ -137,6 +137,13 @@ public struct VersionProfile: Sendable, Hashable {
 
     /// The `conversational_v2` agent type exists (#4732).
     public var conversationalV2Agents: Bool { version >= .v3_6_0 }
+    /// The source types `AgentInput` names when it refuses one: 3.7 corrected `BYTES` to the `BASE64` it accepts.
+    public var unifiedInputSourceTypeNames: String { version >= .v3_7_0 ? "BASE64, URL" : "BYTES, URL" }
+    /// An agent's `memory` names its agentic memory container (`memory_container_id`, #4564).
+    public var agentMemoryContainers: Bool { version >= .v3_5_0 }
+    /// A structured message's working-memory document is re-read into a `HashMap` with a top-level `session_id`,
+    /// and its session is created when missing (#4914).
+    public var structuredMessageDocumentsAsHashMap: Bool { version >= .v3_8_0 }
     /// A memory container's `disable_session` defaults to true before 3.5 (#4584).
     public var agenticMemorySessionsOffByDefault: Bool { version < .v3_5_0 }
 }

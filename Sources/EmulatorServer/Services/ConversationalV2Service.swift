@@ -1,0 +1,102 @@
+import Agents
+import MLCommonsCore
+
+/// `_execute` of a `conversational_v2` agent (3.6+, `MLAgentExecutor.executeV2Agent`): its session in agentic
+/// memory, the input saved as structured messages before the model runs, the run, then its messages saved.
+struct ConversationalV2Service: Sendable {
+    let emulator: Emulator
+    let executor: AgentExecutor
+
+    /// The request as the executor reads it for a V2 agent: `parameters` alone (the agent's are not merged) and
+    /// the parsed `input`.
+    struct Request: Sendable {
+        var parameters: [String: String]
+        var input: AgentStandardInput?
+        var user: SecurityUser?
+    }
+
+    /// Opens the session and saves the input; what is left to run, or the error a V2 agent answers.
+    func prepare(_ definition: AgentDefinition, _ request: Request) async throws -> (StructuredMessageMemory, [UnifiedMessage]) {
+        var parameters = request.parameters
+        if request.input == nil, parameters.isEmpty { throw OpenSearchError.illegalArgument("Agent input data can not be empty.") }
+        try AgentExecutor.validate(input: parameters.isEmpty ? ["input": ""] : parameters, definition: definition)
+        let remote = definition.memoryType == "remote_agentic_memory" || parameters["memory_configuration"] != nil
+        if remote {
+            guard await emulator.settings.isEnabled(MLCommonsSettings.remoteAgenticMemoryEnabled) else {
+                throw OpenSearchError.statusException(
+                    "The remote agentic memory feature is not enabled. To enable, please update the setting plugins.ml_commons.remote_agentic_memory_enabled",
+                    status: 403)
+            }
+            throw OpenSearchError(
+                "EmulatorNotImplementedException",
+                reason: "remote_agentic_memory is not emulated; register the agent with agentic_memory and a memory container", status: 501)
+        }
+        let containerID = parameters["memory_container_id"].flatMap { $0.isEmpty ? nil : $0 } ?? definition.memoryContainerID ?? ""
+        guard parameters["memory_id"] == nil || parameters["parent_interaction_id"] == nil else { throw ConversationalV2AgentRunner.needsExecutorMemory }
+        if containerID.isEmpty {
+            throw OpenSearchError.illegalArgument(
+                "Memory container ID is required for AgenticConversationMemory. Please provide 'memory_container_id' in the agent configuration.")
+        }
+        let memory = try await StructuredMessageMemory.open(
+            containerID: containerID, memoryID: parameters["memory_id"], summary: parameters["question"], owner: request.user,
+            emulator: emulator)
+        parameters["memory_id"] = memory.sessionID
+        // A run without `input` takes the V1 path, which V2 runners refuse.
+        guard let input = request.input else { throw ConversationalV2AgentRunner.needsExecutorMemory }
+        let turn = try input.unifiedMessages()
+        try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
+        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) -> Int in
+            guard let limit = Int32(text) else {
+                throw OpenSearchError("NumberFormatException", reason: "For input string: \"\(text)\"", status: 400)
+            }
+            return Int(limit)
+        } ?? 10
+        var history = try await memory.messages().map(\.message)
+        if limit > 0, history.count > limit { history = Array(history.suffix(limit)) }
+        try await memory.save(turn)
+        return (memory, history + turn)
+    }
+
+    /// Runs the conversation and saves what it added; the execute API's body.
+    func run(
+        _ definition: AgentDefinition, memory: StructuredMessageMemory, conversation: [UnifiedMessage], parameters: [String: String]
+    ) async throws -> JSONObject {
+        var parameters = parameters
+        parameters["memory_id"] = memory.sessionID
+        // MCP servers that fail to answer leave the agent its own tools.
+        var bundle: MCPToolBundle?
+        if let connectors = definition.parameters["mcp_connectors"] { bundle = try? await executor.loadMCPTools(connectors) }
+        let runner = ConversationalV2AgentRunner(
+            definition: definition, invoker: executor.invoker, makeTool: executor.makeTool, mcpTools: bundle?.entries ?? [])
+        let outcome: ConversationalV2AgentRunner.Outcome
+        do {
+            outcome = try await runner.run(conversation: conversation, parameters: parameters)
+            await bundle?.close()
+        } catch {
+            await bundle?.close()
+            throw error
+        }
+        try await memory.save(outcome.newMessages)
+        return AgentV2Output(stopReason: outcome.stopReason, message: outcome.answer, memoryID: memory.sessionID, usage: outcome.usage).json
+    }
+
+    /// `?async=true`: the task stored CREATED with the session, answered RUNNING. ml-commons cannot write the finished
+    /// run into the task (its `Message` is not XContent), so the task keeps that state; the messages reach memory.
+    func startAsync(
+        _ definition: AgentDefinition, memory: StructuredMessageMemory, conversation: [UnifiedMessage], parameters: [String: String]
+    ) async throws -> JSONObject {
+        let taskID = emulator.ids.next()
+        let response: JSONObject = ["memory_id": .string(memory.sessionID)]
+        let task = TaskDocument.make(
+            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created, workerNode: emulator.node.nodeID,
+            isAsync: true, now: emulator.nowMillis(), response: response)
+        _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
+        var parameters = parameters
+        parameters["task_id"] = taskID
+        let given = parameters
+        emulator.backgroundRuns.start {
+            _ = try? await self.run(definition, memory: memory, conversation: conversation, parameters: given)
+        }
+        return ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue), "response": .object(response)]
+    }
+}
