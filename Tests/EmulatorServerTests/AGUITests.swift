@@ -120,6 +120,31 @@ struct AGUITests {
         }
     }
 
+    /// The converted messages are checked as `AgentInputProcessor` checks them, the failure named as
+    /// `processAgentInput` names it.
+    @Test func messagesAreChecked() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            let agent = try await Self.agent(client)
+            func failure(_ messages: String) async throws -> [JSONValue] {
+                let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.threadInput("t", messages: messages))
+                return try Self.events(reply.body)
+            }
+            let trailing = try await failure(#"[{"id":"m1","role":"user","content":"hi"},{"id":"m2","role":"assistant","content":"hello"}]"#)
+            #expect(trailing.map { $0["type"] } == ["RUN_STARTED", "RUN_ERROR"])
+            #expect(trailing.last?["message"] == "Last message must be from role 'user' or 'tool'")
+            let toolWithoutCall = try await failure(#"[{"id":"m1","role":"tool","content":"done"}]"#)
+            #expect(toolWithoutCall.last?["message"] == "Tool message must have toolCallId")
+            let blank = try await failure(#"[{"id":"m1","role":"user","content":"  "}]"#)
+            #expect(blank.last?["message"] == "Text content block cannot have null or empty text")
+        }
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_6_0 }) { client in
+            let agent = try await Self.agent(client)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream",
+                Self.threadInput("t", messages: #"[{"id":"m1","role":"assistant","content":"hello"}]"#))
+            #expect(reply.body.contains("Failed to process standardized agent input: Last message must be from role 'user' or 'tool'"))
+        }
+    }
+
     /// A thread id naming no memory is refused once memories exist; 3.5 refuses an empty `messages`.
     @Test func unknownThreadsAndEmptyMessages() async throws {
         try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in

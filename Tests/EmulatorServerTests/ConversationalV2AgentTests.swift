@@ -4,7 +4,7 @@ import Testing
 
 /// `conversational_v2` agents (3.6+): unified input in, the conversation kept as structured messages in agentic
 /// memory, `AgentV2Output` out.
-@Suite("Conversational V2 agents")
+@Suite("Conversational V2 agent runs")
 struct ConversationalV2AgentTests {
     static let settings =
         #"{"persistent":{"plugins.ml_commons.unified_agent_api_enabled":true,"plugins.ml_commons.agentic_memory_enabled":true}}"#
@@ -66,6 +66,60 @@ struct ConversationalV2AgentTests {
                 "namespace", "session_id", "message_id", "memory_container_id",
             ])
             #expect(sources.first?["structured_data_blob"] == ["message": ["role": "user", "content": [["text": "How many indices?", "type": "TEXT"]]]])
+        }
+    }
+
+    static func registerAgent(_ client: EmulatorClient, model: String) async throws -> String {
+        try await client.call(.put, "/_cluster/settings", settings)
+        let container = try await client.id(.post, "/_plugins/_ml/memory_containers/_create", #"{"name":"chat"}"#, field: "memory_container_id")
+        return try await client.id(.post, "/_plugins/_ml/agents/_register", #"""
+            {"name":"V2","type":"conversational_v2","model":\#(model),
+             "memory":{"type":"agentic_memory","memory_container_id":"\#(container)"},"tools":[{"type":"ListIndexTool"}]}
+            """#, field: "agent_id")
+    }
+
+    /// At `max_iteration` the answer that still asks for tools ends the run, and memory keeps it twice.
+    @Test func bedrockStopsAtMaxIterations() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            let agentID = try await Self.registerAgent(client, model: #"""
+                {"model_id":"anthropic.claude","model_provider":"bedrock/converse","credential":{"access_key":"a","secret_key":"s"}}
+                """#)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"reply":{"tool_call":{"name":"ListIndexTool","arguments":{}}}}}"#)
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute",
+                #"{"input":"Indices, please","parameters":{"max_iteration":"1","system_prompt":"Be brief."}}"#)
+            let memoryID = try #require(try reply.json["memory_id"]?.stringValue, "\(reply.body)")
+            #expect(reply.body.hasPrefix(#"{"stop_reason":"max_iterations","message":{"role":"assistant"},"memory_id":"\#(memoryID)","metrics":{"total_usage":{"#))
+            let body = try #require(try await Self.outboundBodies(client).first)
+            #expect(body.hasPrefix(#"{"system": [{"text": "Be brief."}], "messages": [{"role":"user","content":[{"text":"Indices, please"}]}], "toolConfig": {"tools": [{"toolSpec":{"name":"ListIndexTool""#))
+            let working = try await client.call(.post, "/.plugins-ml-am-default-memory-working/_search", #"{"sort":[{"message_id":"asc"}]}"#).json
+            let roles = working["hits"]?["hits"]?.arrayValue?.compactMap { $0["_source"]?["metadata"]?["role"]?.stringValue }
+            #expect(roles == ["user", "assistant", "assistant"])
+        }
+    }
+
+    /// Gemini runs fail after their first call, as ml-commons cannot read Gemini's answer back; run asynchronously,
+    /// the task says so. An empty `memory_id` starts a new session.
+    @Test func geminiRunsFailAndAsyncTasksSaySo() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            let agentID = try await Self.registerAgent(client, model: #"""
+                {"model_id":"gemini-2.0-flash","model_provider":"gemini/v1beta/generatecontent","credential":{"gemini_api_key":"g"}}
+                """#)
+            let sync = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"Hi","parameters":{"memory_id":""}}"#)
+            #expect(sync.body == #"{"status":500,"error":{"type":"UnsupportedOperationException","reason":"System Error","details":"parseToUnifiedMessage is not yet supported for Gemini model provider"}}"#)
+            let sessions = try await client.call(.post, "/.plugins-ml-am-default-memory-sessions/_search", "{}").json
+            #expect(sessions["hits"]?["total"]?["value"] == 1)
+
+            let started = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute?async=true", #"{"input":"Hi"}"#)
+            let taskID = try #require(try started.json["task_id"]?.stringValue, "\(started.body)")
+            #expect(try started.json["status"] == "RUNNING")
+            var task = JSONValue.null
+            for _ in 0..<100 {
+                task = try await client.call(.get, "/_plugins/_ml/tasks/\(taskID)").json
+                if task["state"] == "FAILED" { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(task["state"] == "FAILED")
+            #expect(task["response"]?["error_message"] == "parseToUnifiedMessage is not yet supported for Gemini model provider")
         }
     }
 

@@ -58,6 +58,34 @@ struct UnifiedAgentAPITests {
         #expect(latest.status == 200)
     }
 
+    /// 3.5 maps content blocks and messages for V1 agents too, a `question` parameter replacing the input; 3.6 takes
+    /// text only. The input is checked as `AgentInputProcessor` checks it.
+    @Test func v1AgentsTakeBlocksIn35Only() async throws {
+        let blocks = #"{"input":[{"type":"text","text":"Describe it"},{"type":"image","source":{"type":"base64","format":"png","data":"iVBO/w=="}}]}"#
+        try await Self.withVersion(.v3_5_0) { client in
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent, field: "agent_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", blocks)
+            #expect(reply.status == 200, "\(reply.body)")
+            let body = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last?["body"]?.stringValue)
+            #expect(body.contains(#"{"role":"user","content":[{"type":"text","text":"Describe it"},{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBO\/w=="}}]}"#))
+            let memory = try #require(try reply.json["inference_results"]?.arrayValue?.first?["output"]?.arrayValue?.first?["result"]?.stringValue)
+            let stored = try await client.call(.get, "/_plugins/_ml/memory/\(memory)/messages").json["messages"]?.arrayValue
+            #expect(stored?.first?["input"] == "Describe it\n")
+
+            let replaced = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"ignored","parameters":{"question":"asked"}}"#)
+            #expect(replaced.body.contains("Mock reply to: asked"))
+            let blank = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"  "}"#)
+            #expect(blank.body == #"{"status":400,"error":{"type":"IllegalArgumentException","reason":"Invalid Request","details":"Text input cannot be null or empty"}}"#)
+        }
+        try await Self.withVersion(.v3_6_0) { client in
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            let agentID = try await client.id(.post, "/_plugins/_ml/agents/_register", Self.openAIAgent, field: "agent_id")
+            let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", blocks)
+            #expect(try reply.json["error"]?["details"]?.stringValue?.hasPrefix("V1 agents with unified agent interface only support TEXT input type. Found input type: CONTENT_BLOCKS.") == true)
+        }
+    }
+
     @Test func modelBlockValidation() async throws {
         try await Self.withVersion(.v3_5_0) { client in
             try await client.call(.put, "/_cluster/settings", Self.enable)

@@ -21,7 +21,7 @@ public struct AgentV2Output: Sendable {
     public var json: JSONObject {
         var message = JSONObject()
         let texts = (self.message.content ?? []).map { block -> JSONValue in
-            block.kind == .text ? ["text": block.text.map(JSONValue.string) ?? .null] : [:]
+            block.kind == .text ? .object(block.text.map { ["text": .string($0)] } ?? [:]) : [:]
         }
         if !texts.isEmpty { message["content"] = .array(texts) }
         if let role = self.message.role { message["role"] = .string(role) }

@@ -43,17 +43,17 @@ public struct ConversationalV2AgentRunner: Sendable {
             throw OpenSearchError.illegalState(
                 "V2 agents require the 'model' field to be configured. Use simplified registration with the 'model' block.")
         }
-        let llmInterface = parameters["_llm_interface"] ?? definition.parameters["_llm_interface"]
-        guard let llmInterface, !llmInterface.isJavaBlank else {
+        guard let llmInterface = parameters["_llm_interface"] ?? definition.parameters["_llm_interface"] else {
             throw OpenSearchError.illegalState(
                 "V2 agents require function calling. LLM interface not configured. Ensure _llm_interface parameter is set in agent configuration.")
         }
         guard let functionCalling = try FunctionCallingFactory.make(llmInterface, profile: invoker.profile) else {
-            throw OpenSearchError.illegalArgument("Invalid _llm_interface")
+            throw OpenSearchError.illegalState("No function calling implementation found for interface: \(llmInterface)")
         }
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
-        let maxIterations = parameters["max_iteration"].flatMap { Int32($0) }.map(Int.init) ?? Self.defaultMaxIterations
+        // An unreadable value falls back to the default, as `getMaxIterations` does.
+        let maxIterations = parameters["max_iteration"].flatMap { try? JavaInt.parse($0) } ?? Self.defaultMaxIterations
         let systemPrompt = [parameters["system_prompt"], definition.parameters["system_prompt"]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? Self.defaultSystemPrompt
 
@@ -63,6 +63,7 @@ public struct ConversationalV2AgentRunner: Sendable {
         var calls = AgentModelCalls(invoker: invoker, modelID: modelID)
         var iteration = 0
         while true {
+            try Task.checkCancellation()
             var llmParameters = parameters
             llmParameters["body"] = try provider.messagesBody(messages)
             llmParameters["no_escape_params"] = "_chat_history,_tools,_interactions,tool_configs,body"

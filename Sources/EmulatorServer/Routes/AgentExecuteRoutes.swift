@@ -26,15 +26,12 @@ enum AgentExecuteRoutes {
                 let definition = try await definition(request.parameter("agent_id"), emulator)
                 if definition.type == .conversationalV2 {
                     let service = ConversationalV2Service(emulator: emulator, executor: executor)
-                    let (memory, conversation) = try await service.prepare(
-                        definition, .init(parameters: input, input: standardInput, user: request.user))
+                    let prepared = try await service.prepare(definition, .init(parameters: input, input: standardInput, user: request.user))
                     input["agent_id_log"] = request.parameter("agent_id")
-                    if request.flag("async") {
-                        return .json(.object(try await service.startAsync(definition, memory: memory, conversation: conversation, parameters: input)))
-                    }
-                    return .json(.object(try await service.run(definition, memory: memory, conversation: conversation, parameters: input)))
+                    if request.flag("async") { return .json(.object(try await service.startAsync(definition, prepared, parameters: input))) }
+                    return .json(.object(try await service.run(definition, prepared, parameters: input)))
                 }
-                try UnifiedAgentService.apply(standardInput, to: &input, definition: definition)
+                try UnifiedAgentService.apply(standardInput, to: &input, definition: definition, profile: emulator.profile)
                 // 3.6+ runs unified agents on structured messages: the turn is stored, its steps are not traced.
                 let structured = definition.modelProvider != nil && emulator.profile.unifiedAgentsUseStructuredMessages
                 if structured { input["disable_trace"] = "true" }
@@ -94,7 +91,7 @@ enum AgentExecuteRoutes {
             }
             var input = try inputParameters(body)
             input["stream"] = "true"
-            try UnifiedAgentService.apply(nil, to: &input, definition: definition)
+            try UnifiedAgentService.apply(nil, to: &input, definition: definition, profile: emulator.profile)
             try AgentExecutor.validate(input: input, definition: definition)
             let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
             try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
@@ -115,10 +112,6 @@ enum AgentExecuteRoutes {
         let sink = ExecuteStreamSink(writer: writer, encoder: encoder)
         do {
             try await sink.open()
-            var input = agui.parameters(profile: emulator.profile)
-            input["stream"] = "true"
-            input["agent_type"] = "ag_ui"
-            try AgentExecutor.validate(input: input, definition: definition)
             let hasMemory = definition.memoryType == "conversation_index"
             guard !agui.messages.isEmpty else {
                 guard emulator.profile.agUIThreadIsMemory else {
@@ -128,6 +121,10 @@ enum AgentExecuteRoutes {
                 try await sink.emit(.messagesSnapshot(try await threadSnapshot(hasMemory ? agui.threadID : nil, user: user, emulator)))
                 return
             }
+            var input = try agui.parameters(profile: emulator.profile)
+            input["stream"] = "true"
+            input["agent_type"] = "ag_ui"
+            try AgentExecutor.validate(input: input, definition: definition)
             if emulator.profile.agUIThreadIsMemory, hasMemory, let thread = agui.threadID {
                 try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
                 _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: (thread, user))

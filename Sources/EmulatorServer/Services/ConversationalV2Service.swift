@@ -15,11 +15,18 @@ struct ConversationalV2Service: Sendable {
         var user: SecurityUser?
     }
 
+    /// A run ready to go: its session, the conversation (history, then the saved input) and the next message id.
+    struct Prepared: Sendable {
+        var memory: StructuredMessageMemory
+        var conversation: [UnifiedMessage]
+        var nextMessageID: Int
+    }
+
     /// Opens the session and saves the input; what is left to run, or the error a V2 agent answers.
-    func prepare(_ definition: AgentDefinition, _ request: Request) async throws -> (StructuredMessageMemory, [UnifiedMessage]) {
+    func prepare(_ definition: AgentDefinition, _ request: Request) async throws -> Prepared {
         var parameters = request.parameters
         if request.input == nil, parameters.isEmpty { throw OpenSearchError.illegalArgument("Agent input data can not be empty.") }
-        try AgentExecutor.validate(input: parameters.isEmpty ? ["input": ""] : parameters, definition: definition)
+        if !parameters.isEmpty { try AgentExecutor.validate(input: parameters, definition: definition) }
         let remote = definition.memoryType == "remote_agentic_memory" || parameters["memory_configuration"] != nil
         if remote {
             guard await emulator.settings.isEnabled(MLCommonsSettings.remoteAgenticMemoryEnabled) else {
@@ -45,22 +52,17 @@ struct ConversationalV2Service: Sendable {
         guard let input = request.input else { throw ConversationalV2AgentRunner.needsExecutorMemory }
         let turn = try input.unifiedMessages()
         try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
-        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) -> Int in
-            guard let limit = Int32(text) else {
-                throw OpenSearchError("NumberFormatException", reason: "For input string: \"\(text)\"", status: 400)
-            }
-            return Int(limit)
-        } ?? 10
-        var history = try await memory.messages().map(\.message)
+        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) } ?? 10
+        let stored = try await memory.messages()
+        var history = stored.map(\.message)
         if limit > 0, history.count > limit { history = Array(history.suffix(limit)) }
-        try await memory.save(turn)
-        return (memory, history + turn)
+        let next = try await memory.save(turn, from: (stored.last?.id ?? -1) + 1)
+        return Prepared(memory: memory, conversation: history + turn, nextMessageID: next)
     }
 
     /// Runs the conversation and saves what it added; the execute API's body.
-    func run(
-        _ definition: AgentDefinition, memory: StructuredMessageMemory, conversation: [UnifiedMessage], parameters: [String: String]
-    ) async throws -> JSONObject {
+    func run(_ definition: AgentDefinition, _ prepared: Prepared, parameters: [String: String]) async throws -> JSONObject {
+        let memory = prepared.memory
         var parameters = parameters
         parameters["memory_id"] = memory.sessionID
         // MCP servers that fail to answer leave the agent its own tools.
@@ -70,32 +72,35 @@ struct ConversationalV2Service: Sendable {
             definition: definition, invoker: executor.invoker, makeTool: executor.makeTool, mcpTools: bundle?.entries ?? [])
         let outcome: ConversationalV2AgentRunner.Outcome
         do {
-            outcome = try await runner.run(conversation: conversation, parameters: parameters)
+            outcome = try await runner.run(conversation: prepared.conversation, parameters: parameters)
             await bundle?.close()
         } catch {
             await bundle?.close()
             throw error
         }
-        try await memory.save(outcome.newMessages)
+        try await memory.save(outcome.newMessages, from: prepared.nextMessageID)
         return AgentV2Output(stopReason: outcome.stopReason, message: outcome.answer, memoryID: memory.sessionID, usage: outcome.usage).json
     }
 
-    /// `?async=true`: the task stored CREATED with the session, answered RUNNING. ml-commons cannot write the finished
-    /// run into the task (its `Message` is not XContent), so the task keeps that state; the messages reach memory.
-    func startAsync(
-        _ definition: AgentDefinition, memory: StructuredMessageMemory, conversation: [UnifiedMessage], parameters: [String: String]
-    ) async throws -> JSONObject {
+    /// `?async=true`: the task stored CREATED with the session, answered RUNNING. A failed run marks the task FAILED;
+    /// a finished one cannot be written into it (ml-commons puts its `Message`, which is not XContent, in the update),
+    /// so the task keeps its state while the messages reach memory.
+    func startAsync(_ definition: AgentDefinition, _ prepared: Prepared, parameters: [String: String]) async throws -> JSONObject {
         let taskID = emulator.ids.next()
-        let response: JSONObject = ["memory_id": .string(memory.sessionID)]
+        let response: JSONObject = ["memory_id": .string(prepared.memory.sessionID)]
         let task = TaskDocument.make(
             modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created, workerNode: emulator.node.nodeID,
             isAsync: true, now: emulator.nowMillis(), response: response)
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
-        var parameters = parameters
-        parameters["task_id"] = taskID
-        let given = parameters
-        emulator.backgroundRuns.start {
-            _ = try? await self.run(definition, memory: memory, conversation: conversation, parameters: given)
+        var given = parameters
+        given["task_id"] = taskID
+        emulator.backgroundRuns.start { [given] in
+            do {
+                _ = try await self.run(definition, prepared, parameters: given)
+            } catch {
+                await AgentExecuteRoutes.updateTask(
+                    taskID, state: .failed, response: ["error_message": .string(OpenSearchError(reporting: error).reason)], self.emulator)
+            }
         }
         return ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue), "response": .object(response)]
     }

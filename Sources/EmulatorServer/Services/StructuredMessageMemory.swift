@@ -12,7 +12,7 @@ struct StructuredMessageMemory: Sendable {
     let owner: String?
 
     /// `AgenticConversationMemory.Factory.create`: a new session (its summary the question, if any), or the given one,
-    /// created when it does not exist yet (a failure there is only logged).
+    /// created when it does not exist yet; a failure to create a given one is only logged there, so it is ignored here.
     static func open(
         containerID: String, memoryID: String?, summary: String?, owner: SecurityUser?, emulator: Emulator
     ) async throws -> StructuredMessageMemory {
@@ -21,18 +21,16 @@ struct StructuredMessageMemory: Sendable {
         if containerID.isJavaBlank { throw OpenSearchError.illegalArgument("Memory container ID is required") }
         let container = try await service.stored(containerID)
         try service.checkAccess(container, owner, refusal: "User doesn't have permissions to add memory to this container")
-        guard let sessions = container.configuration.indexName(.sessions) else {
-            throw OpenSearchError.illegalArgument("Session is disabled for this container")
-        }
-        let session = MemorySessionInput(summary: memoryID == nil ? summary : nil)
-            .document(containerID: containerID, ownerID: owner?.name, now: emulator.nowMillis())
+        let sessions = container.configuration.indexName(.sessions)
+        let session = MemorySessionInput(summary: summary).document(containerID: containerID, ownerID: owner?.name, now: emulator.nowMillis())
         let sessionID: String
-        if let memoryID {
+        if let memoryID, !memoryID.isEmpty {
             sessionID = memoryID
-            if try await emulator.documents.document(sessions, id: memoryID) == nil {
+            if let sessions, try await emulator.documents.document(sessions, id: memoryID) == nil {
                 _ = try? await emulator.documents.put(sessions, id: memoryID, source: session)
             }
         } else {
+            guard let sessions else { throw OpenSearchError.illegalArgument("Session is disabled for this container") }
             sessionID = emulator.ids.next()
             _ = try await emulator.documents.put(sessions, id: sessionID, source: session)
         }
@@ -52,14 +50,14 @@ struct StructuredMessageMemory: Sendable {
         }.sorted { $0.0 < $1.0 }
     }
 
-    /// `saveStructuredMessages`: one document per message, numbered on from the session's last.
-    func save(_ messages: [UnifiedMessage]) async throws {
-        guard !messages.isEmpty, let index = container.configuration.indexName(.working) else { return }
-        let next = (try await self.messages().last?.id ?? -1) + 1
+    /// `saveStructuredMessages`: one document per message, numbered from `firstID`; the id after the last.
+    @discardableResult
+    func save(_ messages: [UnifiedMessage], from firstID: Int) async throws -> Int {
+        guard let index = container.configuration.indexName(.working) else { return firstID }
         let hashMapDocuments = emulator.profile.structuredMessageDocumentsAsHashMap
         for (offset, message) in messages.enumerated() {
             let now = emulator.nowMillis()
-            var document = document(message, messageID: next + offset, now: now)
+            var document = document(message, messageID: firstID + offset, now: now)
             if hashMapDocuments {
                 document["session_id"] = .string(sessionID)
                 document = JavaHashMapOrder.deep(document)
@@ -73,6 +71,7 @@ struct StructuredMessageMemory: Sendable {
                 }
             }
         }
+        return firstID + messages.count
     }
 
     /// `MLAddMemoriesInput.toXContent` of one message.

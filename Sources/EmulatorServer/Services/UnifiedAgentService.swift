@@ -32,26 +32,29 @@ struct UnifiedAgentService: Sendable {
                 "Standardized input cannot be used if unified agent API is not enabled. The agent must be created using unified agent API. To enable, please update the setting plugins.ml_commons.unified_agent_api_enabled"))
     }
 
-    /// `MLAgentExecutor`'s mapping for a unified agent: the question (from `input`, or `parameters.question`) as
-    /// the provider's user message in `body`. Other agents ignore `input`.
-    static func apply(_ input: AgentStandardInput?, to parameters: inout [String: String], definition: AgentDefinition) throws {
+    /// `MLAgentExecutor.processAgentInput` for a V1 unified agent: the input (3.5: replaced by a `question`
+    /// parameter; 3.6+: text only, a `question` standing in when there is none) mapped to the provider's `body`, and
+    /// its question text. Other agents ignore `input`.
+    static func apply(
+        _ input: AgentStandardInput?, to parameters: inout [String: String], definition: AgentDefinition, profile: VersionProfile
+    ) throws {
         guard let provider = definition.modelProvider else { return }
-        let text: String
-        switch input {
-        case .text(let given)?:
-            text = given
-        case .contentBlocks?, .messages?:
+        if profile.v1UnifiedAgentsTakeTextOnly, let input, input.typeName != "TEXT" {
             throw OpenSearchError.illegalArgument(
-                "V1 agents with unified agent interface only support TEXT input type. Found input type: \(input!.typeName). Please use TEXT input (e.g., {\"input\": \"your text here\"}), or upgrade to CONVERSATIONAL_V2 agent type for multi-modal support (CONTENT_BLOCKS, MESSAGES).")
-        case nil:
-            guard let question = parameters["question"] else { return }
-            text = question
+                "V1 agents with unified agent interface only support TEXT input type. Found input type: \(input.typeName). Please use TEXT input (e.g., {\"input\": \"your text here\"}), or upgrade to CONVERSATIONAL_V2 agent type for multi-modal support (CONTENT_BLOCKS, MESSAGES).")
         }
-        if text.allSatisfy(\.isWhitespace) {
-            throw OpenSearchError.illegalArgument("Text input cannot be null or empty")
+        if case .messages? = input, definition.type == .planExecuteAndReflect {
+            throw OpenSearchError.illegalArgument("Messages input is not supported for Plan Execute and Reflect Agent.")
         }
-        parameters["question"] = text
-        parameters["body"] = provider.textBody(text)
+        var effective = input
+        if let question = parameters["question"], input == nil || !profile.v1UnifiedAgentsTakeTextOnly { effective = .text(question) }
+        do throws(OpenSearchError) {
+            guard let effective else { throw .illegalArgument("AgentInput and its input field cannot be null") }
+            parameters["body"] = try provider.inputBody(effective, planner: definition.type == .planExecuteAndReflect)
+            parameters["question"] = try effective.questionText()
+        } catch {
+            throw OpenSearchError.illegalArgument("Failed to process standardized agent input: \(error.reason)", cause: error)
+        }
         parameters["uses_unified_interface"] = "true"
         parameters["no_escape_params"] = "_chat_history,_tools,_interactions,tool_configs,body"
     }

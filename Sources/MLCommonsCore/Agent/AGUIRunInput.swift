@@ -23,42 +23,77 @@ public struct AGUIRunInput: Sendable, Hashable {
         context = object["context"] ?? .array([])
     }
 
-    /// The question (`extractTextFromMessages`): the text of every message after the last assistant message (whatever
-    /// its role, so a trailing tool result too), each text part trimmed and ended by a line feed, messages joined by
-    /// one more.
-    public var question: String {
-        let lastAssistant = messages.lastIndex { $0["role"]?.stringValue == "assistant" }
-        let pending = messages[(lastAssistant.map { $0 + 1 } ?? 0)...]
-        return pending.map(Self.text(of:)).filter { !$0.isEmpty }.joined(separator: "\n")
+    /// The messages as `AGUIInputConverter.convertAGUIMessages` reads them: string content as one text block, array
+    /// content's `text` parts and `binary` images, an assistant's complete tool calls, a tool message's call id.
+    public var unifiedMessages: [UnifiedMessage] {
+        messages.compactMap { message -> UnifiedMessage? in
+            guard let role = message["role"].flatMap(Self.string) else { return nil }
+            var converted = UnifiedMessage(role: role, content: Self.blocks(of: message["content"]))
+            if role.lowercased() == "assistant", let calls = message["toolCalls"]?.arrayValue {
+                converted.toolCalls = calls.compactMap { call -> UnifiedMessage.ToolCall? in
+                    guard let id = call["id"].flatMap(Self.string), let function = call["function"]?.objectValue,
+                        let name = function["name"].flatMap(Self.string), let arguments = function["arguments"].flatMap(Self.string)
+                    else { return nil }
+                    return UnifiedMessage.ToolCall(id: id, type: call["type"].flatMap(Self.string) ?? "", name: name, arguments: arguments)
+                }
+            }
+            if role.lowercased() == "tool" { converted.toolCallID = message["toolCallId"].flatMap(Self.string) }
+            return converted
+        }
     }
 
-    /// A message's text: its `content` string, or its `text` parts; each non-blank part trimmed, then a line feed.
-    static func text(of message: JSONObject) -> String {
-        let parts: [String]
-        switch message["content"] {
-        case .string(let text)?:
-            parts = [text]
-        case .array(let blocks)?:
-            parts = blocks.compactMap { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }
-        default:
-            parts = []
+    /// gson's `getAsString` of a primitive; nil for null, absent or a structure.
+    private static func string(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number(let number): number.text
+        case .bool(let flag): flag ? "true" : "false"
+        default: nil
         }
-        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { $0 + "\n" }.joined()
+    }
+
+    private static func blocks(of content: JSONValue?) -> [ContentBlock] {
+        switch content {
+        case .array(let parts)?:
+            return parts.compactMap { part -> ContentBlock? in
+                switch part["type"].flatMap(Self.string) {
+                case "text": return ContentBlock(kind: .text, text: part["text"].flatMap(Self.string))
+                case "binary":
+                    guard let mimeType = part["mimeType"].flatMap(Self.string), let data = part["data"].flatMap(Self.string),
+                        mimeType.hasPrefix("image/")
+                    else { return nil }
+                    return ContentBlock(kind: .image, source: .init(type: "BASE64", format: String(mimeType.dropFirst(6)), data: data))
+                default: return nil
+                }
+            }
+        case .null?, nil, .object?: return []
+        case let scalar?: return [ContentBlock(text: Self.string(scalar) ?? "")]
+        }
+    }
+
+    /// The question (`extractQuestionText`): the messages checked, then the text of every message after the last
+    /// assistant message; a failed check as `processAgentInput` reports it.
+    public func question() throws(OpenSearchError) -> String {
+        do throws(OpenSearchError) {
+            return try AgentStandardInput.messages(unifiedMessages).questionText()
+        } catch {
+            throw .illegalArgument("Failed to process standardized agent input: \(error.reason)", cause: error)
+        }
     }
 
     /// The agent's input parameters for an agent registered with `llm` and `_llm_interface`: the question with the
     /// release's context. 3.6+ prefixes `Context: <context>\nQuestion: ` (an empty array included); 3.5 puts
     /// `Context:\n- description: value` lines before the question (ml-commons puts them into the latest user message,
     /// which is the question's text whenever that message is the last), and nothing for no context.
-    public func parameters(profile: VersionProfile) -> [String: String] {
+    public func parameters(profile: VersionProfile) throws(OpenSearchError) -> [String: String] {
         let question: String
         if profile.agUIThreadIsMemory {
-            question = "Context: " + context.gsonText + "\nQuestion: " + self.question
+            question = "Context: " + context.gsonText + "\nQuestion: " + (try self.question())
         } else {
             let items = (context.arrayValue ?? []).map { item in
                 "- \(item["description"]?.stringValue ?? "null"): \(item["value"]?.stringValue ?? item["value"]?.gsonText ?? "null")\n"
             }
-            question = (items.isEmpty ? "" : "Context:\n" + items.joined() + "\n") + self.question
+            question = (items.isEmpty ? "" : "Context:\n" + items.joined() + "\n") + (try self.question())
         }
         var parameters = ["agui_tools": JSONValue.array(tools).gsonText, "agui_context": context.gsonText, "question": question]
         parameters["agui_thread_id"] = threadID

@@ -11,6 +11,28 @@ extension ModelProvider {
         }
     }
 
+    /// `mapAgentInput` for a V1 agent's `body`: text as one user message, blocks as one user message's content,
+    /// messages mapped whole. A planner's text is the `${parameters.prompt}` each of its calls fills in.
+    public func inputBody(_ input: AgentStandardInput, planner: Bool) throws(OpenSearchError) -> String {
+        switch input {
+        case .text(let text):
+            return planner ? userText(Self.plannerPrompt) : textBody(text)
+        case .contentBlocks(let blocks):
+            let parts: [String]
+            switch self {
+            case .bedrockConverse: parts = try blocks.map { block throws(OpenSearchError) in try Self.bedrockBlock(block, planner: planner) }
+            case .openAIChatCompletions: parts = try blocks.map { block throws(OpenSearchError) in try Self.openAIBlock(block, planner: planner) }
+            case .geminiGenerateContent: parts = blocks.map { Self.geminiBlock($0, planner: planner) }
+            }
+            let key = self == .geminiGenerateContent ? "parts" : "content"
+            return #"{"role":"user",""# + key + #"":["# + parts.joined(separator: ",") + "]}"
+        case .messages(let messages):
+            return try messagesBody(messages)
+        }
+    }
+
+    static let plannerPrompt = "${parameters.prompt}"
+
     /// The answer's message (`extractAssistantMessage`): refused when the answer has none, or one with neither
     /// text nor tool calls.
     public func unifiedMessage(fromAnswer dataAsMap: JSONValue) throws(OpenSearchError) -> UnifiedMessage {
@@ -71,15 +93,15 @@ extension ModelProvider {
             pendingResults = []
         }
         for message in messages {
-            if message.role == "tool" {
+            if message.role?.lowercased() == "tool" {
                 let text = JSONEscaping.escapeJson(message.texts.first ?? "")
                 pendingResults.append(#"{"toolResult":{"toolUseId":"\#(message.toolCallID ?? "")","content":[{"text":"\#(text)"}]}}"#)
                 continue
             }
             flushResults()
-            var parts = try (message.content ?? []).map { block throws(OpenSearchError) in try Self.bedrockBlock(block) }
+            var parts = try (message.content ?? []).map { block throws(OpenSearchError) in try Self.bedrockBlock(block, planner: false) }
             for call in message.toolCalls ?? [] {
-                let input = call.arguments.isEmpty ? "{}" : call.arguments
+                let input = call.arguments.isJavaBlank ? "{}" : call.arguments
                 parts.append(#"{"toolUse":{"toolUseId":"\#(call.id)","name":"\#(call.name)","input":\#(input)}}"#)
             }
             out.append(#"{"role":"\#(message.role ?? "null")","content":["# + parts.joined(separator: ",") + "]}")
@@ -88,8 +110,8 @@ extension ModelProvider {
         return out
     }
 
-    private static func bedrockBlock(_ block: ContentBlock) throws(OpenSearchError) -> String {
-        guard let source = block.source, block.kind != .text else { return #"{"text":"\#(text(of: block))"}"# }
+    private static func bedrockBlock(_ block: ContentBlock, planner: Bool) throws(OpenSearchError) -> String {
+        guard let source = block.source, block.kind != .text else { return #"{"text":"\#(text(of: block, planner: planner))"}"# }
         let location: String
         switch source.type {
         case "URL":
@@ -130,23 +152,24 @@ extension ModelProvider {
     // MARK: OpenAI Chat Completions
 
     private func openAIMessage(_ message: UnifiedMessage) throws(OpenSearchError) -> String {
-        let blocks = try (message.content ?? []).map { block throws(OpenSearchError) in try Self.openAIBlock(block) }
+        let blocks = try (message.content ?? []).map { block throws(OpenSearchError) in try Self.openAIBlock(block, planner: false) }
         var text = #"{"role":"\#(message.role ?? "null")","content":["# + blocks.joined(separator: ",") + "]"
-        if let calls = message.toolCalls, !calls.isEmpty {
+        let role = message.role?.lowercased()
+        if role == "assistant", let calls = message.toolCalls, !calls.isEmpty {
             let rendered = calls.map { call in
                 #"{"id":"\#(call.id)","type":"\#(call.type)","function":{"name":"\#(call.name)","arguments":"\#(JSONEscaping.escapeJson(call.arguments))"}}"#
             }
             text += #","tool_calls":["# + rendered.joined(separator: ",") + "]"
-        } else if message.role == "tool", let id = message.toolCallID {
+        } else if role == "tool", let id = message.toolCallID {
             text += #","tool_call_id":"\#(id)""#
         }
         return text + "}"
     }
 
-    private static func openAIBlock(_ block: ContentBlock) throws(OpenSearchError) -> String {
+    private static func openAIBlock(_ block: ContentBlock, planner: Bool) throws(OpenSearchError) -> String {
         switch block.kind {
         case .text:
-            return #"{"type":"text","text":"\#(text(of: block))"}"#
+            return #"{"type":"text","text":"\#(text(of: block, planner: planner))"}"#
         case .image:
             let source = block.source
             let url = source?.type == "URL"
@@ -175,22 +198,26 @@ extension ModelProvider {
     // MARK: Gemini
 
     private func geminiMessage(_ message: UnifiedMessage) -> String {
-        let parts = (message.content ?? []).map { block -> String in
-            guard let source = block.source, block.kind != .text else { return #"{"text":"\#(Self.text(of: block))"}"# }
-            let data = JSONEscaping.escapeJson(source.data)
-            switch (block.kind, source.type) {
-            case (.image, "URL"): return #"{"fileData":{"mimeType":"image/\#(source.format)","fileUri":"\#(data)"}}"#
-            case (.image, _): return #"{"inlineData":{"mimeType":"image/\#(source.format)","data":"\#(data)"}}"#
-            case (.video, _): return #"{"fileData":{"mimeType":"video/\#(source.format)","fileUri":"\#(data)"}}"#
-            default: return #"{"fileData":{"mimeType":"\#(source.format)","fileUri":"\#(data)"}}"#
-            }
-        }
+        let parts = (message.content ?? []).map { Self.geminiBlock($0, planner: false) }
         let role = message.role == "user" ? "user" : "model"
         return #"{"role":"\#(role)","parts":["# + parts.joined(separator: ",") + "]}"
     }
 
-    /// A text block's escaped text; a block without text leaves its template variable unfilled, as ml-commons does.
-    private static func text(of block: ContentBlock) -> String {
-        block.text.map(JSONEscaping.escapeJson) ?? "${parameters.content_text}"
+    private static func geminiBlock(_ block: ContentBlock, planner: Bool) -> String {
+        guard let source = block.source, block.kind != .text else { return #"{"text":"\#(text(of: block, planner: planner))"}"# }
+        let data = JSONEscaping.escapeJson(source.data)
+        switch (block.kind, source.type) {
+        case (.image, "URL"): return #"{"fileData":{"mimeType":"image/\#(source.format)","fileUri":"\#(data)"}}"#
+        case (.image, _): return #"{"inlineData":{"mimeType":"image/\#(source.format)","data":"\#(data)"}}"#
+        case (.video, _): return #"{"fileData":{"mimeType":"video/\#(source.format)","fileUri":"\#(data)"}}"#
+        default: return #"{"fileData":{"mimeType":"\#(source.format)","fileUri":"\#(data)"}}"#
+        }
+    }
+
+    /// A text block's escaped text (a planner's prompt placeholder); a block without text leaves its template variable
+    /// unfilled, as ml-commons does.
+    private static func text(of block: ContentBlock, planner: Bool) -> String {
+        if planner { return plannerPrompt }
+        return block.text.map(JSONEscaping.escapeJson) ?? "${parameters.content_text}"
     }
 }

@@ -34,8 +34,10 @@ public enum ModelProvider: String, Sendable, CaseIterable {
     }
 
     /// The user message a text input becomes (`mapTextInput`), the text JSON-escaped.
-    public func textBody(_ text: String) -> String {
-        let escaped = JSONWriter().escaped(text)
+    public func textBody(_ text: String) -> String { userText(JSONEscaping.escapeJson(text)) }
+
+    /// A user message around already escaped text.
+    func userText(_ escaped: String) -> String {
         switch self {
         case .openAIChatCompletions: return #"{"role":"user","content":"\#(escaped)"}"#
         case .bedrockConverse: return #"{"role":"user","content":[{"text":"\#(escaped)"}]}"#

@@ -49,9 +49,9 @@ extension UnifiedMessage {
         guard kind != .text else { return ContentBlock(kind: .text, text: text) }
         guard let object else { throw .illegalArgument("\(kind.label) source cannot be null") }
         let source = RequestObject(object)
-        guard let format = try source.string("format") else { throw .illegalArgument("\(kind.label) format is required") }
-        guard let sourceType = try source.string("type") else { throw .illegalArgument("\(kind.label) source type is required") }
-        guard let data = try source.string("data") else { throw .illegalArgument("\(kind.label) data is required") }
+        guard let format = try source.string("format"), !format.isJavaBlank else { throw .illegalArgument("\(kind.label) format is required") }
+        guard let sourceType = try source.string("type"), !sourceType.isJavaBlank else { throw .illegalArgument("\(kind.label) source type is required") }
+        guard let data = try source.string("data"), !data.isJavaBlank else { throw .illegalArgument("\(kind.label) data is required") }
         guard ["BASE64", "URL"].contains(sourceType.uppercased()) else {
             throw .illegalArgument("Invalid source type. Supported types: \(profile.unifiedInputSourceTypeNames)")
         }

@@ -139,6 +139,9 @@ public struct VersionProfile: Sendable, Hashable {
     public var conversationalV2Agents: Bool { version >= .v3_6_0 }
     /// The source types `AgentInput` names when it refuses one: 3.7 corrected `BYTES` to the `BASE64` it accepts.
     public var unifiedInputSourceTypeNames: String { version >= .v3_7_0 ? "BASE64, URL" : "BYTES, URL" }
+    /// V1 agents registered with a `model` block take text input only (`validateV1MultiModalInput`, #4732); 3.5 maps
+    /// content blocks and messages for them too.
+    public var v1UnifiedAgentsTakeTextOnly: Bool { version >= .v3_6_0 }
     /// An agent's `memory` names its agentic memory container (`memory_container_id`, #4564).
     public var agentMemoryContainers: Bool { version >= .v3_5_0 }
     /// A structured message's working-memory document is re-read into a `HashMap` with a top-level `session_id`,
