@@ -145,6 +145,43 @@ struct AGUITests {
         }
     }
 
+    /// The docs' AG-UI agent, registered with a `model` block (3.6+): the request's messages go to the model as they
+    /// are, a frontend tool's call and result included, the context before the latest user text, the thread's history
+    /// first; the last question waits in memory for the answer.
+    @Test func unifiedAgentsMapTheConversation() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in
+            try await client.call(.put, "/_cluster/settings", Self.enable)
+            try await client.call(.put, "/_cluster/settings", UnifiedAgentAPITests.enable)
+            let agent = try await client.id(.post, "/_plugins/_ml/agents/_register", #"""
+                {"name":"AG-UI Agent","type":"AG_UI","model":{"model_id":"gpt-4o","model_provider":"openai/v1/chat/completions",
+                 "credential":{"openai_api_key":"k"}},"tools":[{"type":"ListIndexTool"}],"memory":{"type":"conversation_index"}}
+                """#, field: "agent_id")
+            let thread = try await client.id(.post, "/_plugins/_ml/memory", #"{"name":"chat"}"#, field: "memory_id")
+            func run(_ messages: String) async throws -> (events: [JSONValue], body: String) {
+                _ = try await client.call(.delete, "/__emulator/outbound")
+                let reply = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream",
+                    #"{"threadId":"\#(thread)","runId":"r","state":{},"forwardedProps":{},"context":[{"description":"page","value":"home"}],"messages":\#(messages),"tools":[]}"#)
+                let body = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.first?["body"]?.stringValue, "\(reply.body)")
+                return (try Self.events(reply.body), body)
+            }
+            let first = try await run(#"""
+                [{"id":"m1","role":"user","content":"Make it blue"},
+                 {"id":"m2","role":"assistant","toolCalls":[{"id":"c1","type":"function","function":{"name":"change_background","arguments":"{\"color\":\"blue\"}"}}]},
+                 {"id":"m3","role":"tool","toolCallId":"c1","content":"done"}]
+                """#)
+            #expect(first.events.last?["type"] == "RUN_FINISHED")
+            #expect(first.body.contains(#""messages":[{"role":"user","content":[{"type":"text","text":"Context:\n- page: home\n\nMake it blue"}]},{"role":"assistant","content":[],"tool_calls":[{"id":"c1","type":"function","function":{"name":"change_background","arguments":"{\"color\":\"blue\"}"}}]},{"role":"tool","content":[{"type":"text","text":"done"}],"tool_call_id":"c1"}]"#))
+            let stored = try #require(try await client.call(.get, "/_plugins/_ml/memory/\(thread)/messages").json["messages"]?.arrayValue)
+            #expect(stored.count == 1)
+            #expect(stored.first?["input"] == "Make it blue")
+            #expect(stored.first?["response"]?.stringValue?.hasPrefix("Mock reply to: ") == true)
+
+            let second = try await run(#"[{"id":"m4","role":"user","content":"Thanks"}]"#)
+            #expect(second.body.contains(#""messages":[{"role":"user","content":[{"type":"text","text":"Make it blue"}]},{"role":"assistant","content":[{"type":"text","text":"Mock reply to: "#))
+            #expect(second.body.contains(#"{"role":"user","content":[{"type":"text","text":"Context:\n- page: home\n\nThanks"}]}]"#))
+        }
+    }
+
     /// A thread id naming no memory is refused once memories exist; 3.5 refuses an empty `messages`.
     @Test func unknownThreadsAndEmptyMessages() async throws {
         try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in

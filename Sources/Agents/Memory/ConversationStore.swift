@@ -68,7 +68,8 @@ public struct ConversationStore: Sendable {
 
     /// A root interaction under an AG-UI thread (3.6+): no parent, no trace number; the memory's `updated_time` is
     /// bumped when the thread has a memory document.
-    public func createThreadMessage(memoryID: String, input: String, response: String, origin: String?, user: String?) async throws {
+    @discardableResult
+    public func createThreadMessage(memoryID: String, input: String, response: String, origin: String?, user: String?) async throws -> String {
         let id = ids.next()
         let now = InstantTime.now()
         let source = ConversationMemory.messageSource(
@@ -82,6 +83,7 @@ public struct ConversationStore: Sendable {
                 try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
             }
         }
+        return id
     }
 
     /// The root interactions of an AG-UI thread (``recentInteractions(memoryID:limit:)``), once its id is allowed.

@@ -71,10 +71,10 @@ public struct AgentExecutor: Sendable {
     public func execute(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil,
-        aguiThread: (id: String, user: String?)? = nil
+        aguiThread: (id: String, user: String?)? = nil, structured: ConversationalAgentRunner.Storage? = nil
     ) async throws -> AgentRunResult {
         do {
-            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread)
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured)
         } catch {
             if let ids, !(error is CancellationError) {
                 let message = "Agent execution failed: " + OpenSearchError(reporting: error).reason
@@ -87,18 +87,20 @@ public struct AgentExecutor: Sendable {
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
-        aguiThread: (id: String, user: String?)?
+        aguiThread: (id: String, user: String?)?, structured: ConversationalAgentRunner.Storage?
     ) async throws -> AgentRunResult {
         // Conversational and plan-execute-reflect runs add their MCP servers' tools (flow agents ignore them in 3.3).
         guard [.conversational, .agUI, .planExecuteAndReflect].contains(definition.type),
             let connectors = definition.parameters["mcp_connectors"]
         else {
-            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, mcpTools: [])
+            return try await run(
+                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured, mcpTools: [])
         }
         let bundle = try await loadMCPTools(connectors)
         do {
             let result = try await run(
-                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, mcpTools: bundle.entries)
+                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured,
+                mcpTools: bundle.entries)
             await bundle.close()
             return result
         } catch {
@@ -110,7 +112,7 @@ public struct AgentExecutor: Sendable {
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
-        aguiThread: (id: String, user: String?)?, mcpTools: [ToolSet.Entry]
+        aguiThread: (id: String, user: String?)?, structured: ConversationalAgentRunner.Storage?, mcpTools: [ToolSet.Entry]
     ) async throws -> AgentRunResult {
         switch definition.type {
         case .agUI:
@@ -122,7 +124,8 @@ public struct AgentExecutor: Sendable {
             }
             // An AG-UI run keeps its thread (3.6+), or the prepared memory, or nothing when the agent has none.
             let storage: ConversationalAgentRunner.Storage
-            if let aguiThread { storage = .thread(memoryID: aguiThread.id, user: aguiThread.user) }
+            if let structured { storage = structured }
+            else if let aguiThread { storage = .thread(memoryID: aguiThread.id, user: aguiThread.user) }
             else if let ids { storage = .interaction(memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID) }
             else { storage = .none }
             let runner = ConversationalAgentRunner(

@@ -33,14 +33,28 @@ public struct ConversationalAgentRunner: Sendable {
         /// An AG-UI thread used as the memory (3.6+): each step a root interaction of the thread, the question and its
         /// answer one more (a streamed answer too); with the security plugin, `user` must own it when it is a memory.
         case thread(memoryID: String, user: String?)
+        /// A unified agent's thread (AG-UI, 3.6+): the caller has stored the request's turns and mapped the history;
+        /// no traces, and the answer completes the pending interaction of the request's last question, if any.
+        case structured(memoryID: String, pendingInteractionID: String?)
         /// No memory: no history, nothing stored.
         case none
 
         var memoryID: String? {
             switch self {
-            case .interaction(let memoryID, _), .thread(let memoryID, _): return memoryID
+            case .interaction(let memoryID, _), .thread(let memoryID, _), .structured(let memoryID, _): return memoryID
             case .none: return nil
             }
+        }
+
+        /// The interaction an answer completes without traces.
+        var pendingInteractionID: String? {
+            if case .structured(_, let pending) = self { return pending }
+            return nil
+        }
+
+        var isStructured: Bool {
+            if case .structured = self { return true }
+            return false
         }
 
         /// For an AG-UI thread, its user (itself optional); nil for other storage.
@@ -72,7 +86,8 @@ public struct ConversationalAgentRunner: Sendable {
                 "ml-commons-emulator runs conversational agents with function calling only; set parameters._llm_interface to openai/v1/chat/completions or bedrock/converse/claude")
         }
         functionCalling.configure(&parameters)
-        if let memoryID { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.threadUser) }
+        // A structured run's caller has mapped the history already.
+        if let memoryID, !storage.isStructured { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.threadUser) }
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
@@ -130,6 +145,9 @@ public struct ConversationalAgentRunner: Sendable {
                     if case .thread(let thread, let user) = storage {
                         try await conversations.createThreadMessage(
                             memoryID: thread, input: question.javaTrimmed, response: streamed.javaTrimmed, origin: nil, user: user)
+                    }
+                    if let pending = storage.pendingInteractionID {
+                        try await conversations.updateMessage(pending, response: streamed.javaTrimmed, additionalInfo: nil)
                     }
                     return result
                 }
@@ -215,7 +233,7 @@ public struct ConversationalAgentRunner: Sendable {
                 parentMessageID: parent, traceNumber: state.traceNumber)
         case .thread(let memoryID, let user):
             try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin, user: user)
-        case .none:
+        case .structured, .none:
             return
         }
     }
@@ -242,7 +260,9 @@ public struct ConversationalAgentRunner: Sendable {
             // `saveStructuredMessages([user(question), assistant(answer)])`: one interaction, both trimmed.
             try await conversations.createThreadMessage(
                 memoryID: memoryID, input: question.javaTrimmed, response: answer.javaTrimmed, origin: nil, user: user)
-        case .none:
+        case .structured(_, let pending?):
+            try await conversations.updateMessage(pending, response: answer.javaTrimmed, additionalInfo: nil)
+        case .structured, .none:
             break
         }
         return result

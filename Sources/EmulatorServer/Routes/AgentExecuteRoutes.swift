@@ -121,10 +121,14 @@ enum AgentExecuteRoutes {
                 try await sink.emit(.messagesSnapshot(try await threadSnapshot(hasMemory ? agui.threadID : nil, user: user, emulator)))
                 return
             }
-            var input = try agui.parameters(profile: emulator.profile)
+            var input = try agui.parameters(profile: emulator.profile, unified: definition.modelProvider != nil)
             input["stream"] = "true"
             input["agent_type"] = "ag_ui"
             try AgentExecutor.validate(input: input, definition: definition)
+            if let provider = definition.modelProvider {
+                try await runUnifiedAGUI(agui, input: input, provider: provider, user: user, definition: definition, executor: executor, emulator: emulator, sink: sink)
+                return
+            }
             if emulator.profile.agUIThreadIsMemory, hasMemory, let thread = agui.threadID {
                 try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
                 _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: (thread, user))

@@ -85,9 +85,13 @@ public struct AGUIRunInput: Sendable, Hashable {
     /// release's context. 3.6+ prefixes `Context: <context>\nQuestion: ` (an empty array included); 3.5 puts
     /// `Context:\n- description: value` lines before the question (ml-commons puts them into the latest user message,
     /// which is the question's text whenever that message is the last), and nothing for no context.
-    public func parameters(profile: VersionProfile) throws(OpenSearchError) -> [String: String] {
+    /// A unified agent (registered with a `model` block) gets the question alone: its context reaches the model inside
+    /// the mapped messages.
+    public func parameters(profile: VersionProfile, unified: Bool = false) throws(OpenSearchError) -> [String: String] {
         let question: String
-        if profile.agUIThreadIsMemory {
+        if unified {
+            question = try self.question()
+        } else if profile.agUIThreadIsMemory {
             question = "Context: " + context.gsonText + "\nQuestion: " + (try self.question())
         } else {
             let items = (context.arrayValue ?? []).map { item in
