@@ -182,6 +182,24 @@ struct AGUITests {
         }
     }
 
+    /// 3.5 starts a conversation each run and stores the request's earlier turns in it first, so they come back as
+    /// history; the question is the text after the last assistant message.
+    @Test func release35ReplaysEarlierTurns() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_5_0 }) { client in
+            let agent = try await Self.agent(client)
+            try await client.call(.put, "/__emulator/mock-llm/script", #"{"default":{"reply":{"text":"ok"}}}"#)
+            _ = try await client.call(.post, "/_plugins/_ml/agents/\(agent)/_execute/stream", Self.threadInput("t", messages: #"""
+                [{"id":"m1","role":"user","content":"a"},{"id":"m2","role":"assistant","content":"b"},{"id":"m3","role":"user","content":"c"}]
+                """#))
+            let memory = try #require(try await client.call(.get, "/_plugins/_ml/memory").json["memories"]?.arrayValue?.first?["memory_id"]?.stringValue)
+            let stored = try #require(try await client.call(.get, "/_plugins/_ml/memory/\(memory)/messages").json["messages"]?.arrayValue)
+            #expect(stored.map { $0["input"] } == ["a", "c\n"])
+            #expect(stored.first?["response"] == "b")
+            let body = try #require(try await client.call(.get, "/__emulator/outbound").json["calls"]?.arrayValue?.last?["body"]?.stringValue)
+            #expect(body.contains(#"{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c\n"}]"#))
+        }
+    }
+
     /// A thread id naming no memory is refused once memories exist; 3.5 refuses an empty `messages`.
     @Test func unknownThreadsAndEmptyMessages() async throws {
         try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_8_0 }) { client in

@@ -27,8 +27,10 @@ public struct AgentExecutor: Sendable {
 
     /// The memory and root interaction a conversational run writes to, created when not given.
     /// With the security plugin, `user` owns a new memory and must own a given one.
+    /// `earlierTurns` (3.5's AG-UI replay of the request's conversation) are stored in a new memory before the root.
     public func prepareMemory(
-        _ definition: AgentDefinition, input: [String: String], user: String? = nil
+        _ definition: AgentDefinition, input: [String: String], user: String? = nil,
+        earlierTurns: [(question: String, response: String)] = []
     ) async throws -> (memoryID: String, parentInteractionID: String)? {
         guard definition.memoryType == "conversation_index" else { return nil }
         let question = input["question"]
@@ -37,7 +39,13 @@ public struct AgentExecutor: Sendable {
             _ = try await conversations.accessibleMemory(given, user: user)
         }
         if memoryID == nil {
-            memoryID = try await conversations.createMemory(name: question, applicationType: definition.appType, user: user)
+            let created = try await conversations.createMemory(name: question, applicationType: definition.appType, user: user)
+            for turn in earlierTurns {
+                _ = try await conversations.createMessage(
+                    memoryID: created, input: turn.question, response: turn.response, origin: nil, additionalInfo: nil,
+                    parentMessageID: nil, traceNumber: nil)
+            }
+            memoryID = created
         }
         guard let memoryID else { return nil }
         if let parent = input["parent_interaction_id"] { return (memoryID, parent) }

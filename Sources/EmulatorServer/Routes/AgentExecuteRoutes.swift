@@ -134,7 +134,9 @@ enum AgentExecuteRoutes {
                 _ = try await executor.execute(definition, input: input, ids: nil, sink: sink, aguiThread: (thread, user))
                 return
             }
-            let ids = try await executor.prepareMemory(definition, input: input, user: user)
+            // 3.5 starts a conversation each run, the request's earlier turns stored in it first.
+            let turns = emulator.profile.agUIThreadIsMemory ? [] : UnifiedMessage.conversationTurns(agui.unifiedMessages).pairs
+            let ids = try await executor.prepareMemory(definition, input: input, user: user, earlierTurns: turns)
             try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
             _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
         } catch is StreamWriter.ClientGone {
