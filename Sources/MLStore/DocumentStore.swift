@@ -46,20 +46,27 @@ public struct DocumentStore: Sendable {
     // MARK: Documents
 
     public func document(_ index: String, id: String) async throws -> StoredDocument? {
-        try pointRead { db in try Self.fetch(index, id: id, db) }
+        if case .found(let document) = try await lookup(index, id: id) { return document }
+        return nil
     }
 
     /// A document by id, or which of the document and its index is missing.
     public func lookup(_ index: String, id: String) async throws -> DocumentLookup {
-        try pointRead { db in
+        let cache = database.pointReads
+        let (hit, generation) = cache.lookup(index, id: id)
+        if let hit { return hit }
+        let (lookup, characters) = try pointRead { db -> (DocumentLookup, Int) in
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT d.* FROM indices i LEFT JOIN documents d ON d.index_name = i.name AND d.id = ?2
                     WHERE i.name = ?1
                     """), arguments: [index, id])
-            guard let row else { return .noIndex }
-            return row["id"] as String? == nil ? .noDocument : .found(try Self.decode(row))
+            guard let row else { return (.noIndex, 0) }
+            guard let source = row["source"] as String? else { return (.noDocument, 0) }
+            return (.found(try Self.decode(row)), source.utf8.count)
         }
+        cache.fill(index, id: id, with: lookup, sourceCharacters: characters, generation: generation)
+        return lookup
     }
 
     /// All documents of an index in write order (empty when the index is missing).

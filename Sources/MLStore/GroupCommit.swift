@@ -10,10 +10,14 @@ actor GroupCommit {
     }
 
     private let writer: any DatabaseWriter
+    private let pointReads: PointReadCache
     private var pending: [PendingWrite] = []
     private var committing = false
 
-    init(writer: any DatabaseWriter) { self.writer = writer }
+    init(writer: any DatabaseWriter, pointReads: PointReadCache) {
+        self.writer = writer
+        self.pointReads = pointReads
+    }
 
     /// Runs `body` in the next group's transaction and returns its result once that transaction is durable.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -51,8 +55,11 @@ actor GroupCommit {
                         return outcome
                     }
                 }
+                // Before anyone hears of the commit, no cached read may predate it.
+                pointReads.invalidate()
                 for (write, result) in zip(batch, results) { write.finish(result) }
             } catch {
+                pointReads.invalidate()
                 for write in batch { write.finish(.failure(error)) }
             }
         }

@@ -5,6 +5,8 @@ public struct MLDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where document writes go: concurrent writes share one transaction (see ``GroupCommit``).
     let groupCommit: GroupCommit
+    /// Parsed point reads, emptied by every commit.
+    let pointReads = PointReadCache()
     public let location: StoreLocation
 
     /// Opens (creating if needed) and migrates the store. Refuses a file whose schema is newer than
@@ -24,7 +26,7 @@ public struct MLDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(location.description, underlying: error)
         }
-        groupCommit = GroupCommit(writer: writer)
+        groupCommit = GroupCommit(writer: writer, pointReads: pointReads)
         let migrator = Schema.migrator
         let unknown = try writer.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
@@ -48,6 +50,7 @@ public struct MLDatabase: Sendable {
 
     /// Empties every index and the transient state in one transaction; the schema and secrets stay.
     public func wipeResources(includingPersistentSettings: Bool) async throws {
+        defer { pointReads.invalidate() }
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM documents")
             try db.execute(sql: "DELETE FROM indices")
