@@ -79,14 +79,17 @@ public struct AgentExecutor: Sendable {
     public func execute(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)? = nil,
-        aguiThread: (id: String, user: String?)? = nil, structured: ConversationalAgentRunner.Storage? = nil
+        aguiThread: (id: String, user: String?)? = nil, storage: ConversationalAgentRunner.Storage? = nil
     ) async throws -> AgentRunResult {
         do {
-            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured)
+            return try await run(definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, storage: storage)
         } catch {
-            if let ids, !(error is CancellationError) {
-                let message = "Agent execution failed: " + OpenSearchError(reporting: error).reason
+            guard !(error is CancellationError) else { throw error }
+            let message = "Agent execution failed: " + OpenSearchError(reporting: error).reason
+            if let ids {
                 try? await conversations.updateMessage(ids.parentInteractionID, response: message, additionalInfo: nil)
+            } else if case .agentic(let memory, let parent)? = storage {
+                try? await memory.complete(parent, response: message, additionalInfo: nil)
             }
             throw error
         }
@@ -95,19 +98,19 @@ public struct AgentExecutor: Sendable {
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
-        aguiThread: (id: String, user: String?)?, structured: ConversationalAgentRunner.Storage?
+        aguiThread: (id: String, user: String?)?, storage: ConversationalAgentRunner.Storage?
     ) async throws -> AgentRunResult {
         // Conversational and plan-execute-reflect runs add their MCP servers' tools (flow agents ignore them in 3.3).
         guard [.conversational, .agUI, .planExecuteAndReflect].contains(definition.type),
             let connectors = definition.parameters["mcp_connectors"]
         else {
             return try await run(
-                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured, mcpTools: [])
+                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, storage: storage, mcpTools: [])
         }
         let bundle = try await loadMCPTools(connectors)
         do {
             let result = try await run(
-                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, structured: structured,
+                definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, storage: storage,
                 mcpTools: bundle.entries)
             await bundle.close()
             return result
@@ -120,7 +123,7 @@ public struct AgentExecutor: Sendable {
     private func run(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         sink: (any AgentStreamSink)?, progress: (@Sendable (AgentRunResult.ExecutorIDs) async -> Void)?,
-        aguiThread: (id: String, user: String?)?, structured: ConversationalAgentRunner.Storage?, mcpTools: [ToolSet.Entry]
+        aguiThread: (id: String, user: String?)?, storage: ConversationalAgentRunner.Storage?, mcpTools: [ToolSet.Entry]
     ) async throws -> AgentRunResult {
         switch definition.type {
         case .agUI:
@@ -131,15 +134,21 @@ public struct AgentExecutor: Sendable {
                 throw OpenSearchError.illegalArgument("AG-UI streaming is not yet supported for the Gemini (google_cloud) LLM interface")
             }
             // An AG-UI run keeps its thread (3.6+), or the prepared memory, or nothing when the agent has none.
-            let storage: ConversationalAgentRunner.Storage
-            if let structured { storage = structured }
-            else if let aguiThread { storage = .thread(memoryID: aguiThread.id, user: aguiThread.user) }
-            else if let ids { storage = .interaction(memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID) }
-            else { storage = .none }
+            let chosen: ConversationalAgentRunner.Storage
+            if let storage { chosen = storage }
+            else if let aguiThread { chosen = .thread(memoryID: aguiThread.id, user: aguiThread.user) }
+            else if let ids { chosen = .interaction(memoryID: ids.memoryID, parentInteractionID: ids.parentInteractionID) }
+            else { chosen = .none }
             let runner = ConversationalAgentRunner(
                 definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, mcpTools: mcpTools)
-            return try await runner.run(input: input, storage: storage, sink: sink)
+            return try await runner.run(input: input, storage: chosen, sink: sink)
         case .conversational:
+            if let storage {
+                // Agentic memory: the caller opened the session and wrote the root interaction.
+                let runner = ConversationalAgentRunner(
+                    definition: definition, invoker: invoker, conversations: conversations, makeTool: makeTool, mcpTools: mcpTools)
+                return try await runner.run(input: input, storage: storage, sink: sink)
+            }
             guard let ids else { throw OpenSearchError.illegalArgument("conversational agents need conversation_index memory") }
             let llmInterface = input["_llm_interface"] ?? definition.parameters["_llm_interface"]
             if llmInterface?.isJavaBlank ?? true {

@@ -36,13 +36,25 @@ public struct ConversationalAgentRunner: Sendable {
         /// A unified agent's thread (AG-UI, 3.6+): the caller has stored the request's turns and mapped the history;
         /// no traces, and the answer completes the pending interaction of the request's last question, if any.
         case structured(memoryID: String, pendingInteractionID: String?)
+        /// An agentic memory session (3.5+): the root interaction, its traces and its answer as the container's working
+        /// memory.
+        case agentic(memory: any AgenticInteractions, parentInteractionID: String)
         /// No memory: no history, nothing stored.
         case none
 
-        var memoryID: String? {
+        public var memoryID: String? {
             switch self {
             case .interaction(let memoryID, _), .thread(let memoryID, _), .structured(let memoryID, _): return memoryID
+            case .agentic(let memory, _): return memory.sessionID
             case .none: return nil
+            }
+        }
+
+        /// The root interaction the run's traces hang under and its answer completes.
+        public var parentInteractionID: String? {
+            switch self {
+            case .interaction(_, let parent), .agentic(_, let parent): return parent
+            case .thread, .structured, .none: return nil
             }
         }
 
@@ -77,8 +89,7 @@ public struct ConversationalAgentRunner: Sendable {
         guard let modelID = definition.modelID else { throw OpenSearchError.illegalArgument("model id is null") }
         var parameters = definition.parameters.merging(input) { _, given in given }
         let memoryID = storage.memoryID
-        var parentInteractionID: String?
-        if case .interaction(_, let parent) = storage { parentInteractionID = parent }
+        let parentInteractionID = storage.parentInteractionID
         parameters["memory_id"] = memoryID
         parameters["parent_interaction_id"] = parentInteractionID
         guard let functionCalling = try FunctionCallingFactory.make(parameters["_llm_interface"], profile: invoker.profile) else {
@@ -87,7 +98,7 @@ public struct ConversationalAgentRunner: Sendable {
         }
         functionCalling.configure(&parameters)
         // A structured run's caller has mapped the history already.
-        if let memoryID, !storage.isStructured { try await addChatHistory(to: &parameters, memoryID: memoryID, thread: storage.threadUser) }
+        if let memoryID, !storage.isStructured { try await addChatHistory(to: &parameters, memoryID: memoryID, storage: storage) }
 
         let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
         let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
@@ -233,6 +244,9 @@ public struct ConversationalAgentRunner: Sendable {
                 parentMessageID: parent, traceNumber: state.traceNumber)
         case .thread(let memoryID, let user):
             try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin, user: user)
+        case .agentic(let memory, let parent):
+            state.traceNumber += 1
+            try await memory.trace(input: input, response: response, origin: origin, parentInteractionID: parent, number: state.traceNumber)
         case .structured, .none:
             return
         }
@@ -260,6 +274,9 @@ public struct ConversationalAgentRunner: Sendable {
             // `saveStructuredMessages([user(question), assistant(answer)])`: one interaction, both trimmed.
             try await conversations.createThreadMessage(
                 memoryID: memoryID, input: question.javaTrimmed, response: answer.javaTrimmed, origin: nil, user: user)
+        case .agentic(let memory, let parent):
+            try await trace(question, answer, origin: "LLM", state: &state, traceDisabled: traceDisabled)
+            try await memory.complete(parent, response: answer, additionalInfo: result.additionalInfo)
         case .structured(_, let pending?):
             try await conversations.updateMessage(pending, response: answer.javaTrimmed, additionalInfo: nil)
         case .structured, .none:
@@ -269,9 +286,13 @@ public struct ConversationalAgentRunner: Sendable {
     }
 
     /// `_chat_history`: earlier question/answer pairs through the interface's templates, with a trailing ", ".
-    /// `thread` is the AG-UI thread's user (itself optional) when the memory is a thread.
-    private func addChatHistory(to parameters: inout [String: String], memoryID: String, thread: String??) async throws {
-        let pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations, thread: thread)
+    private func addChatHistory(to parameters: inout [String: String], memoryID: String, storage: Storage) async throws {
+        let pairs: [(input: String?, response: String?)]
+        if case .agentic(let memory, _) = storage {
+            pairs = try await memory.history(limit: try Self.historyLimit(parameters)).filter { !($0.response ?? "").isEmpty }
+        } else {
+            pairs = try await Self.answeredHistory(parameters, memoryID: memoryID, conversations: conversations, thread: storage.threadUser)
+        }
         guard !pairs.isEmpty, let questionTemplate = parameters["chat_history_template.user_question"],
             let responseTemplate = parameters["chat_history_template.ai_response"]
         else { return }
@@ -291,10 +312,7 @@ public struct ConversationalAgentRunner: Sendable {
     static func answeredHistory(
         _ parameters: [String: String], memoryID: String, conversations: ConversationStore, thread: String?? = nil
     ) async throws -> [(input: String?, response: String?)] {
-        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
-            ?? defaultHistoryLimit
-        // The history search's `size(limit)`; the message index exists by now (the root message is in it).
-        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
+        let limit = try historyLimit(parameters)
         let interactions: [(input: String?, response: String?)]
         if case .some(let user) = thread {
             interactions = try await conversations.threadInteractions(memoryID: memoryID, limit: limit, user: user)
@@ -302,6 +320,14 @@ public struct ConversationalAgentRunner: Sendable {
             interactions = try await conversations.recentInteractions(memoryID: memoryID, limit: limit)
         }
         return interactions.filter { !($0.response ?? "").isEmpty }
+    }
+
+    /// `message_history_limit` (10) as the history search's `size`, which may not be negative.
+    static func historyLimit(_ parameters: [String: String]) throws(OpenSearchError) -> Int {
+        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) }
+            ?? defaultHistoryLimit
+        guard limit >= 0 else { throw OpenSearchError.illegalArgument("[size] parameter cannot be negative, found [\(limit)]") }
+        return limit
     }
 
     /// `constructLLMParams`: the LLM's parameters, everything else on top, and ml-commons' defaults.

@@ -34,7 +34,7 @@ extension AgentExecuteRoutes {
             input["body"] = try provider.messagesBody(messages)
             try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
             _ = try await executor.execute(
-                definition, input: input, ids: nil, sink: sink, structured: .structured(memoryID: thread, pendingInteractionID: pending))
+                definition, input: input, ids: nil, sink: sink, storage: .structured(memoryID: thread, pendingInteractionID: pending))
             return
         }
         input["body"] = try provider.messagesBody(messages)

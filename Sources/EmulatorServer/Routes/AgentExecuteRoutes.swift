@@ -36,13 +36,13 @@ enum AgentExecuteRoutes {
                 let structured = definition.modelProvider != nil && emulator.profile.unifiedAgentsUseStructuredMessages
                 if structured { input["disable_trace"] = "true" }
                 try AgentExecutor.validate(input: input, definition: definition)
-                let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
+                let (ids, storage) = try await prepareMemory(definition, input: input, user: request.user, executor, emulator)
                 try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
                 let verbose = request.flag("verbose") || input["verbose"] == "true"
                 if request.flag("async") {
-                    return .json(try await startAsync(definition, input: input, ids: ids, verbose: verbose, executor, emulator))
+                    return .json(try await startAsync(definition, input: input, ids: ids, storage: storage, verbose: verbose, executor, emulator))
                 }
-                var result = try await executor.execute(definition, input: input, ids: ids, sink: nil)
+                var result = try await executor.execute(definition, input: input, ids: ids, sink: nil, storage: storage)
                 if structured { result.parentInteractionID = nil }
                 return .json(result.output(verbose: verbose))
             } catch let error as OpenSearchError {
@@ -93,10 +93,11 @@ enum AgentExecuteRoutes {
             input["stream"] = "true"
             try UnifiedAgentService.apply(nil, to: &input, definition: definition, profile: emulator.profile)
             try AgentExecutor.validate(input: input, definition: definition)
-            let ids = try await executor.prepareMemory(definition, input: input, user: request.user?.name)
+            let (ids, storage) = try await prepareMemory(definition, input: input, user: request.user, executor, emulator)
             try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
-            await sink.identify(memoryID: ids?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? "")
-            _ = try await executor.execute(definition, input: input, ids: ids, sink: sink)
+            await sink.identify(
+                memoryID: ids?.memoryID ?? storage?.memoryID ?? "", parentInteractionID: ids?.parentInteractionID ?? storage?.parentInteractionID ?? "")
+            _ = try await executor.execute(definition, input: input, ids: ids, sink: sink, storage: storage)
         } catch is StreamWriter.ClientGone {
             return
         } catch {
@@ -214,16 +215,28 @@ enum AgentExecuteRoutes {
         }
     }
 
+    /// The memory a run writes to: a conversation (`conversation_index`) or, for a conversational agent on
+    /// `agentic_memory`, its container's session with the root interaction written.
+    static func prepareMemory(
+        _ definition: AgentDefinition, input: [String: String], user: SecurityUser?, _ executor: AgentExecutor, _ emulator: Emulator
+    ) async throws -> (ids: (memoryID: String, parentInteractionID: String)?, storage: ConversationalAgentRunner.Storage?) {
+        guard definition.type == .conversational, definition.memoryType == "agentic_memory" else {
+            return (try await executor.prepareMemory(definition, input: input, user: user?.name), nil)
+        }
+        let (memory, parent) = try await AgenticInteractionMemory.prepare(definition, input: input, user: user, emulator: emulator)
+        return (nil, .agentic(memory: memory, parentInteractionID: parent))
+    }
+
     /// `?async=true`: a RUNNING task answered at once, completed when the run ends.
     static func startAsync(
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
-        verbose: Bool, _ executor: AgentExecutor, _ emulator: Emulator
+        storage: ConversationalAgentRunner.Storage?, verbose: Bool, _ executor: AgentExecutor, _ emulator: Emulator
     ) async throws -> JSONValue {
         let taskID = emulator.ids.next()
         var response = JSONObject()
-        if let ids {
-            response["memory_id"] = .string(ids.memoryID)
-            response["parent_interaction_id"] = .string(ids.parentInteractionID)
+        if let memoryID = ids?.memoryID ?? storage?.memoryID {
+            response["memory_id"] = .string(memoryID)
+            if let parent = ids?.parentInteractionID ?? storage?.parentInteractionID { response["parent_interaction_id"] = .string(parent) }
         }
         // Stored as CREATED while the answer says RUNNING, as `MLAgentExecutor` does.
         let task = TaskDocument.make(
@@ -232,12 +245,12 @@ enum AgentExecuteRoutes {
         _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
         emulator.backgroundRuns.start {
             do {
-                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil) { executorIDs in
+                let result = try await executor.execute(definition, input: input, ids: ids, sink: nil, progress: { executorIDs in
                     var response = JSONObject()
                     if let id = executorIDs.memoryID { response["executor_agent_memory_id"] = .string(id) }
                     if let id = executorIDs.parentInteractionID { response["executor_agent_parent_interaction_id"] = .string(id) }
                     await updateTask(taskID, state: .running, response: response, emulator)
-                }
+                }, storage: storage)
                 await updateTask(
                     taskID, state: .completed, response: ["inference_results": result.output(verbose: verbose)["inference_results"] ?? .null],
                     emulator)

@@ -44,9 +44,9 @@ struct ConversationalV2Service: Sendable {
             throw OpenSearchError.illegalArgument(
                 "Memory container ID is required for AgenticConversationMemory. Please provide 'memory_container_id' in the agent configuration.")
         }
-        let memory = try await StructuredMessageMemory.open(
+        let memory = StructuredMessageMemory(session: try await AgenticSession.open(
             containerID: containerID, memoryID: parameters["memory_id"], summary: parameters["question"], owner: request.user,
-            emulator: emulator)
+            emulator: emulator))
         parameters["memory_id"] = memory.sessionID
         // A run without `input` takes the V1 path, which V2 runners refuse.
         guard let input = request.input else { throw ConversationalV2AgentRunner.needsExecutorMemory }

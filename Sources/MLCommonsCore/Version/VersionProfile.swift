@@ -144,6 +144,8 @@ public struct VersionProfile: Sendable, Hashable {
     public var v1UnifiedAgentsTakeTextOnly: Bool { version >= .v3_6_0 }
     /// An agent's `memory` names its agentic memory container (`memory_container_id`, #4564).
     public var agentMemoryContainers: Bool { version >= .v3_5_0 }
+    /// An agent run on a given `memory_id` creates that agentic-memory session when it is missing (`ensureSessionExists`).
+    public var agentSessionsEnsured: Bool { version >= .v3_6_0 }
     /// A structured message's working-memory document is re-read into a `HashMap` with a top-level `session_id`,
     /// and its session is created when missing (#4914).
     public var structuredMessageDocumentsAsHashMap: Bool { version >= .v3_8_0 }
