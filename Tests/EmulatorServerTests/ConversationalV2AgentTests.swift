@@ -123,6 +123,23 @@ struct ConversationalV2AgentTests {
         }
     }
 
+    /// Message ids are Java ints: a stored id at the end of their range (any client may write the index) wraps.
+    @Test func messageIdsWrapAsJavaIntsDo() async throws {
+        try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_7_0 }) { client in
+            let agentID = try await Self.registerAgent(client)
+            let first = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute", #"{"input":"Hi"}"#)
+            let session = try #require(try first.json["memory_id"]?.stringValue)
+            try await client.call(.put, "/.plugins-ml-am-default-memory-working/_doc/planted", #"""
+                {"message_id":9223372036854775807,"namespace":{"session_id":"\#(session)"},"metadata":{"type":"structured_message"},
+                 "structured_data_blob":{"message":{"role":"user","content":[{"type":"TEXT","text":"planted"}]}}}
+                """#)
+            let next = try await client.call(.post, "/_plugins/_ml/agents/\(agentID)/_execute",
+                #"{"input":"Again","parameters":{"memory_id":"\#(session)"}}"#)
+            #expect(next.status == 200, "\(next.body)")
+            #expect(try await client.call(.get, "/").status == 200)
+        }
+    }
+
     /// 3.6 and 3.7 write the document in `toXContent` order, without a top-level session.
     @Test func earlierReleasesWriteTheBuilderOrder() async throws {
         try await EmulatorHarness.withServer(configure: { $0.opensearchVersion = .v3_7_0 }) { client in

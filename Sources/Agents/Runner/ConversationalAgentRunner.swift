@@ -246,7 +246,8 @@ public struct ConversationalAgentRunner: Sendable {
             try await conversations.createThreadMessage(memoryID: memoryID, input: input, response: response, origin: origin, user: user)
         case .agentic(let memory, let parent):
             state.traceNumber += 1
-            try await memory.trace(input: input, response: response, origin: origin, parentInteractionID: parent, number: state.traceNumber)
+            // ml-commons saves these without waiting and only logs a failure.
+            try? await memory.trace(input: input, response: response, origin: origin, parentInteractionID: parent, number: state.traceNumber)
         case .structured, .none:
             return
         }

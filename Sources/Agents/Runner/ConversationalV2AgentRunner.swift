@@ -66,7 +66,7 @@ public struct ConversationalV2AgentRunner: Sendable {
             try Task.checkCancellation()
             var llmParameters = parameters
             llmParameters["body"] = try provider.messagesBody(messages)
-            llmParameters["no_escape_params"] = "_chat_history,_tools,_interactions,tool_configs,body"
+            llmParameters[RequestParameters.noEscapeParametersKey] = ModelProvider.mappedBodyNoEscapeParameters
             llmParameters["system_prompt"] = systemPrompt
             if !tools.names.isEmpty {
                 functionCalling.configure(&llmParameters)

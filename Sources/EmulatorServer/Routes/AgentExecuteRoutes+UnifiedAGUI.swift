@@ -14,7 +14,7 @@ extension AgentExecuteRoutes {
         var input = input
         var messages = agui.unifiedMessages
         input["uses_unified_interface"] = "true"
-        input["no_escape_params"] = "_chat_history,_tools,_interactions,tool_configs,body"
+        input[RequestParameters.noEscapeParametersKey] = ModelProvider.mappedBodyNoEscapeParameters
         input["disable_trace"] = "true"
         if emulator.profile.agUIThreadIsMemory, definition.memoryType == "conversation_index", let thread = agui.threadID {
             let conversations = emulator.conversations

@@ -15,11 +15,7 @@ struct AgenticInteractionMemory: AgenticInteractions {
     static func prepare(
         _ definition: AgentDefinition, input: [String: String], user: SecurityUser?, emulator: Emulator
     ) async throws -> (memory: AgenticInteractionMemory, parentInteractionID: String) {
-        let containerID = input["memory_container_id"].flatMap { $0.isEmpty ? nil : $0 } ?? definition.memoryContainerID ?? ""
-        if containerID.isEmpty {
-            throw OpenSearchError.illegalArgument(
-                "Memory container ID is required for AgenticConversationMemory. Please provide 'memory_container_id' in the agent configuration.")
-        }
+        let containerID = try AgenticSession.containerID(of: definition, input: input)
         let session = try await AgenticSession.open(
             containerID: containerID, memoryID: input["memory_id"], summary: input["question"], owner: user, emulator: emulator)
         let memory = AgenticInteractionMemory(session: session)
@@ -51,20 +47,21 @@ struct AgenticInteractionMemory: AgenticInteractions {
     /// `update`: the root's blob copied into a new `HashMap` with the answer and a new `updated_time`, the document
     /// copied the same way with a new `last_updated_time` and indexed again.
     func complete(_ interactionID: String, response: String, additionalInfo: JSONObject?) async throws {
-        guard let index = session.workingIndex,
-            let stored = try await session.emulator.documents.document(index, id: interactionID)
-        else { throw OpenSearchError.statusException("Memory not found", status: 404) }
+        guard let index = session.workingIndex else { throw OpenSearchError.statusException("Memory not found", status: 404) }
         let now = InstantTime.now()
-        var blob = stored.source["structured_data_blob"]?.objectValue ?? JSONObject()
-        let presized = JavaHashMapOrder.presizedCapacity(for: blob.count)
-        blob["response"] = .string(response)
-        if let additionalInfo { blob["additional_info"] = .object(additionalInfo) }
-        blob["updated_time"] = .string(now.iso8601)
-        var document = stored.source
-        document["structured_data_blob"] = .object(JavaHashMapOrder.ordered(blob, initialCapacity: presized))
-        document["last_updated_time"] = .number(JSONNumber(text: String(now.epochMillis)))
-        let reindexed = JavaHashMapOrder.ordered(document, initialCapacity: JavaHashMapOrder.presizedCapacity(for: stored.source.count))
-        _ = try await session.emulator.documents.put(index, id: interactionID, source: reindexed)
+        // Read and written in one transaction, so a concurrent update cannot be lost.
+        let updated = try await session.emulator.documents.update(index, id: interactionID) { source in
+            var blob = source["structured_data_blob"]?.objectValue ?? JSONObject()
+            let presized = JavaHashMapOrder.presizedCapacity(for: blob.count)
+            blob["response"] = .string(response)
+            if let additionalInfo { blob["additional_info"] = .object(additionalInfo) }
+            blob["updated_time"] = .string(now.iso8601)
+            var document = source
+            document["structured_data_blob"] = .object(JavaHashMapOrder.ordered(blob, initialCapacity: presized))
+            document["last_updated_time"] = .number(JSONNumber(text: String(now.epochMillis)))
+            return JavaHashMapOrder.ordered(document, initialCapacity: JavaHashMapOrder.presizedCapacity(for: source.count))
+        }
+        if updated == nil { throw OpenSearchError.statusException("Memory not found", status: 404) }
     }
 
     /// `getMessages(limit)`: the session's documents that are not traces, oldest first, at most `limit` of them (its

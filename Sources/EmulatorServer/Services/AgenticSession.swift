@@ -1,3 +1,4 @@
+import Agents
 import MLCommonsCore
 import MLStore
 
@@ -36,6 +37,16 @@ struct AgenticSession: Sendable {
             _ = try await emulator.documents.put(sessions, id: sessionID, source: session)
         }
         return AgenticSession(emulator: emulator, container: container, containerID: containerID, sessionID: sessionID, owner: owner?.name)
+    }
+
+    /// `createMemoryParams`: a non-empty `memory_container_id` of the request, else the agent's; refused when neither.
+    static func containerID(of definition: AgentDefinition, input: [String: String]) throws(OpenSearchError) -> String {
+        let containerID = input["memory_container_id"].flatMap { $0.isEmpty ? nil : $0 } ?? definition.memoryContainerID ?? ""
+        if containerID.isEmpty {
+            throw .illegalArgument(
+                "Memory container ID is required for AgenticConversationMemory. Please provide 'memory_container_id' in the agent configuration.")
+        }
+        return containerID
     }
 
     var workingIndex: String? { container.configuration.indexName(.working) }

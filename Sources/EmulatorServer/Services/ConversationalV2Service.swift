@@ -19,7 +19,7 @@ struct ConversationalV2Service: Sendable {
     struct Prepared: Sendable {
         var memory: StructuredMessageMemory
         var conversation: [UnifiedMessage]
-        var nextMessageID: Int
+        var nextMessageID: Int32
     }
 
     /// Opens the session and saves the input; what is left to run, or the error a V2 agent answers.
@@ -38,12 +38,8 @@ struct ConversationalV2Service: Sendable {
                 "EmulatorNotImplementedException",
                 reason: "remote_agentic_memory is not emulated; register the agent with agentic_memory and a memory container", status: 501)
         }
-        let containerID = parameters["memory_container_id"].flatMap { $0.isEmpty ? nil : $0 } ?? definition.memoryContainerID ?? ""
         guard parameters["memory_id"] == nil || parameters["parent_interaction_id"] == nil else { throw ConversationalV2AgentRunner.needsExecutorMemory }
-        if containerID.isEmpty {
-            throw OpenSearchError.illegalArgument(
-                "Memory container ID is required for AgenticConversationMemory. Please provide 'memory_container_id' in the agent configuration.")
-        }
+        let containerID = try AgenticSession.containerID(of: definition, input: parameters)
         let memory = StructuredMessageMemory(session: try await AgenticSession.open(
             containerID: containerID, memoryID: parameters["memory_id"], summary: parameters["question"], owner: request.user,
             emulator: emulator))
@@ -56,7 +52,7 @@ struct ConversationalV2Service: Sendable {
         let stored = try await memory.messages()
         var history = stored.map(\.message)
         if limit > 0, history.count > limit { history = Array(history.suffix(limit)) }
-        let next = try await memory.save(turn, from: (stored.last?.id ?? -1) + 1)
+        let next = try await memory.save(turn, from: (stored.last?.id ?? -1) &+ 1)
         return Prepared(memory: memory, conversation: history + turn, nextMessageID: next)
     }
 

@@ -10,28 +10,31 @@ struct StructuredMessageMemory: Sendable {
     var sessionID: String { session.sessionID }
 
     /// The session's structured messages by `message_id` (other working memory is not conversation).
-    func messages() async throws -> [(id: Int, message: UnifiedMessage)] {
-        try await session.workingDocuments().compactMap { document -> (Int, UnifiedMessage)? in
+    func messages() async throws -> [(id: Int32, message: UnifiedMessage)] {
+        try await session.workingDocuments().compactMap { document -> (Int32, UnifiedMessage)? in
             let source = document.source
             guard source["metadata"]?["type"]?.stringValue == "structured_message",
                 let message = source["structured_data_blob"]?["message"]?.objectValue
             else { return nil }
-            return (source["message_id"]?.numberValue?.intValue ?? 0, UnifiedMessage(stored: message))
+            // A Java `Integer`: a stored id past its range (any client may write the index) is read as it wraps.
+            let id = Int32(truncatingIfNeeded: source["message_id"]?.numberValue.flatMap { Int64($0.text) } ?? 0)
+            return (id, UnifiedMessage(stored: message))
         }.sorted { $0.0 < $1.0 }
     }
 
     /// `saveStructuredMessages`: one document per message, numbered from `firstID`; the id after the last.
     @discardableResult
-    func save(_ messages: [UnifiedMessage], from firstID: Int) async throws -> Int {
+    func save(_ messages: [UnifiedMessage], from firstID: Int32) async throws -> Int32 {
         for (offset, message) in messages.enumerated() {
             let now = session.emulator.nowMillis()
             var metadata: JSONObject = ["type": "structured_message"]
             if let role = message.role { metadata["role"] = .string(role) }
             let fields: JSONObject = [
-                "message_id": .number(JSONNumber(firstID + offset)), "structured_data_blob": ["message": .object(message.storedJSON)],
+                "message_id": .number(JSONNumber(Int(firstID &+ Int32(offset)))),
+                "structured_data_blob": ["message": .object(message.storedJSON)],
             ]
             try await session.add(session.document(fields, metadata: metadata, now: now), now: now)
         }
-        return firstID + messages.count
+        return firstID &+ Int32(truncatingIfNeeded: messages.count)
     }
 }

@@ -56,6 +56,6 @@ struct UnifiedAgentService: Sendable {
             throw OpenSearchError.illegalArgument("Failed to process standardized agent input: \(error.reason)", cause: error)
         }
         parameters["uses_unified_interface"] = "true"
-        parameters["no_escape_params"] = "_chat_history,_tools,_interactions,tool_configs,body"
+        parameters[RequestParameters.noEscapeParametersKey] = ModelProvider.mappedBodyNoEscapeParameters
     }
 }

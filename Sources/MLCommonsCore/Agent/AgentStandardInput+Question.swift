@@ -8,7 +8,7 @@ extension AgentStandardInput {
         case .text(let text): return text
         case .contentBlocks(let blocks): return Self.text(of: blocks)
         case .messages(let messages):
-            let lastAssistant = messages.lastIndex { $0.role == "assistant" }
+            let lastAssistant = messages.lastIndex { $0.role?.lowercased() == "assistant" }
             let pending = messages[(lastAssistant.map { $0 + 1 } ?? 0)...]
             return pending.map { Self.text(of: $0.content ?? []) }.filter { !$0.isEmpty }.joined(separator: "\n")
         }

@@ -10,6 +10,9 @@ public enum ModelProvider: String, Sendable, CaseIterable {
         self = provider
     }
 
+    /// `no_escape_params` of a mapped conversation: `body` holds JSON objects, not a string to escape.
+    public static let mappedBodyNoEscapeParameters = "_chat_history,_tools,_interactions,tool_configs,body"
+
     /// The `_llm_interface` the agent is given (Bedrock's is Claude's).
     public var llmInterface: String {
         switch self {

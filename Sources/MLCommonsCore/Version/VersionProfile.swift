@@ -146,8 +146,8 @@ public struct VersionProfile: Sendable, Hashable {
     public var agentMemoryContainers: Bool { version >= .v3_5_0 }
     /// An agent run on a given `memory_id` creates that agentic-memory session when it is missing (`ensureSessionExists`).
     public var agentSessionsEnsured: Bool { version >= .v3_6_0 }
-    /// A structured message's working-memory document is re-read into a `HashMap` with a top-level `session_id`,
-    /// and its session is created when missing (#4914).
+    /// An agent's working-memory document is re-read into a `HashMap` with a top-level `session_id`, and each write
+    /// touches its session's `last_updated_time` (#4914).
     public var structuredMessageDocumentsAsHashMap: Bool { version >= .v3_8_0 }
     /// A memory container's `disable_session` defaults to true before 3.5 (#4584).
     public var agenticMemorySessionsOffByDefault: Bool { version < .v3_5_0 }
