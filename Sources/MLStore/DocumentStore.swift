@@ -55,7 +55,7 @@ public struct DocumentStore: Sendable {
         let cache = database.pointReads
         let (hit, generation) = cache.lookup(index, id: id)
         if let hit { return hit }
-        let (lookup, characters) = try pointRead { db -> (DocumentLookup, Int) in
+        let (lookup, bytes) = try pointRead { db -> (DocumentLookup, Int) in
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT d.* FROM indices i LEFT JOIN documents d ON d.index_name = i.name AND d.id = ?2
@@ -65,7 +65,7 @@ public struct DocumentStore: Sendable {
             guard let source = row["source"] as String? else { return (.noDocument, 0) }
             return (.found(try Self.decode(row)), source.utf8.count)
         }
-        cache.fill(index, id: id, with: lookup, sourceCharacters: characters, generation: generation)
+        cache.fill(index, id: id, with: lookup, documentBytes: bytes, generation: generation)
         return lookup
     }
 

@@ -10,6 +10,8 @@ final class PointReadCache: Sendable {
     private struct State {
         var generation: UInt64 = 0
         var entries: [Key: DocumentLookup] = [:]
+        /// The stored JSON text the entries were parsed from, in bytes.
+        var sourceBytes = 0
     }
 
     private struct Key: Hashable {
@@ -17,9 +19,10 @@ final class PointReadCache: Sendable {
         let id: String
     }
 
-    /// Bounds kept small: documents larger than this (model chunks, long conversations) are read each time.
-    static let maximumEntries = 4_096
-    static let maximumSourceCharacters = 16_384
+    /// Bounds kept small: documents larger than this (model chunks, long conversations) are read each time, and the
+    /// cache starts over past 4 MB of source text.
+    static let maximumDocumentBytes = 16_384
+    static let maximumSourceBytes = 4 << 20
 
     private let state = Mutex(State())
 
@@ -29,12 +32,17 @@ final class PointReadCache: Sendable {
     }
 
     /// Keeps `lookup` unless a write committed since `generation` was read.
-    func fill(_ index: String, id: String, with lookup: DocumentLookup, sourceCharacters: Int, generation: UInt64) {
-        guard sourceCharacters <= Self.maximumSourceCharacters else { return }
+    func fill(_ index: String, id: String, with lookup: DocumentLookup, documentBytes: Int, generation: UInt64) {
+        guard documentBytes <= Self.maximumDocumentBytes else { return }
         state.withLock { state in
             guard state.generation == generation else { return }
-            if state.entries.count >= Self.maximumEntries { state.entries.removeAll(keepingCapacity: true) }
+            if state.sourceBytes + documentBytes > Self.maximumSourceBytes {
+                state.entries.removeAll(keepingCapacity: true)
+                state.sourceBytes = 0
+            }
+            // An entry filled twice (two reads racing) counts twice until the next commit; the bound stays a bound.
             state.entries[Key(index: index, id: id)] = lookup
+            state.sourceBytes += documentBytes
         }
     }
 
@@ -43,6 +51,7 @@ final class PointReadCache: Sendable {
         state.withLock { state in
             state.generation &+= 1
             state.entries.removeAll(keepingCapacity: true)
+            state.sourceBytes = 0
         }
     }
 }

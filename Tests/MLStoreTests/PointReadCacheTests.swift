@@ -31,13 +31,13 @@ struct PointReadCacheTests {
         let stale = StoredDocument(index: "i", id: "d", version: 1, seqNo: 0, primaryTerm: 1, source: ["n": 1])
         let (_, before) = cache.lookup("i", id: "d")
         cache.invalidate()
-        cache.fill("i", id: "d", with: .found(stale), sourceCharacters: 7, generation: before)
+        cache.fill("i", id: "d", with: .found(stale), documentBytes: 7, generation: before)
         #expect(cache.lookup("i", id: "d").hit == nil)
         let (_, now) = cache.lookup("i", id: "d")
-        cache.fill("i", id: "d", with: .found(stale), sourceCharacters: 7, generation: now)
+        cache.fill("i", id: "d", with: .found(stale), documentBytes: 7, generation: now)
         guard case .found(let kept)? = cache.lookup("i", id: "d").hit else { Issue.record("not kept"); return }
         #expect(kept == stale)
-        cache.fill("i", id: "big", with: .noDocument, sourceCharacters: PointReadCache.maximumSourceCharacters + 1, generation: now)
+        cache.fill("i", id: "big", with: .noDocument, documentBytes: PointReadCache.maximumDocumentBytes + 1, generation: now)
         #expect(cache.lookup("i", id: "big").hit == nil)
     }
 }
