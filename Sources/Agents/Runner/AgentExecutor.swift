@@ -107,16 +107,10 @@ public struct AgentExecutor: Sendable {
             return try await run(
                 definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, storage: storage, mcpTools: [])
         }
-        let bundle = try await loadMCPTools(connectors)
-        do {
-            let result = try await run(
+        return try await loadMCPTools(connectors).use { entries in
+            try await run(
                 definition, input: input, ids: ids, sink: sink, progress: progress, aguiThread: aguiThread, storage: storage,
-                mcpTools: bundle.entries)
-            await bundle.close()
-            return result
-        } catch {
-            await bundle.close()
-            throw error
+                mcpTools: entries)
         }
     }
 

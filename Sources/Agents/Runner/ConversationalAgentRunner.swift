@@ -100,8 +100,7 @@ public struct ConversationalAgentRunner: Sendable {
         // A structured run's caller has mapped the history already.
         if let memoryID, !storage.isStructured { try await addChatHistory(to: &parameters, memoryID: memoryID, storage: storage) }
 
-        let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: ToolSet.selectedTools(in: parameters), make: makeTool, extra: mcpTools)
         // Only an AG-UI run (`agent_type=ag_ui`, set for it as `MLAGUIAgentRunner` does) offers the client's tools.
         let frontendTools = invoker.profile.agUI && parameters["agent_type"] == "ag_ui"
             ? AGUIFrontendTool.parse(parameters["agui_tools"]) : []

@@ -50,8 +50,7 @@ public struct ConversationalV2AgentRunner: Sendable {
         guard let functionCalling = try FunctionCallingFactory.make(llmInterface, profile: invoker.profile) else {
             throw OpenSearchError.illegalState("No function calling implementation found for interface: \(llmInterface)")
         }
-        let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: ToolSet.selectedTools(in: parameters), make: makeTool, extra: mcpTools)
         // An unreadable value falls back to the default, as `getMaxIterations` does.
         let maxIterations = parameters["max_iteration"].flatMap { try? JavaInt.parse($0) } ?? Self.defaultMaxIterations
         let systemPrompt = [parameters["system_prompt"], definition.parameters["system_prompt"]]

@@ -38,8 +38,7 @@ struct PlanExecuteReflectAgentRunner {
             parameters["completed_steps"] = completed.joined(separator: ", ")
             template = parameters["planner_with_history_template"] ?? PlanExecuteReflectPrompts.plannerWithHistoryTemplate
         }
-        let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: ToolSet.selectedTools(in: parameters), make: makeTool, extra: mcpTools)
         parameters["tools_prompt"] = PlanExecuteReflectPrompts.toolsPrompt(
             tools.names.compactMap { name in tools[name].map { (name, $0.description) } })
 

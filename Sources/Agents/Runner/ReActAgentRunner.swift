@@ -19,8 +19,7 @@ struct ReActAgentRunner {
         parameters["memory_id"] = memoryID
         parameters["parent_interaction_id"] = parentInteractionID
         if let history = try await chatHistory(parameters, memoryID: memoryID) { parameters["chat_history"] = history }
-        let selected = parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
-        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: selected, make: makeTool, extra: mcpTools)
+        let tools = try ToolSet(specs: definition.tools, parameters: parameters, selected: ToolSet.selectedTools(in: parameters), make: makeTool, extra: mcpTools)
 
         var llmParameters = Self.llmParameters(definition.llmParameters, parameters)
         let finalPrompt = try Self.prompt(llmParameters, tools: tools)

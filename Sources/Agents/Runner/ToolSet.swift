@@ -49,6 +49,11 @@ public struct ToolSet: Sendable {
 
     public subscript(name: String) -> Entry? { entries[name] }
 
+    /// `selected_tools`: the JSON array of names a request restricts the agent's tools to, if it gives a readable one.
+    public static func selectedTools(in parameters: [String: String]) -> [String]? {
+        parameters["selected_tools"].flatMap { try? JSONParser.parse($0).arrayValue?.compactMap(\.stringValue) }
+    }
+
     /// The tool an LLM action names: exact, else the first whose name contains it, ignoring case.
     public func resolve(_ action: String) -> String? {
         if entries[action] != nil { return action }

@@ -51,4 +51,16 @@ public struct MCPToolBundle: Sendable {
         self.entries = entries
         self.close = close
     }
+
+    /// Runs `body` with the tools, closing the servers' clients after it, whether it succeeds or fails.
+    public func use<T>(_ body: ([ToolSet.Entry]) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(entries)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
 }

@@ -18,9 +18,9 @@ extension AgentExecuteRoutes {
         input["disable_trace"] = "true"
         if emulator.profile.agUIThreadIsMemory, definition.memoryType == "conversation_index", let thread = agui.threadID {
             let conversations = emulator.conversations
-            let limit = try input["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) } ?? 10
-            var history = UnifiedMessage.fromInteractions(try await conversations.threadInteractions(memoryID: thread, limit: 10_000, user: user))
-            if limit > 0, history.count > limit { history = Array(history.suffix(limit)) }
+            let history = try UnifiedMessage.recent(
+                UnifiedMessage.fromInteractions(try await conversations.threadInteractions(memoryID: thread, limit: 10_000, user: user)),
+                parameters: input)
             let turns = UnifiedMessage.conversationTurns(messages)
             for pair in turns.pairs {
                 try await conversations.createThreadMessage(memoryID: thread, input: pair.question, response: pair.response, origin: nil, user: user)

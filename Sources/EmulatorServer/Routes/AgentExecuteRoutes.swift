@@ -232,17 +232,12 @@ enum AgentExecuteRoutes {
         _ definition: AgentDefinition, input: [String: String], ids: (memoryID: String, parentInteractionID: String)?,
         storage: ConversationalAgentRunner.Storage?, verbose: Bool, _ executor: AgentExecutor, _ emulator: Emulator
     ) async throws -> JSONValue {
-        let taskID = emulator.ids.next()
         var response = JSONObject()
         if let memoryID = ids?.memoryID ?? storage?.memoryID {
             response["memory_id"] = .string(memoryID)
             if let parent = ids?.parentInteractionID ?? storage?.parentInteractionID { response["parent_interaction_id"] = .string(parent) }
         }
-        // Stored as CREATED while the answer says RUNNING, as `MLAgentExecutor` does.
-        let task = TaskDocument.make(
-            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created,
-            workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
-        _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
+        let (taskID, answer) = try await storeAgentTask(response: response, emulator)
         emulator.backgroundRuns.start {
             do {
                 let result = try await executor.execute(definition, input: input, ids: ids, sink: nil, progress: { executorIDs in
@@ -258,13 +253,24 @@ enum AgentExecuteRoutes {
                 await updateTask(taskID, state: .failed, response: ["error_message": .string(OpenSearchError(reporting: error).reason)], emulator)
             }
         }
-        var answer: JSONObject = ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue)]
-        if !response.isEmpty { answer["response"] = .object(response) }
         return .object(answer)
     }
 }
 
 extension AgentExecuteRoutes {
+    /// An async agent run's task, stored CREATED while the answer says RUNNING, as `MLAgentExecutor` does; its id and
+    /// the answer (`task_id`, `status`, and `response` when there is one).
+    static func storeAgentTask(response: JSONObject, _ emulator: Emulator) async throws -> (taskID: String, answer: JSONObject) {
+        let taskID = emulator.ids.next()
+        let task = TaskDocument.make(
+            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created,
+            workerNode: emulator.node.nodeID, isAsync: true, now: emulator.nowMillis(), response: response.isEmpty ? nil : response)
+        _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
+        var answer: JSONObject = ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue)]
+        if !response.isEmpty { answer["response"] = .object(response) }
+        return (taskID, answer)
+    }
+
     /// `updateMLTaskDirectly`: the state, and `response` merged into the stored one (a run stopped by a reset leaves
     /// no task behind in the wiped store).
     static func updateTask(_ taskID: String, state: TaskState, response: JSONObject, _ emulator: Emulator) async {

@@ -25,7 +25,7 @@ struct AgenticInteractionMemory: AgenticInteractions {
             "input": .string(input["question"] ?? ""), "response": "", "final_answer": true,
             "create_time": .string(now.iso8601), "updated_time": .string(now.iso8601),
         ])
-        let root = session.document(["structured_data_blob": .object(blob)], metadata: ["type": "message"], now: now.epochMillis)
+        let root = session.document(blob: blob, metadata: ["type": "message"], now: now.epochMillis)
         return (memory, try await session.add(root, now: now.epochMillis))
     }
 
@@ -40,8 +40,7 @@ struct AgenticInteractionMemory: AgenticInteractions {
             "type": "trace", "parent_message_id": .string(parentInteractionID), "trace_number": .string(String(number)),
             "origin": .string(origin),
         ]
-        let fields: JSONObject = ["message_id": .number(JSONNumber(number)), "structured_data_blob": .object(blob)]
-        try await session.add(session.document(fields, metadata: metadata, now: now.epochMillis), now: now.epochMillis)
+        try await session.add(session.document(messageID: number, blob: blob, metadata: metadata, now: now.epochMillis), now: now.epochMillis)
     }
 
     /// `update`: the root's blob copied into a new `HashMap` with the answer and a new `updated_time`, the document

@@ -74,19 +74,11 @@ struct AgenticSession: Sendable {
         return id
     }
 
-    /// The fields every document of the session starts with, in `MLAddMemoriesInput.toXContent` order, up to `infer`:
-    /// `fields` go between `payload_type` and `namespace`.
-    func document(_ fields: JSONObject, metadata: JSONObject, now: Int64) -> JSONObject {
-        var document: JSONObject = ["memory_container_id": .string(containerID), "payload_type": "conversational"]
-        for (key, value) in fields { document[key] = value }
-        document["namespace"] = ["session_id": .string(sessionID)]
-        document["namespace_size"] = 1
-        document["infer"] = false
-        document["metadata"] = .object(JavaHashMapOrder.ordered(metadata))
-        if let owner { document["owner_id"] = .string(owner) }
-        document["created_time"] = .number(JSONNumber(text: String(now)))
-        document["last_updated_time"] = .number(JSONNumber(text: String(now)))
-        return document
+    /// A working-memory document of the session as `MLAddMemoriesInput.toXContent` writes it.
+    func document(messageID: Int? = nil, blob: JSONObject, metadata: JSONObject, now: Int64) -> JSONObject {
+        WorkingMemoryInput(
+            agentSession: sessionID, containerID: containerID, messageID: messageID, structuredDataBlob: blob, metadata: metadata
+        ).document(ownerID: owner, now: now)
     }
 
     /// The session's working-memory documents, in write order.

@@ -48,10 +48,8 @@ struct ConversationalV2Service: Sendable {
         guard let input = request.input else { throw ConversationalV2AgentRunner.needsExecutorMemory }
         let turn = try input.unifiedMessages()
         try await AgentTools.requireMCPConnectorsAllowed(definition, emulator)
-        let limit = try parameters["message_history_limit"].map { text throws(OpenSearchError) in try JavaInt.parse(text) } ?? 10
         let stored = try await memory.messages()
-        var history = stored.map(\.message)
-        if limit > 0, history.count > limit { history = Array(history.suffix(limit)) }
+        let history = try UnifiedMessage.recent(stored.map(\.message), parameters: parameters)
         let next = try await memory.save(turn, from: (stored.last?.id ?? -1) &+ 1)
         return Prepared(memory: memory, conversation: history + turn, nextMessageID: next)
     }
@@ -62,17 +60,14 @@ struct ConversationalV2Service: Sendable {
         var parameters = parameters
         parameters["memory_id"] = memory.sessionID
         // MCP servers that fail to answer leave the agent its own tools.
-        var bundle: MCPToolBundle?
-        if let connectors = definition.parameters["mcp_connectors"] { bundle = try? await executor.loadMCPTools(connectors) }
-        let runner = ConversationalV2AgentRunner(
-            definition: definition, invoker: executor.invoker, makeTool: executor.makeTool, mcpTools: bundle?.entries ?? [])
-        let outcome: ConversationalV2AgentRunner.Outcome
-        do {
-            outcome = try await runner.run(conversation: prepared.conversation, parameters: parameters)
-            await bundle?.close()
-        } catch {
-            await bundle?.close()
-            throw error
+        var bundle = MCPToolBundle()
+        if let connectors = definition.parameters["mcp_connectors"], let loaded = try? await executor.loadMCPTools(connectors) {
+            bundle = loaded
+        }
+        let outcome = try await bundle.use { entries in
+            try await ConversationalV2AgentRunner(
+                definition: definition, invoker: executor.invoker, makeTool: executor.makeTool, mcpTools: entries
+            ).run(conversation: prepared.conversation, parameters: parameters)
         }
         try await memory.save(outcome.newMessages, from: prepared.nextMessageID)
         return AgentV2Output(stopReason: outcome.stopReason, message: outcome.answer, memoryID: memory.sessionID, usage: outcome.usage).json
@@ -82,12 +77,7 @@ struct ConversationalV2Service: Sendable {
     /// a finished one cannot be written into it (ml-commons puts its `Message`, which is not XContent, in the update),
     /// so the task keeps its state while the messages reach memory.
     func startAsync(_ definition: AgentDefinition, _ prepared: Prepared, parameters: [String: String]) async throws -> JSONObject {
-        let taskID = emulator.ids.next()
-        let response: JSONObject = ["memory_id": .string(prepared.memory.sessionID)]
-        let task = TaskDocument.make(
-            modelID: nil, type: "AGENT_EXECUTION", functionName: "AGENT", state: .created, workerNode: emulator.node.nodeID,
-            isAsync: true, now: emulator.nowMillis(), response: response)
-        _ = try await emulator.documents.put(SystemIndex.task, id: taskID, source: task)
+        let (taskID, answer) = try await AgentExecuteRoutes.storeAgentTask(response: ["memory_id": .string(prepared.memory.sessionID)], emulator)
         var given = parameters
         given["task_id"] = taskID
         emulator.backgroundRuns.start { [given] in
@@ -98,6 +88,6 @@ struct ConversationalV2Service: Sendable {
                     taskID, state: .failed, response: ["error_message": .string(OpenSearchError(reporting: error).reason)], self.emulator)
             }
         }
-        return ["task_id": .string(taskID), "status": .string(TaskState.running.rawValue), "response": .object(response)]
+        return answer
     }
 }

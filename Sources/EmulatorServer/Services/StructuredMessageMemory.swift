@@ -29,11 +29,9 @@ struct StructuredMessageMemory: Sendable {
             let now = session.emulator.nowMillis()
             var metadata: JSONObject = ["type": "structured_message"]
             if let role = message.role { metadata["role"] = .string(role) }
-            let fields: JSONObject = [
-                "message_id": .number(JSONNumber(Int(firstID &+ Int32(offset)))),
-                "structured_data_blob": ["message": .object(message.storedJSON)],
-            ]
-            try await session.add(session.document(fields, metadata: metadata, now: now), now: now)
+            let document = session.document(
+                messageID: Int(firstID &+ Int32(offset)), blob: ["message": .object(message.storedJSON)], metadata: metadata, now: now)
+            try await session.add(document, now: now)
         }
         return firstID &+ Int32(truncatingIfNeeded: messages.count)
     }

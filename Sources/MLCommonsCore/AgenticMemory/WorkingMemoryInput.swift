@@ -14,6 +14,8 @@ public struct WorkingMemoryInput: Sendable {
     public var messageID: Int?
     public var binaryData: String?
     public var structuredData: JSONObject?
+    /// What an agent run keeps of a message (3.5+): stored, not indexed.
+    public var structuredDataBlob: JSONObject?
     /// String maps (`getParameterMap`), in `HashMap` order.
     public var namespace: JSONObject?
     public var metadata: JSONObject?
@@ -47,6 +49,18 @@ public struct WorkingMemoryInput: Sendable {
         if infer, messages?.isEmpty ?? true { throw .illegalArgument("No messages provided when inferring memory") }
     }
 
+    /// What an agent run adds to its session (`AgenticConversationMemory`): conversational, not inferred, in the
+    /// session's namespace.
+    public init(agentSession sessionID: String, containerID: String, messageID: Int?, structuredDataBlob: JSONObject, metadata: JSONObject) {
+        memoryContainerID = containerID
+        payloadType = .conversational
+        self.messageID = messageID
+        self.structuredDataBlob = structuredDataBlob
+        namespace = ["session_id": .string(sessionID)]
+        self.metadata = JavaHashMapOrder.ordered(metadata)
+        infer = false
+    }
+
     /// `MessageInput.parse`: a role and a list of content objects are both required.
     static func message(_ value: JSONValue) throws(OpenSearchError) -> JSONObject {
         let fields = try RequestObject(value)
@@ -67,6 +81,7 @@ public struct WorkingMemoryInput: Sendable {
         if let messageID { object["message_id"] = .number(JSONNumber(messageID)) }
         if let binaryData { object["binary_data"] = .string(binaryData) }
         if let structuredData { object["structured_data"] = .object(structuredData) }
+        if let structuredDataBlob { object["structured_data_blob"] = .object(structuredDataBlob) }
         if let namespace, !namespace.isEmpty {
             object["namespace"] = .object(namespace)
             object["namespace_size"] = .number(JSONNumber(namespace.count))
