@@ -186,6 +186,12 @@ public struct DocumentStore: Sendable {
     }
 
     static func put(_ index: String, id: String, source: JSONObject, _ db: Database) throws -> WriteResult {
+        try put(index, id: id, encodedSource: JSONValue.object(source).compactText, db)
+    }
+
+    /// Two statements (the sequence number, then the upsert that counts the version): a write's cost is mostly
+    /// its statements, and message writes share one writer.
+    static func put(_ index: String, id: String, encodedSource: String, _ db: Database) throws -> WriteResult {
         let seqNo: Int
         if let next = try nextSeqNo(index, db) {
             seqNo = next
@@ -193,17 +199,29 @@ public struct DocumentStore: Sendable {
             _ = try createIndexIfAbsent(index, mappings: JSONObject(), settings: JSONObject(), db)
             seqNo = try nextSeqNo(index, db) ?? 0
         }
-        let previous = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT version FROM documents WHERE index_name = ? AND id = ?"), arguments: [index, id])
-        let version = (previous ?? 0) + 1
-        try db.cachedStatement(sql: """
-            INSERT INTO documents (index_name, id, version, seq_no, primary_term, source) VALUES (?, ?, ?, ?, 1, ?)
-            ON CONFLICT (index_name, id) DO UPDATE SET version = excluded.version, seq_no = excluded.seq_no,
+        let version = try Int.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO documents (index_name, id, version, seq_no, primary_term, source) VALUES (?, ?, 1, ?, 1, ?)
+            ON CONFLICT (index_name, id) DO UPDATE SET version = version + 1, seq_no = excluded.seq_no,
                 source = excluded.source
-            """).execute(arguments: [index, id, version, seqNo, JSONValue.object(source).compactText])
+            RETURNING version
+            """), arguments: [index, id, seqNo, encodedSource]) ?? 1
         return WriteResult(
-            index: index, id: id, version: version, outcome: previous == nil ? .created : .updated, seqNo: seqNo,
+            index: index, id: id, version: version, outcome: version == 1 ? .created : .updated, seqNo: seqNo,
             primaryTerm: 1)
+    }
+
+    /// Sets one top-level field of a stored document, in place when present and last otherwise, as a map
+    /// update does, without parsing the document in Swift; nil when the document (or its index) is missing.
+    static func setField(_ field: String, to value: JSONValue, index: String, id: String, _ db: Database) throws -> WriteResult? {
+        let path = "$." + JSONValue.string(field).compactText
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            UPDATE documents SET source = json_set(source, ?1, json(?2)), version = version + 1,
+                seq_no = (SELECT next_seq_no FROM indices WHERE name = ?3)
+            WHERE index_name = ?3 AND id = ?4 RETURNING version, seq_no
+            """), arguments: [path, value.compactText, index, id])
+        else { return nil }
+        try db.cachedStatement(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ?").execute(arguments: [index])
+        return WriteResult(index: index, id: id, version: row["version"], outcome: .updated, seqNo: row["seq_no"], primaryTerm: 1)
     }
 
     static func delete(_ index: String, id: String, _ db: Database) throws -> WriteResult? {
@@ -219,12 +237,9 @@ public struct DocumentStore: Sendable {
 
     /// Takes the index's next sequence number; nil when the index does not exist.
     private static func nextSeqNo(_ index: String, _ db: Database) throws -> Int? {
-        guard let seqNo = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT next_seq_no FROM indices WHERE name = ?"), arguments: [index])
-        else { return nil }
-        try db.cachedStatement(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ?")
-            .execute(arguments: [index])
-        return seqNo
+        try Int.fetchOne(
+            db.cachedStatement(sql: "UPDATE indices SET next_seq_no = next_seq_no + 1 WHERE name = ? RETURNING next_seq_no - 1"),
+            arguments: [index])
     }
 
     static func documents(_ index: String, where field: String, equals value: String, _ db: Database) throws -> [StoredDocument] {

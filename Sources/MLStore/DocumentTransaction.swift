@@ -35,6 +35,20 @@ public struct DocumentTransaction {
         try DocumentStore.put(index, id: id, source: source, db)
     }
 
+    /// ``put(_:id:source:)`` with the source already encoded (`compactText`), so the encoding can happen before the
+    /// transaction, off the one writer.
+    @discardableResult
+    public func put(_ index: String, id: String, encodedSource: String) throws -> WriteResult {
+        try DocumentStore.put(index, id: id, encodedSource: encodedSource, db)
+    }
+
+    /// Sets one top-level field, in place when present and last otherwise (as assigning it in the parsed
+    /// source and putting it back would); nil when the document or its index is missing.
+    @discardableResult
+    public func setField(_ field: String, to value: JSONValue, index: String, id: String) throws -> WriteResult? {
+        try DocumentStore.setField(field, to: value, index: index, id: id, db)
+    }
+
     public func delete(_ index: String, id: String) throws -> WriteResult? {
         try DocumentStore.delete(index, id: id, db)
     }

@@ -1,68 +1,92 @@
 import GRDB
+import Synchronization
 
-/// Writes that arrive while a commit is on its way share the next transaction: one fsync for the batch
+/// Writes that arrive while a commit is on its way share the next transaction: one commit for the batch
 /// instead of one per write. Each write runs in its own savepoint, so one that fails is rolled back alone,
 /// and each caller resumes only after the transaction holding its write has committed.
-actor GroupCommit {
+///
+/// The batch runs straight on the writer's queue and resumes its callers from there: an actor and an
+/// async bridge between them put three more thread hand-offs on every write's path.
+final class GroupCommit: Sendable {
     private struct PendingWrite: Sendable {
         let run: @Sendable (Database) throws -> any Sendable
         let finish: @Sendable (Result<any Sendable, any Error>) -> Void
     }
 
+    private struct State {
+        var pending: [PendingWrite] = []
+        /// Whether a batch is scheduled on the writer's queue; it schedules the next one itself.
+        var scheduled = false
+    }
+
     private let writer: any DatabaseWriter
     private let pointReads: PointReadCache
-    private var pending: [PendingWrite] = []
-    private var committing = false
+    private let state = Mutex(State())
 
     init(writer: any DatabaseWriter, pointReads: PointReadCache) {
         self.writer = writer
         self.pointReads = pointReads
     }
 
-    /// Runs `body` in the next group's transaction and returns its result once that transaction is durable.
+    /// Runs `body` in the next group's transaction and returns its result once that transaction is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            pending.append(PendingWrite(
+            let write = PendingWrite(
                 run: { db in try body(db) },
                 finish: { result in
                     // The value is always the `T` that `run` returned.
                     continuation.resume(with: result.map { $0 as! T })
-                }))
-            if !committing {
-                committing = true
-                Task { await commitPending() }
+                })
+            let schedule = state.withLock { state in
+                state.pending.append(write)
+                defer { state.scheduled = true }
+                return !state.scheduled
             }
+            if schedule { scheduleBatch() }
         }
     }
 
-    /// Commits batches until none is waiting; the writes that queue during a commit form the next batch.
-    private func commitPending() async {
-        while !pending.isEmpty {
-            let batch = pending
-            pending.removeAll(keepingCapacity: true)
-            do {
-                let results = try await writer.write { db in
-                    batch.map { write -> Result<any Sendable, any Error> in
-                        var outcome: Result<any Sendable, any Error> = .failure(CancellationError())
-                        do {
-                            try db.inSavepoint {
-                                outcome = .success(try write.run(db))
-                                return .commit
-                            }
-                        } catch {
-                            outcome = .failure(error)
-                        }
-                        return outcome
-                    }
-                }
-                // Before anyone hears of the commit, no cached read may predate it.
-                pointReads.invalidate()
-                for (write, result) in zip(batch, results) { write.finish(result) }
-            } catch {
-                pointReads.invalidate()
-                for write in batch { write.finish(.failure(error)) }
-            }
+    /// One batch per turn of the writer's queue, so other writes queued there (a reset, a migration) are not
+    /// starved by a steady stream of grouped ones.
+    private func scheduleBatch() {
+        writer.asyncWriteWithoutTransaction { db in self.commitBatch(db) }
+    }
+
+    /// Commits the writes waiting now; those that queue meanwhile form the next batch.
+    private func commitBatch(_ db: Database) {
+        let batch = state.withLock { state in
+            defer { state.pending.removeAll(keepingCapacity: true) }
+            return state.pending
         }
-        committing = false
+        var results: [Result<any Sendable, any Error>] = []
+        results.reserveCapacity(batch.count)
+        do {
+            try db.inTransaction {
+                for write in batch {
+                    var outcome: Result<any Sendable, any Error> = .failure(CancellationError())
+                    do {
+                        try db.inSavepoint {
+                            outcome = .success(try write.run(db))
+                            return .commit
+                        }
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                    results.append(outcome)
+                }
+                return .commit
+            }
+            // Before anyone hears of the commit, no cached read may predate it.
+            pointReads.invalidate()
+            for (write, result) in zip(batch, results) { write.finish(result) }
+        } catch {
+            pointReads.invalidate()
+            for write in batch { write.finish(.failure(error)) }
+        }
+        let more = state.withLock { state in
+            state.scheduled = !state.pending.isEmpty
+            return state.scheduled
+        }
+        if more { scheduleBatch() }
     }
 }

@@ -16,6 +16,14 @@ public struct MLDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            guard !db.configuration.readonly else { return }
+            // Ids scatter inserts over the id index, so each commit dirties pages all over it. The writer keeps
+            // 16 MB of them (SQLite's default is 2 MB, past which writes read their pages back from the file)
+            // and checkpoints every 10,000 WAL pages rather than 1,000, so a page rewritten by many commits
+            // is copied back once: a message write took a third less time.
+            try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000")
+        }
         do {
             switch location {
             case .inMemory:

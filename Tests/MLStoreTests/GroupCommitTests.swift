@@ -37,7 +37,7 @@ struct GroupCommitTests {
     @Test func aLookupTellsAMissingIndexFromAMissingDocument() async throws {
         let store = DocumentStore(database: try MLDatabase(location: .inMemory))
         guard case .noIndex = try await store.lookup("agents", id: "a") else { Issue.record("expected no index"); return }
-        try await store.put("agents", id: "a", source: ["name": "first"])
+        _ = try await store.put("agents", id: "a", source: ["name": "first"])
         guard case .noDocument = try await store.lookup("agents", id: "b") else { Issue.record("expected no document"); return }
         guard case .found(let found) = try await store.lookup("agents", id: "a") else { Issue.record("expected the document"); return }
         #expect(found.source == ["name": "first"])

@@ -75,6 +75,34 @@ struct MLDatabaseTests {
         #expect(try await store.delete(".missing", id: "a") == nil)
     }
 
+    /// A field set in SQL reads back as setting it in the parsed source and putting it back would: in place when
+    /// present, last when new, the rest of the text untouched, with the next version and sequence number.
+    @Test func aFieldSetInPlaceKeepsTheDocumentsTextAndCountsAsAnUpdate() async throws {
+        let store = DocumentStore(database: try MLDatabase(location: .inMemory))
+        let text = #"{"name":"caf\u00e9 \"x\"","n":1.50e3,"updated_time":"old","tags":[1,{"a":null}]}"#
+        guard case .object(let source) = try JSONParser.parse(text) else { Issue.record("not an object"); return }
+        _ = try await store.put("meta", id: "m", source: source)
+        _ = try await store.put("meta", id: "other", source: [:])
+        let updated = try await store.transaction { tx in
+            (try tx.setField("updated_time", to: .string("new"), index: "meta", id: "m"),
+             try tx.setField("added", to: .object(["k": true]), index: "meta", id: "m"),
+             try tx.setField("updated_time", to: .string("x"), index: "meta", id: "missing"),
+             try tx.setField("updated_time", to: .string("x"), index: "no-such-index", id: "m"))
+        }
+        #expect(updated.0 == WriteResult(index: "meta", id: "m", version: 2, outcome: .updated, seqNo: 2, primaryTerm: 1))
+        #expect(updated.1?.version == 3)
+        #expect(updated.1?.seqNo == 3)
+        #expect(updated.2 == nil)
+        #expect(updated.3 == nil)
+        let stored = try #require(try await store.document("meta", id: "m"))
+        var expected = source
+        expected["updated_time"] = .string("new")
+        expected["added"] = .object(["k": true])
+        #expect(stored.source == expected)
+        #expect(stored.source.keys == ["name", "n", "updated_time", "tags", "added"])
+        #expect(try await store.put("meta", id: "next", source: [:]).seqNo == 4)
+    }
+
     @Test func schemaConstraintsRejectInvalidRows() async throws {
         let database = try MLDatabase(location: .inMemory)
         let store = DocumentStore(database: database)

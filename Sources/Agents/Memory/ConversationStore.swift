@@ -45,15 +45,19 @@ public struct ConversationStore: Sendable {
     ) async throws -> String {
         let id = ids.next()
         let now = InstantTime.now()
-        let source = ConversationMemory.messageSource(
+        let source = JSONValue.object(ConversationMemory.messageSource(
             memoryID: memoryID, input: input, promptTemplate: promptTemplate, response: response, origin: origin,
-            additionalInfo: additionalInfo, parentMessageID: parentMessageID, traceNumber: traceNumber, now: now)
-        // The memory is checked in the transaction that writes to it: one read of it, not two.
+            additionalInfo: additionalInfo, parentMessageID: parentMessageID, traceNumber: traceNumber, now: now)).compactText
+        let updated = JSONValue.string(now.iso8601)
+        // Built and encoded before the transaction: every message write waits for the one writer.
         try await documents.transaction { tx in
-            var memory = try Self.accessible(tx.document(ConversationMemory.metaIndex, id: memoryID), memoryID, user: user).source
-            try tx.put(ConversationMemory.messageIndex, id: id, source: source)
-            memory["updated_time"] = .string(now.iso8601)
-            try tx.put(ConversationMemory.metaIndex, id: memoryID, source: memory)
+            if let user {
+                _ = try Self.accessible(tx.document(ConversationMemory.metaIndex, id: memoryID), memoryID, user: user)
+            }
+            guard try tx.setField("updated_time", to: updated, index: ConversationMemory.metaIndex, id: memoryID) != nil else {
+                throw OpenSearchError.resourceNotFound("Memory [\(memoryID)] not found")
+            }
+            try tx.put(ConversationMemory.messageIndex, id: id, encodedSource: source)
         }
         return id
     }

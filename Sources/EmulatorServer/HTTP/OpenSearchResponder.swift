@@ -121,7 +121,7 @@ struct OpenSearchResponder: HTTPResponder {
     /// `NetworkAddress.format`: `127.0.0.1:53522`, `[::1]:53522`.
     static func remoteAddress(_ address: SocketAddress?) -> String? {
         guard let address, let ip = address.ipAddress, let port = address.port else { return nil }
-        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+        return ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 
     private func render(
@@ -210,7 +210,8 @@ struct OpenSearchResponder: HTTPResponder {
 
     /// The path with `%XX` escapes decoded (`+` stays `+` in a path, as in OpenSearch's `RestUtils`).
     static func decodedPath(_ path: String) -> String {
-        guard path.contains("%") else { return path }
+        // Byte search: `String.contains(String)` goes through Foundation's locale-aware search.
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
         return String(validating: SigV4PercentEncoding.decode(path[...]), as: UTF8.self) ?? path
     }
 

@@ -34,10 +34,11 @@ public struct RouteTable: Sendable {
     /// The route for a request, with its bound path parameters.
     func resolve(method: String, path: String, rawURI: String) -> Result<(Route, [String: String]), OpenSearchError> {
         // The most specific pattern decides; its methods alone count for a 405.
-        guard let samePattern = mostSpecific(path) else { return .failure(.noHandler(uri: path, method: method)) }
+        let components = path.split(separator: "/")
+        guard let samePattern = mostSpecific(components) else { return .failure(.noHandler(uri: path, method: method)) }
         let effectiveMethod = method == "HEAD" ? "GET" : method
         if let exact = samePattern.first(where: { $0.method == method }) ?? samePattern.first(where: { $0.method == effectiveMethod }),
-            let parameters = exact.pattern.match(path.split(separator: "/").map(String.init))
+            let parameters = exact.pattern.match(components.map(String.init))
         {
             return .success((exact, parameters))
         }
@@ -46,12 +47,12 @@ public struct RouteTable: Sendable {
 
     /// The methods the most specific pattern matching `path` serves, or nil when none matches.
     func methods(path: String) -> [String]? {
-        mostSpecific(path).map { Self.sortedMethods($0.map(\.method)) }
+        mostSpecific(path.split(separator: "/")).map { Self.sortedMethods($0.map(\.method)) }
     }
 
     /// The routes of the most specific pattern fitting `path` (the first registered among equally specific ones).
-    private func mostSpecific(_ path: String) -> [Route]? {
-        guard let found = trie.candidates(path.split(separator: "/")[...]) else { return nil }
+    private func mostSpecific(_ components: [Substring]) -> [Route]? {
+        guard let found = trie.candidates(components[...]) else { return nil }
         let best = routes[found[0]].pattern
         return found.map { routes[$0] }.filter { $0.pattern == best }
     }

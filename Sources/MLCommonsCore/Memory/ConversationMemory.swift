@@ -33,10 +33,11 @@ public enum ConversationMemory {
         memoryID: String, input: String?, promptTemplate: String?, response: String?, origin: String?,
         additionalInfo: JSONObject?, parentMessageID: String?, traceNumber: Int?, now: InstantTime
     ) -> JSONObject {
+        let time = JSONValue.string(now.iso8601)
         var source: JSONObject = [
             "memory_id": .string(memoryID),
-            "create_time": .string(now.iso8601),
-            "updated_time": .string(now.iso8601),
+            "create_time": time,
+            "updated_time": time,
             "parent_message_id": parentMessageID.map(JSONValue.string) ?? .null,
             "trace_number": traceNumber.map { .number(JSONNumber($0)) } ?? .null,
         ]
