@@ -1,19 +1,28 @@
 import MLCommonsCore
 import MLStore
+import Synchronization
 
 /// The live cluster settings: reads are snapshots, updates persist the persistent scope first.
+///
+/// Updates are serialized by the actor; reads take the latest snapshot without a hop onto it, since nearly
+/// every request reads a setting.
 public actor ClusterSettingsService {
-    private var settings: ClusterSettings
+    private var settings: ClusterSettings {
+        didSet { snapshot.withLock { $0 = settings } }
+    }
+    private let snapshot: Mutex<ClusterSettings>
     private let store: SettingsStore
 
     init(store: SettingsStore, catalogue: SettingsCatalogue) async throws {
         self.store = store
-        self.settings = ClusterSettings(catalogue: catalogue, persistent: try await store.loadPersistent())
+        let settings = ClusterSettings(catalogue: catalogue, persistent: try await store.loadPersistent())
+        self.settings = settings
+        self.snapshot = Mutex(settings)
     }
 
-    public var current: ClusterSettings { settings }
+    public nonisolated var current: ClusterSettings { snapshot.withLock { $0 } }
 
-    public func isEnabled(_ key: String) -> Bool { settings.isEnabled(key) }
+    public nonisolated func isEnabled(_ key: String) -> Bool { current.isEnabled(key) }
 
     /// Validates and applies an update; returns the applied deltas.
     func apply(_ update: [ClusterSettings.Scope: [(key: String, value: JSONValue)]]) async throws

@@ -15,7 +15,7 @@ extension Emulator {
     }
 
     private func accessUser(_ request: RESTRequest, _ setting: String) async -> SecurityUser? {
-        guard let user = request.user, await settings.isEnabled(setting) else { return nil }
+        guard let user = request.user, settings.isEnabled(setting) else { return nil }
         return user
     }
 

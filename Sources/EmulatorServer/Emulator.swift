@@ -77,12 +77,12 @@ public final class Emulator: Sendable {
         // Only calls that leave the process are resolved and address-checked; the trusted-endpoint regex
         // applies to every call, the in-process mock's included.
         let live = PrivateAddressGuard(base: transport ?? HTTPUpstreamTransport()) {
-            await settingsService.isEnabled(MLCommonsSettings.privateIPEnabled)
+            settingsService.isEnabled(MLCommonsSettings.privateIPEnabled)
         }
         let routed: any UpstreamTransport = configuration.llm == .mock
             ? ProviderRoutingTransport(mock: InProcessMockTransport(mock: mockLLM), live: live) : live
         let trusted = TrustedEndpointGuard(base: routed) {
-            await settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
+            settingsService.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         }
         let journal = OutboundJournal(logger: logger)
         self.journal = journal
@@ -95,7 +95,7 @@ public final class Emulator: Sendable {
         invoker = ModelInvoker(
             documents: documents, credentials: cipher, transport: self.transport, lifecycle: lifecycle,
             rateLimiter: rateLimiter, profile: profile, googleTokens: googleTokens
-        ) { await settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
+        ) { settingsService.isEnabled(MLCommonsSettings.modelAutoDeployEnabled) }
         if let security = configuration.security {
             if let refusal = security.adminPasswordRefusal() { throw refusal }
             tlsIdentity = try await Self.tlsIdentity(security, host: configuration.host, store: SecretStore(database: database))
@@ -169,6 +169,6 @@ public final class Emulator: Sendable {
 
     /// Throws the given error unless a boolean cluster setting is on.
     func require(_ key: String, else error: @autoclosure () -> OpenSearchError) async throws(OpenSearchError) {
-        guard await settings.isEnabled(key) else { throw error() }
+        guard settings.isEnabled(key) else { throw error() }
     }
 }

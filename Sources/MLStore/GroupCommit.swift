@@ -62,18 +62,7 @@ final class GroupCommit: Sendable {
         results.reserveCapacity(batch.count)
         do {
             try db.inTransaction {
-                for write in batch {
-                    var outcome: Result<any Sendable, any Error> = .failure(CancellationError())
-                    do {
-                        try db.inSavepoint {
-                            outcome = .success(try write.run(db))
-                            return .commit
-                        }
-                    } catch {
-                        outcome = .failure(error)
-                    }
-                    results.append(outcome)
-                }
+                for write in batch { results.append(try Self.run(write, db)) }
                 return .commit
             }
             // Before anyone hears of the commit, no cached read may predate it.
@@ -88,5 +77,20 @@ final class GroupCommit: Sendable {
             return state.scheduled
         }
         if more { scheduleBatch() }
+    }
+
+    /// One write in its own savepoint, so its failure undoes it alone. The savepoint statements are prepared
+    /// once: `Database.inSavepoint` compiles them again for every write, on the one writer.
+    private static func run(_ write: PendingWrite, _ db: Database) throws -> Result<any Sendable, any Error> {
+        try db.cachedStatement(sql: "SAVEPOINT grouped_write").execute()
+        let outcome: Result<any Sendable, any Error>
+        do {
+            outcome = .success(try write.run(db))
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT grouped_write").execute()
+            outcome = .failure(error)
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT grouped_write").execute()
+        return outcome
     }
 }

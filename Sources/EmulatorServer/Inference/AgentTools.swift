@@ -37,7 +37,7 @@ enum AgentTools {
     /// `MLAgentExecutor`'s check of an agent with `mcp_connectors` while their flag is off.
     static func requireMCPConnectorsAllowed(_ definition: AgentDefinition, _ emulator: Emulator) async throws {
         guard definition.parameters["mcp_connectors"] != nil,
-            await !emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled)
+            !emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled)
         else { return }
         throw OpenSearchError(
             "OpenSearchException",

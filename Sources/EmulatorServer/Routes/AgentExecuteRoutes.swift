@@ -12,7 +12,7 @@ enum AgentExecuteRoutes {
             try await emulator.requireAgentFramework()
             let body = try request.jsonBody()
             if aguiInput(body, emulator) != nil {
-                guard await emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
+                guard emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
                     throw OpenSearchError.illegalState(aguiDisabled)
                 }
                 let agentID = request.parameter("agent_id")
@@ -79,7 +79,7 @@ enum AgentExecuteRoutes {
     ) async throws {
         let sink = ExecuteStreamSink(writer: writer, encoder: ExecuteStreamMapper(profile: emulator.profile))
         do {
-            guard await emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
+            guard emulator.settings.isEnabled(MLCommonsSettings.agentFrameworkEnabled) else {
                 throw OpenSearchError.illegalState(
                     "Agent Framework is currently disabled. To enable it, update the setting \"plugins.ml_commons.agent_framework_enabled\" to true.")
             }
@@ -172,7 +172,7 @@ enum AgentExecuteRoutes {
 
     /// The AG-UI flag, checked while the body is read (so a stream reports it in the plain error form).
     static func requireAGUI(_ emulator: Emulator) async throws {
-        guard await emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
+        guard emulator.settings.isEnabled(MLCommonsSettings.agUIEnabled) else {
             throw OpenSearchError.illegalArgument(aguiDisabled)
         }
     }
@@ -186,7 +186,7 @@ enum AgentExecuteRoutes {
     static func requireMCPHeaderPassthrough(_ request: RESTRequest, _ emulator: Emulator) async throws {
         guard emulator.profile.mcpPassthroughHeaderPrecheck,
             request.headers.contains(where: { mcpPassthroughHeaders.contains($0.name.lowercased()) }),
-            await !emulator.settings.isEnabled(MLCommonsSettings.mcpHeaderPassthroughEnabled)
+            !emulator.settings.isEnabled(MLCommonsSettings.mcpHeaderPassthroughEnabled)
         else { return }
         throw OpenSearchError.illegalArgument(
             "MCP header passthrough is not enabled. To enable, please update the setting: plugins.ml_commons.mcp_header_passthrough_enabled")

@@ -16,7 +16,7 @@ enum AgentRoutes {
                 try await UnifiedAgentService(emulator: emulator).createModel(for: spec, into: &input)
             }
             if input.parameters?["mcp_connectors"] != nil,
-                !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
+                !emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled)
             {
                 throw OpenSearchError(
                     "OpenSearchException",

@@ -43,7 +43,7 @@ enum AlgorithmRoutes {
                 }
             case "METRICS_CORRELATION":
                 return try await executed(algorithm, emulator) {
-                    guard await emulator.settings.isEnabled("plugins.ml_commons.enable_inhouse_python_model") else {
+                    guard emulator.settings.isEnabled("plugins.ml_commons.enable_inhouse_python_model") else {
                         throw OpenSearchError.illegalArgument("This algorithm is not enabled from settings")
                     }
                     throw OpenSearchError.illegalArgument(

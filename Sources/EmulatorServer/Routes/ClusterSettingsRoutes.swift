@@ -5,7 +5,7 @@ enum ClusterSettingsRoutes {
     static func register(_ routes: inout RouteTable, _ emulator: Emulator) {
         let common: Set<String> = ["flat_settings", "master_timeout", "cluster_manager_timeout", "timeout"]
         routes.add("GET", "/_cluster/settings", query: common.union(["include_defaults", "local"])) { request in
-            let settings = await emulator.settings.current
+            let settings = emulator.settings.current
             let flat = request.flag("flat_settings")
             var body: JSONObject = [
                 "persistent": ClusterSettings.render(settings.persistent, flat: flat),

@@ -13,14 +13,14 @@ enum ConnectorRoutes {
             let input = try ConnectorInput(parsing: try request.requiredJSONBody())
             try input.validateForCreate(profile: emulator.profile)
             if input.connectorProtocol == ConnectorProtocol.googleCloud.rawValue,
-                !(await emulator.settings.isEnabled(MLCommonsSettings.vertexAIConnectorEnabled))
+                !emulator.settings.isEnabled(MLCommonsSettings.vertexAIConnectorEnabled)
             {
                 throw OpenSearchError.statusException("The Vertex AI (google_cloud) connector is not enabled.", status: 403)
             }
             try input.validateGoogleCloud()
             // Only `mcp_sse` is gated at creation (through 3.8); a streamable connector is created with the flag off.
             if input.connectorProtocol == ConnectorProtocol.mcpSSE.rawValue,
-                !(await emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled))
+                !emulator.settings.isEnabled(MLCommonsSettings.mcpConnectorEnabled)
             {
                 throw OpenSearchError(
                     "OpenSearchException",

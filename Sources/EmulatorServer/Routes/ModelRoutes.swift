@@ -103,13 +103,13 @@ enum ModelRoutes {
     static func undeployModels(_ request: RESTRequest, pathModelID: String?, _ emulator: Emulator) async throws -> RESTResponse {
         let fields = try RequestObject(try request.jsonBody() ?? [:])
         let nodeIDs = try fields.stringList("node_ids") ?? []
-        if !nodeIDs.isEmpty, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_custom_deployment_plan")) {
+        if !nodeIDs.isEmpty, !emulator.settings.isEnabled("plugins.ml_commons.allow_custom_deployment_plan") {
             throw OpenSearchError.illegalArgument("Don't allow custom deployment plan")
         }
         var modelIDs = try fields.stringList("model_ids") ?? []
         if modelIDs.isEmpty, let pathModelID { modelIDs = [pathModelID] }
         guard !modelIDs.isEmpty else { throw OpenSearchError.illegalArgument("Must set specific model ids to undeploy") }
-        if modelIDs.count > 1, await emulator.settings.isEnabled(MLCommonsSettings.modelAccessControlEnabled) {
+        if modelIDs.count > 1, emulator.settings.isEnabled(MLCommonsSettings.modelAccessControlEnabled) {
             throw OpenSearchError.illegalArgument("only support undeploy one model")
         }
         // A node not in the list answers for nothing.

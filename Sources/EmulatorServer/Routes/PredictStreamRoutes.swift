@@ -14,7 +14,7 @@ enum PredictStreamRoutes {
             let isRemote = found.source["algorithm"]?.stringValue == "REMOTE"
             return EventStreamResponse.response { writer in
                 try await stream(request, modelID: modelID, isRemote: isRemote, invoker: emulator.invoker, writer: writer) {
-                    await emulator.settings.isEnabled(MLCommonsSettings.remoteInferenceEnabled)
+                    emulator.settings.isEnabled(MLCommonsSettings.remoteInferenceEnabled)
                 }
             }
         }

@@ -16,7 +16,7 @@ enum ToolRoutes {
         routes.add("POST", "\(base)/_execute/{tool_name}", query: ["async"]) { request in
             // `RestMLExecuteAction`: the body must be an object before the flag is checked.
             let body = try RequestObject(try request.requiredJSONBody())
-            guard await emulator.settings.isEnabled(MLCommonsSettings.executeToolsEnabled) else {
+            guard emulator.settings.isEnabled(MLCommonsSettings.executeToolsEnabled) else {
                 throw OpenSearchError.illegalState(
                     "The Execute Tool API is not enabled. To enable, please update the setting \(MLCommonsSettings.executeToolsEnabled)")
             }

@@ -20,7 +20,7 @@ struct ConnectorService: Sendable {
 
     /// `Connector.validateConnectorURL` against the trusted-endpoint setting.
     func validateTrusted(_ document: JSONObject) async throws(OpenSearchError) {
-        let patterns = await emulator.settings.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
+        let patterns = emulator.settings.current.list(MLCommonsSettings.trustedConnectorEndpointsRegex)
         if let url = document["url"]?.stringValue, ConnectorProtocol(rawValue: document["protocol"]?.stringValue ?? "")?.isMCP == true {
             // An MCP connector has no actions: its server URL is what must be trusted.
             try TrustedEndpoints(patterns: patterns).validate(urls: [url])

@@ -29,7 +29,7 @@ struct ConversationalV2Service: Sendable {
         if !parameters.isEmpty { try AgentExecutor.validate(input: parameters, definition: definition) }
         let remote = definition.memoryType == "remote_agentic_memory" || parameters["memory_configuration"] != nil
         if remote {
-            guard await emulator.settings.isEnabled(MLCommonsSettings.remoteAgenticMemoryEnabled) else {
+            guard emulator.settings.isEnabled(MLCommonsSettings.remoteAgenticMemoryEnabled) else {
                 throw OpenSearchError.statusException(
                     "The remote agentic memory feature is not enabled. To enable, please update the setting plugins.ml_commons.remote_agentic_memory_enabled",
                     status: 403)

@@ -17,7 +17,7 @@ struct LocalModelDeployment: Sendable {
         try await LocalModelService(emulator: emulator).requireLocalModels()
         let node = emulator.node.nodeID
         if let nodeIDs, !nodeIDs.isEmpty {
-            guard await emulator.settings.isEnabled("plugins.ml_commons.allow_custom_deployment_plan") else {
+            guard emulator.settings.isEnabled("plugins.ml_commons.allow_custom_deployment_plan") else {
                 throw OpenSearchError.illegalArgument("Don't allow custom deployment plan")
             }
             guard nodeIDs.contains(node) else { throw OpenSearchError.illegalArgument("no eligible node found") }

@@ -18,7 +18,7 @@ struct LocalModelService: Sendable {
     /// `CREATED` register task whose work runs under the task timing. Returns the task id.
     func register(_ registration: ModelRegistration, deploy: Bool, user: SecurityUser? = nil) async throws -> String {
         try await requireLocalModels()
-        if registration.url != nil, !(await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url")) {
+        if registration.url != nil, !emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_url") {
             throw OpenSearchError.illegalArgument(
                 "To upload custom model user needs to enable allow_registering_model_via_url settings. Otherwise please use OpenSearch pre-trained models.")
         }
@@ -26,7 +26,7 @@ struct LocalModelService: Sendable {
             name: registration.name, description: registration.description, given: registration.modelGroupID,
             accessControl: registration.accessControl, user: user, isPretrained: registration.url == nil)
         if let url = registration.url {
-            let pattern = await emulator.settings.current.list("plugins.ml_commons.trusted_url_regex").first ?? ""
+            let pattern = emulator.settings.current.list("plugins.ml_commons.trusted_url_regex").first ?? ""
             guard (try? LinearRegex(pattern).isFound(in: url)) == true else {
                 throw OpenSearchError.illegalArgument("URL can't match trusted url regex")
             }
@@ -85,7 +85,7 @@ struct LocalModelService: Sendable {
     /// `allow_registering_model_via_local_file`, checked before the body is read; the meta action words it
     /// without a final period, the chunk action with one.
     func requireLocalFileUploads(period: Bool) async throws {
-        guard await emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_local_file") else {
+        guard emulator.settings.isEnabled("plugins.ml_commons.allow_registering_model_via_local_file") else {
             throw OpenSearchError.illegalArgument(
                 "To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings. Otherwise please use opensearch pre-trained models" + (period ? "." : ""))
         }
@@ -147,7 +147,7 @@ struct LocalModelService: Sendable {
 
     /// `Local Model is currently disabled…` (500), as the register and deploy actions check it.
     func requireLocalModels() async throws {
-        guard await emulator.settings.isEnabled(MLCommonsSettings.localModelEnabled) else {
+        guard emulator.settings.isEnabled(MLCommonsSettings.localModelEnabled) else {
             throw OpenSearchError.illegalState(
                 "Local Model is currently disabled. To enable it, update the setting \"plugins.ml_commons.local_model.enabled\" to true.")
         }

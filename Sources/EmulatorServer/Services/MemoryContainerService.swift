@@ -15,7 +15,7 @@ struct MemoryContainerService: Sendable {
 
     /// Every agentic memory API answers 403 while `agentic_memory_enabled` is off.
     func requireEnabled() async throws {
-        guard await emulator.settings.isEnabled(MLCommonsSettings.agenticMemoryEnabled) else {
+        guard emulator.settings.isEnabled(MLCommonsSettings.agenticMemoryEnabled) else {
             throw OpenSearchError.statusException(
                 "The Agentic Memory APIs are not enabled. To enable, please update the setting \(MLCommonsSettings.agenticMemoryEnabled)",
                 status: 403)
