@@ -11,10 +11,9 @@ enum StreamedResponseBody {
         onEnd: @escaping @Sendable (StreamStatistics) -> Void = { _ in }
     ) -> ResponseBody {
         ResponseBody { writer in
-            let departure = await context.clientDeparture()
             var statistics = StreamStatistics()
             do {
-                try await pump(producer, departure: departure) { chunk in
+                try await pump(producer, departure: { await context.clientDeparture() }) { chunk in
                     if statistics.firstChunkAt == nil { statistics.firstChunkAt = .now }
                     statistics.chunks += 1
                     statistics.bytes += chunk.count
@@ -32,9 +31,11 @@ enum StreamedResponseBody {
 
     /// Feeds the producer's chunks to `write` until the producer ends; throws ``StreamWriter/ClientGone``
     /// when the client left first, or the producer's own error.
+    /// - Parameter departure: finds the connection's departure signal; it is looked up beside the producer, not
+    ///   before it, since the lookup is a round trip to the connection's event loop (time to first chunk).
     static func pump(
         _ producer: @escaping @Sendable (StreamWriter) async throws -> Void,
-        departure: ClientDeparture?,
+        departure: @escaping @Sendable () async -> ClientDeparture?,
         write: ([UInt8]) async throws -> Void
     ) async throws {
         let outlet = StreamOutlet()
@@ -43,8 +44,8 @@ enum StreamedResponseBody {
                 defer { outlet.chunks.finish() }
                 try await producer(StreamWriter(outlet: outlet))
             }
-            if let departure {
-                group.addTask { if await departure.wait() { outlet.close() } }
+            group.addTask {
+                if let departure = await departure(), await departure.wait() { outlet.close() }
             }
             var clientLeft = false
             do {

@@ -24,6 +24,8 @@ public struct SystemHostResolver: HostResolver {
     public init() {}
 
     public func addresses(of host: String) async throws(HostResolutionError) -> [IPAddress] {
+        // A literal address is only parsed, which never blocks: no hop off the calling thread and back.
+        if case .success(let literal) = Self.resolve(host, numericOnly: true) { return literal }
         let outcome: Result<[IPAddress], HostResolutionError> = await withCheckedContinuation { continuation in
             // getaddrinfo blocks, so it runs off the cooperative pool.
             DispatchQueue.global().async { continuation.resume(returning: Self.resolve(host)) }
@@ -31,9 +33,10 @@ public struct SystemHostResolver: HostResolver {
         return try outcome.get()
     }
 
-    private static func resolve(_ host: String) -> Result<[IPAddress], HostResolutionError> {
+    private static func resolve(_ host: String, numericOnly: Bool = false) -> Result<[IPAddress], HostResolutionError> {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
+        if numericOnly { hints.ai_flags = AI_NUMERICHOST }
         #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else

@@ -2,27 +2,52 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Real outbound HTTP through AsyncHTTPClient; the body streams as the provider writes it.
 public struct HTTPUpstreamTransport: UpstreamTransport {
-    private let client: HTTPClient
+    /// The client given at creation; nil picks the shared client for each request's read timeout.
+    private let client: HTTPClient?
 
     /// A client that reports a refused or failed connection at once, as ml-commons' Netty client does,
     /// instead of retrying it until the request's deadline.
-    public static let failFast: HTTPClient = {
+    public static let failFast = HTTPClient(eventLoopGroupProvider: .singleton, configuration: failFastConfiguration)
+
+    private static var failFastConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         // AsyncHTTPClient's default of 8 connections a host would queue the ninth concurrent stream behind the
         // others; ml-commons' clients open up to each connector's `max_connection` (30 by default) and beyond.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 1024
         configuration.timeout.connect = .seconds(30)
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }()
+        return configuration
+    }
 
-    public init(client: HTTPClient = HTTPUpstreamTransport.failFast) { self.client = client }
+    /// Fail-fast clients by read timeout (milliseconds). AsyncHTTPClient watches a connection's silence on its
+    /// event loop, but only for a timeout set client-wide; a body watched from the reading task instead paid for
+    /// two tasks and a timer per chunk (a third of the relay's added time to first chunk).
+    private static let clientsByReadTimeout = Mutex<[Int: HTTPClient]>([:])
+    /// Bounds the clients kept; requests with further timeouts are watched from the reading task.
+    static let maximumReadTimeoutClients = 32
+
+    /// The shared client whose idle read timeout is `milliseconds`, or nil past ``maximumReadTimeoutClients``.
+    static func client(readTimeoutMillis milliseconds: Int) -> HTTPClient? {
+        guard milliseconds > 0 else { return nil }
+        return clientsByReadTimeout.withLock { clients in
+            if let client = clients[milliseconds] { return client }
+            guard clients.count < maximumReadTimeoutClients else { return nil }
+            var configuration = failFastConfiguration
+            configuration.timeout.read = .milliseconds(Int64(milliseconds))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[milliseconds] = client
+            return client
+        }
+    }
+
+    public init(client: HTTPClient? = nil) { self.client = client }
 
     public func send(_ request: UpstreamRequest) async throws -> UpstreamResponse {
         var outbound = HTTPClientRequest(url: request.url)
@@ -31,21 +56,23 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
         if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
             outbound.body = .bytes(ByteBuffer(bytes: request.body))
         }
+        let watched = client == nil ? Self.client(readTimeoutMillis: request.readTimeoutMillis) : nil
         let response: HTTPClientResponse
         do {
-            // This bounds the wait for the response head; body idleness is watched by the reader.
-            response = try await client.execute(
+            // This bounds the wait for the response head; body idleness is watched by the client's event loop
+            // when it has the request's read timeout, and by the reader otherwise.
+            response = try await (watched ?? client ?? Self.failFast).execute(
                 outbound, timeout: .milliseconds(Int64(request.connectTimeoutMillis + request.readTimeoutMillis)))
         } catch let error as CancellationError {
             throw error
         } catch {
             throw Self.transportError(error, request)
         }
+        let body = ByteChunks(buffers: response.body) { Self.transportError($0, request) }
         return UpstreamResponse(
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
-            body: ByteChunks(buffers: response.body) { Self.transportError($0, request) }
-                .failingAfterSilence(of: .milliseconds(request.readTimeoutMillis)))
+            body: watched != nil ? body : body.failingAfterSilence(of: .milliseconds(request.readTimeoutMillis)))
     }
 
     /// The client's failure as a transport error: a refused connection, a connection closed under a body,
