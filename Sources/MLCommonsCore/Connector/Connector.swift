@@ -99,17 +99,31 @@ extension JSONObject {
 }
 
 extension String {
-    /// Replaces every occurrence of a literal substring (no Foundation needed).
+    /// Replaces every occurrence of a literal substring (no Foundation needed), matching UTF-8 bytes as Java's
+    /// `String.replace` matches chars: a match may end inside a combining sequence, and a text without the
+    /// target is returned as it is.
     public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        var haystack = self
+        return haystack.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: bytes[copied..<index])
+                    out.append(contentsOf: replacement.utf8)
+                    index += needle.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return self }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 }
