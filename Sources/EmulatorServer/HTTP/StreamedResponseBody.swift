@@ -41,7 +41,7 @@ enum StreamedResponseBody {
         let outlet = StreamOutlet()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                defer { outlet.chunks.finish() }
+                defer { outlet.finish() }
                 try await producer(StreamWriter(outlet: outlet))
             }
             group.addTask {
@@ -49,7 +49,7 @@ enum StreamedResponseBody {
             }
             var clientLeft = false
             do {
-                for await chunk in outlet.chunks {
+                while let chunk = await outlet.next() {
                     try await write(chunk)
                 }
             } catch {
