@@ -11,6 +11,49 @@ struct JSONWriterTests {
         #expect(JSONWriter(escaping: .gson).string(.string("\u{1F}\u{2028}")) == #""\u001f\u2028""#)
     }
 
+    /// Every escaping agrees, on random text full of characters that need escapes, with escaping one scalar at a
+    /// time as Jackson and gson do.
+    @Test(arguments: [JSONWriter.Escaping.xContent, .gson, .gsonHTMLSafe])
+    func escapingCopiesRunsAndEscapesEveryCharacterThatNeedsIt(escaping: JSONWriter.Escaping) {
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1F}", "\u{7F}", "<", ">", "&",
+            "=", "'", "/", "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{E280}", "€", "😀",
+        ]
+        var random = SplitMix64(seed: 20_261_130)
+        for _ in 0..<500 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &random) { text.append(alphabet.randomElement(using: &random)!) }
+            let string = String(text)
+            #expect(JSONWriter(escaping: escaping).escaped(string) == Self.escapedOneScalarAtATime(string, escaping), "\(string.debugDescription)")
+        }
+        #expect(JSONWriter(escaping: escaping).escaped("<a='b'&c>") == (escaping == .gsonHTMLSafe ? #"\u003ca\u003d\u0027b\u0027\u0026c\u003e"# : "<a='b'&c>"))
+    }
+
+    static func escapedOneScalarAtATime(_ text: String, _ escaping: JSONWriter.Escaping) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let hex = { (uppercase: Bool) in
+                let digits = String(scalar.value, radix: 16, uppercase: uppercase)
+                return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            }
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}" where escaping != .xContent, "\u{2029}" where escaping != .xContent: out += hex(false)
+            case "<" where escaping == .gsonHTMLSafe, ">" where escaping == .gsonHTMLSafe, "&" where escaping == .gsonHTMLSafe,
+                 "=" where escaping == .gsonHTMLSafe, "'" where escaping == .gsonHTMLSafe:
+                out += hex(false)
+            default: out += scalar.value < 0x20 ? hex(escaping == .xContent) : String(scalar)
+            }
+        }
+        return out
+    }
+
     @Test func prettyPrintingMatchesOpenSearch() {
         let value: JSONValue = ["a": 1, "b": ["x", ["k": true]], "c": [:], "d": []]
         #expect(JSONWriter().prettyString(value) == """

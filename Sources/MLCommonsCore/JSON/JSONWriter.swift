@@ -11,7 +11,6 @@ public struct JSONWriter: Sendable {
     }
 
     public var escaping: Escaping
-    private static let htmlCharacters: Set<Unicode.Scalar> = ["<", ">", "&", "=", "'"]
 
     public init(escaping: Escaping = .xContent) { self.escaping = escaping }
 
@@ -74,32 +73,52 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// The escaped contents of a JSON string, without the quotes.
+    /// The escaped contents of a JSON string, without the quotes. Runs of bytes that need no escape are copied
+    /// whole: prompts are long and full of newlines, and went through here a scalar at a time.
     public func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}" where escaping != .xContent: out += "\\u2028"
-            case "\u{2029}" where escaping != .xContent: out += "\\u2029"
-            case _ where escaping == .gsonHTMLSafe && Self.htmlCharacters.contains(scalar):
-                out += "\\u" + Hex.fourDigits(scalar.value, uppercase: false)
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + Hex.fourDigits(scalar.value, uppercase: escaping == .xContent)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: String
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0..<0x20: escape = "\\u" + Hex.fourDigits(UInt32(byte), uppercase: escaping == .xContent)
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                case 0xE2 where escaping != .xContent && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                // (A `where` after several patterns would guard only the last one.)
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: "'"):
+                    guard escaping == .gsonHTMLSafe else {
+                        index += 1
+                        continue
+                    }
+                    escape = "\\u" + Hex.fourDigits(UInt32(byte), uppercase: false)
+                default:
+                    index += 1
+                    continue
                 }
+                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: escape.utf8)
+                index += width
+                copied = index
             }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
 
