@@ -34,7 +34,7 @@ public enum RequestParameters {
         let rawKeys = noEscapeKeys(parameters[noEscapeParametersKey])
         var out: [String: String] = [:]
         for (key, value) in parameters {
-            let keepRaw = JSONEscaping.isJSON(value) || rawKeys.contains(key)
+            let keepRaw = rawKeys.contains(key) || JSONEscaping.isJSON(value)
             out[key] = keepRaw ? value : JSONEscaping.escapeJson(value)
         }
         return out

@@ -95,8 +95,12 @@ public struct StringSubstitution: Sendable {
             outer: while position < text.count {
                 let prefixLength = Self.matchLength(prefix, in: text, at: position)
                 if prefixLength == 0 {
-                    try append(text[position])
-                    position += 1
+                    // Copied up to where a prefix could start, in one append: most of a long value is plain text.
+                    var end = position + 1
+                    while end < text.count, text[end] != prefix.first { end += 1 }
+                    guard output.count + (end - position) <= StringSubstitution.maxOutputLength else { throw Self.tooLong }
+                    output.append(contentsOf: text[position..<end])
+                    position = end
                     continue
                 }
                 // An escape is the `$` just written (possibly the last character of an inserted value).
