@@ -33,13 +33,16 @@ public struct DocumentStore: Sendable {
     }
 
     /// Every index with live counts, in creation order.
+    ///
+    /// Reads here are one statement each, atomic on its own, so they run on a reader without the transaction
+    /// `read` opens (whose BEGIN and COMMIT are compiled again each time).
     public func indices() async throws -> [IndexInfo] {
-        try await writer.read { db in try Self.indexInfos(nil, db) }
+        try await writer.unsafeRead { db in try Self.indexInfos(nil, db) }
     }
 
     /// One index with live counts, or nil when it does not exist.
     public func index(_ name: String) async throws -> IndexInfo? {
-        try await writer.read { db in try Self.indexInfos(name, db).first }
+        try await writer.unsafeRead { db in try Self.indexInfos(name, db).first }
     }
 
 
@@ -71,25 +74,25 @@ public struct DocumentStore: Sendable {
 
     /// All documents of an index in write order (empty when the index is missing).
     public func documents(_ index: String) async throws -> [StoredDocument] {
-        try await writer.read { db in
+        try await writer.unsafeRead { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid", arguments: [index]
+                db.cachedStatement(sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid"), arguments: [index]
             ).map(Self.decode)
         }
     }
 
     /// The first document of an index in write order (`sort: _doc`, `size: 1`), without reading the rest.
     public func firstDocument(_ index: String) async throws -> StoredDocument? {
-        try await writer.read { db in
+        try await writer.unsafeRead { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid LIMIT 1", arguments: [index]
+                db.cachedStatement(sql: "SELECT * FROM documents WHERE index_name = ? ORDER BY rowid LIMIT 1"), arguments: [index]
             ).map(Self.decode)
         }
     }
 
     /// Documents whose top-level string field equals a value.
     public func documents(_ index: String, where field: String, equals value: String) async throws -> [StoredDocument] {
-        try await writer.read { db in try Self.documents(index, where: field, equals: value, db) }
+        try await writer.unsafeRead { db in try Self.documents(index, where: field, equals: value, db) }
     }
 
     /// Indexes a document (creating the index if needed), replacing any document with the same id.
