@@ -48,5 +48,10 @@ struct IdentityAndOrderTests {
         #expect(InstantTime(seconds: 0, nanoseconds: 500_000_000).iso8601 == "1970-01-01T00:00:00.500Z")
         #expect(InstantTime(iso8601: instant.iso8601) == instant)
         #expect(instant.epochMillis == 1_706_899_403_566)
+        #expect(InstantTime(seconds: 1_706_899_403, nanoseconds: 120_000).iso8601 == "2024-02-02T18:43:23.00012Z")
+        #expect(InstantTime(seconds: 1_706_899_403, nanoseconds: 0).iso8601 == "2024-02-02T18:43:23.000Z")
+        #expect(InstantTime(seconds: -62_198_755_200, nanoseconds: 7_000_000).iso8601 == "-001-01-01T00:00:00.007Z")
+        #expect(InstantTime(seconds: 253_402_300_799, nanoseconds: 999_999_999).iso8601 == "9999-12-31T23:59:59.999999999Z")
+        #expect(InstantTime(seconds: 253_402_300_800, nanoseconds: 0).iso8601 == "10000-01-01T00:00:00.000Z")
     }
 }

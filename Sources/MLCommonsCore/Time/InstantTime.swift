@@ -25,17 +25,42 @@ public struct InstantTime: Sendable, Hashable, Comparable {
         let days = Int(seconds.floorDiv(86_400))
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        var fraction = String(nanoseconds)
-        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-        while fraction.count > 3 && fraction.hasSuffix("0") { fraction.removeLast() }
-        // Built by hand: `String(format:)` goes through Foundation and was a tenth of a message write.
-        func padded(_ value: Int, _ width: Int) -> String {
-            if value < 0 { return "-" + padded(-value, width - 1) }
-            let digits = String(value)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        // Written as bytes: `String(format:)` goes through Foundation, and concatenating padded pieces
+        // allocated a string per field (every message write stamps two times).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        func digits(_ value: Int, _ width: Int) {
+            // A negative year keeps its width with the sign counted: `-005`.
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            let text = String(value.magnitude).utf8
+            let padding = width - (value < 0 ? 1 : 0) - text.count
+            if padding > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: padding)) }
+            bytes.append(contentsOf: text)
         }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T" + padded(secondOfDay / 3600, 2) + ":"
-            + padded(secondOfDay / 60 % 60, 2) + ":" + padded(secondOfDay % 60, 2) + "." + fraction + "Z"
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2)
+        bytes.append(UInt8(ascii: "."))
+        // Nanoseconds as nine digits, trailing zeros dropped down to milliseconds.
+        var fraction = [UInt8](repeating: UInt8(ascii: "0"), count: 9)
+        var remaining = Int(nanoseconds)
+        for index in stride(from: 8, through: 0, by: -1) {
+            fraction[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
+        var length = 9
+        while length > 3, fraction[length - 1] == UInt8(ascii: "0") { length -= 1 }
+        bytes.append(contentsOf: fraction[..<length])
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the ISO form back (used for stored memory times).
