@@ -88,7 +88,10 @@ def carries_token(data):
 
 
 def first_token(arrivals):
-    return next(at for at, token in arrivals if token)
+    found = next((at for at, token in arrivals if token), None)
+    if found is None:
+        raise SystemExit("a stream carried no token")
+    return found
 
 
 def percentile(values, fraction):

@@ -37,7 +37,10 @@ public actor ClusterSettingsService {
 
     /// Drops transient settings (and persistent ones when asked), as the control-plane reset does.
     func reset(includingPersistent: Bool) {
-        settings.transient = [:]
-        if includingPersistent { settings.persistent = [:] }
+        // One assignment, so readers never see the transient scope cleared and the persistent one not yet.
+        var next = settings
+        next.transient = [:]
+        if includingPersistent { next.persistent = [:] }
+        settings = next
     }
 }

@@ -88,11 +88,15 @@ final class GroupCommit: Sendable {
     /// One write in its own savepoint, so its failure undoes it alone. The savepoint statements are prepared
     /// once: `Database.inSavepoint` compiles them again for every write, on the one writer.
     private static func run(_ write: PendingWrite, _ db: Database) throws -> Result<any Sendable, any Error> {
+        // SQLite ends the whole transaction on some errors (SQLITE_FULL, IOERR); nothing after that may commit.
+        guard db.isInsideTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "the batch's transaction was rolled back") }
         try db.cachedStatement(sql: "SAVEPOINT grouped_write").execute()
         let outcome: Result<any Sendable, any Error>
         do {
             outcome = .success(try write.run(db))
         } catch {
+            // Such an error leaves no savepoint to roll back to: the batch fails with it.
+            guard db.isInsideTransaction else { throw error }
             try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT grouped_write").execute()
             outcome = .failure(error)
         }

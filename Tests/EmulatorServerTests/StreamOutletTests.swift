@@ -52,6 +52,28 @@ struct StreamOutletTests {
         return condition()
     }
 
+    /// Two producers blocked on a full outlet are both released when it closes.
+    @Test func everyBlockedProducerIsReleased() async {
+        let outlet = StreamOutlet()
+        // Exactly full: this send returns, and any byte more waits.
+        await outlet.send([UInt8](repeating: 0x61, count: StreamOutlet.bufferLimit))
+        let released = Released()
+        let first = Task {
+            await outlet.send([0x62])
+            released.count.add(1, ordering: .relaxed)
+        }
+        let second = Task {
+            await outlet.send([0x63])
+            released.count.add(1, ordering: .relaxed)
+        }
+        for _ in 0..<100 { await Task.yield() }
+        #expect(released.count.load(ordering: .relaxed) == 0)
+        outlet.close()
+        await first.value
+        await second.value
+        #expect(released.count.load(ordering: .relaxed) == 2)
+    }
+
     /// A body waiting for a chunk stops waiting when its task is cancelled.
     @Test func aWaitingBodyStopsOnCancellation() async {
         let outlet = StreamOutlet()
@@ -59,4 +81,8 @@ struct StreamOutletTests {
         body.cancel()
         #expect(await body.value == nil)
     }
+}
+
+private final class Released: Sendable {
+    let count = Atomic(0)
 }

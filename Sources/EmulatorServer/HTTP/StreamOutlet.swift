@@ -18,7 +18,9 @@ final class StreamOutlet: Sendable {
         var finished = false
         var closed = false
         var consumer: CheckedContinuation<[UInt8]?, Never>?
-        var producer: CheckedContinuation<Void, Never>?
+        /// Producers waiting for room, by ticket (one at a time in practice; more are allowed).
+        var producers: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextTicket: UInt64 = 0
 
         mutating func take() -> [UInt8]? {
             guard head < chunks.count else { return nil }
@@ -32,11 +34,11 @@ final class StreamOutlet: Sendable {
             return chunk
         }
 
-        /// The producer to wake once enough has been taken.
-        mutating func producerToWake() -> CheckedContinuation<Void, Never>? {
-            guard bytes <= StreamOutlet.bufferLimit, let producer else { return nil }
-            self.producer = nil
-            return producer
+        /// The producers to wake once enough has been taken.
+        mutating func producersToWake() -> [CheckedContinuation<Void, Never>] {
+            guard bytes <= StreamOutlet.bufferLimit, !producers.isEmpty else { return [] }
+            defer { producers = [:] }
+            return Array(producers.values)
         }
     }
 
@@ -62,18 +64,23 @@ final class StreamOutlet: Sendable {
             handOver.resume(returning: bytes)
             return
         }
-        guard state.withLock({ $0.bytes > Self.bufferLimit && !$0.closed }) else { return }
+        let ticket = state.withLock { state -> UInt64? in
+            guard state.bytes > Self.bufferLimit, !state.closed else { return nil }
+            state.nextTicket += 1
+            return state.nextTicket
+        }
+        guard let ticket else { return }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let waits = state.withLock { state in
                     guard state.bytes > Self.bufferLimit, !state.closed, !Task.isCancelled else { return false }
-                    state.producer = continuation
+                    state.producers[ticket] = continuation
                     return true
                 }
                 if !waits { continuation.resume() }
             }
         } onCancel: {
-            state.withLock { $0.producer.take() }?.resume()
+            state.withLock { $0.producers.removeValue(forKey: ticket) }?.resume()
         }
     }
 
@@ -82,20 +89,20 @@ final class StreamOutlet: Sendable {
     func next() async -> [UInt8]? {
         let (ready, wake, ended) = state.withLock { state in
             let chunk = state.take()
-            return (chunk, state.producerToWake(), chunk == nil && (state.finished || state.closed))
+            return (chunk, state.producersToWake(), chunk == nil && (state.finished || state.closed))
         }
-        wake?.resume()
+        for producer in wake { producer.resume() }
         if let ready { return ready }
         if ended { return nil }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<[UInt8]?, Never>) in
-                let (now, wake) = state.withLock { state -> ([UInt8]??, CheckedContinuation<Void, Never>?) in
-                    if let chunk = state.take() { return (.some(chunk), state.producerToWake()) }
-                    if state.finished || state.closed || Task.isCancelled { return (.some(nil), nil) }
+                let (now, wake) = state.withLock { state -> ([UInt8]??, [CheckedContinuation<Void, Never>]) in
+                    if let chunk = state.take() { return (.some(chunk), state.producersToWake()) }
+                    if state.finished || state.closed || Task.isCancelled { return (.some(nil), []) }
                     state.consumer = continuation
-                    return (nil, nil)
+                    return (nil, [])
                 }
-                wake?.resume()
+                for producer in wake { producer.resume() }
                 if let now { continuation.resume(returning: now) }
             }
         } onCancel: {
@@ -115,14 +122,15 @@ final class StreamOutlet: Sendable {
     /// Stops the body from taking more chunks; pending and later sends return at once.
     func close() {
         closed.store(true, ordering: .releasing)
-        let (consumer, producer) = state.withLock { state in
+        let (consumer, producers) = state.withLock { state in
             state.closed = true
             state.chunks.removeAll()
             state.head = 0
             state.bytes = 0
-            return (state.consumer.take(), state.producer.take())
+            defer { state.producers = [:] }
+            return (state.consumer.take(), Array(state.producers.values))
         }
         consumer?.resume(returning: nil)
-        producer?.resume()
+        for producer in producers { producer.resume() }
     }
 }

@@ -49,16 +49,14 @@ public struct InstantTime: Sendable, Hashable, Comparable {
         bytes.append(UInt8(ascii: ":"))
         digits(secondOfDay % 60, 2)
         bytes.append(UInt8(ascii: "."))
-        // Nanoseconds as nine digits, trailing zeros dropped down to milliseconds.
-        var fraction = [UInt8](repeating: UInt8(ascii: "0"), count: 9)
-        var remaining = Int(nanoseconds)
-        for index in stride(from: 8, through: 0, by: -1) {
-            fraction[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-            remaining /= 10
+        // Nanoseconds as nine digits, trailing zeros dropped down to milliseconds (an out-of-range value, which
+        // only hand-made instants have, is written as its decimal text).
+        var fraction = Array(String(nanoseconds).utf8)
+        if (0..<1_000_000_000).contains(nanoseconds) {
+            fraction = Array(repeating: UInt8(ascii: "0"), count: 9 - fraction.count) + fraction
+            while fraction.count > 3, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
         }
-        var length = 9
-        while length > 3, fraction[length - 1] == UInt8(ascii: "0") { length -= 1 }
-        bytes.append(contentsOf: fraction[..<length])
+        bytes.append(contentsOf: fraction)
         bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
