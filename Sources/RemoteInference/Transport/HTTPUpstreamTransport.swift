@@ -28,7 +28,7 @@ public struct HTTPUpstreamTransport: UpstreamTransport {
 
     /// Fail-fast clients by read timeout (milliseconds). AsyncHTTPClient watches a connection's silence on its
     /// event loop, but only for a timeout set client-wide; a body watched from the reading task instead paid for
-    /// two tasks and a timer per chunk (a third of the relay's added time to first chunk).
+    /// two tasks and a timer per chunk (about a millisecond of a relayed 50-token stream).
     private static let clientsByReadTimeout = Mutex<[Int: HTTPClient]>([:])
     /// Bounds the clients kept; requests with further timeouts are watched from the reading task.
     static let maximumReadTimeoutClients = 32
