@@ -19,6 +19,28 @@ struct JSONParserTests {
         #expect(value == .string("é😀\n/"))
     }
 
+    /// Plain runs before, between and after escapes; bytes that are not UTF-8 decode to U+FFFD as anywhere else.
+    @Test func stringsMixPlainRunsAndEscapes() throws {
+        #expect(try JSONParser.parse(#""plain""#) == .string("plain"))
+        #expect(try JSONParser.parse(#""""#) == .string(""))
+        #expect(try JSONParser.parse(#""pre\"mid\\post\n""#) == .string("pre\"mid\\post\n"))
+        #expect(try JSONParser.parse(#"{"k\u0065y":"v"}"#) == ["key": "v"])
+        #expect(try JSONParser.parse([0x22, 0x61, 0xFF, 0x62, 0x22]) == .string("a\u{FFFD}b"))
+        #expect(try JSONParser.parse([0x22, 0x5C, 0x6E, 0xC3, 0x22]) == .string("\n\u{FFFD}"))
+    }
+
+    /// A control character is refused where it stands, after a plain run or after an escape.
+    @Test(arguments: [("{\"a\":\"ab\u{01}\"}", 9), ("{\"a\":\"\\nb\u{01}\"}", 10)])
+    func controlCharactersAreRefusedWhereTheyStand(input: String, column: Int) {
+        #expect {
+            _ = try JSONParser.parse(input)
+        } throws: { error in
+            guard let error = error as? JSONParseError else { return false }
+            return error.message == "Illegal unquoted character ((CTRL-CHAR, code 1)): has to be escaped using "
+                + "backslash to be included in a string value" && error.column == column
+        }
+    }
+
     @Test(arguments: [
         ("{bad", "Unexpected character ('b' (code 98)): was expecting double-quote to start field name", 1, 2, false),
         (#"{"name":"#, "Unexpected end-of-input within/between Object entries", 1, 9, true),

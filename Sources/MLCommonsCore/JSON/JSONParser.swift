@@ -134,7 +134,18 @@ public struct JSONParser {
 
     private mutating func parseString(context: String) throws(JSONParseError) -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Most strings have no escape: decode them straight from the input.
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        var utf8 = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else {
                 throw JSONParseError(

@@ -47,7 +47,7 @@ extension JSONValue {
         switch self {
         case .number(let number): return .number(number.gsonDouble)
         case .array(let elements): return .array(elements.map(\.gsonNormalized))
-        case .object(let object): return .object(JSONObject(object.map { ($0.key, $0.value.gsonNormalized) }))
+        case .object(let object): return .object(object.mapValues(\.gsonNormalized))
         default: return self
         }
     }
