@@ -66,10 +66,9 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// The same members in the same order, each value transformed.
     public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
-        var mapped = self
-        for position in mapped.members.indices {
-            mapped.members[position].value = try transform(mapped.members[position].value)
-        }
+        var mapped = JSONObject()
+        mapped.members = try members.map { ($0.key, try transform($0.value)) }
+        mapped.positions = positions
         return mapped
     }
 

@@ -15,6 +15,13 @@ enum GsonMapReader {
         return object
     }
 
+    /// The object with its numbers as written, for readers that take only strings and lists from it and
+    /// normalize what they pass on: ``object(from:)`` copies the whole tree to normalize numbers no one reads.
+    static func objectKeepingNumbers(from data: String) -> JSONObject? {
+        guard case .object(let object)? = try? JSONParser.parse(data) else { return nil }
+        return object
+    }
+
     /// `gson.toJson(value)`; fails like gson on numbers it cannot write (`Infinity`, `NaN`).
     static func text(_ value: JSONValue) throws(JavaRuntimeFault) -> String {
         guard value.hasOnlyFiniteNumbers else { throw .illegalArgument }

@@ -47,7 +47,8 @@ public struct OpenAIChatStreamDecoder: Sendable {
             isCompleted = true
             return [.completed]
         }
-        guard let chunk = GsonMapReader.object(from: data) else { return [] }
+        // Only `tool_calls` carries numbers on (gson's doubles), and it is normalized where it is read.
+        guard let chunk = GsonMapReader.objectKeepingNumbers(from: data) else { return [] }
         var events: [ProviderEvent] = []
         do {
             try process(chunk, into: &events)
@@ -72,7 +73,7 @@ public struct OpenAIChatStreamDecoder: Sendable {
         if let content = try JavaCast.string(delta?["content"]), !content.isEmpty {
             events.append(.text(content))
         }
-        if let toolCalls = try JavaCast.list(delta?["tool_calls"]) {
+        if let toolCalls = try JavaCast.list(delta?["tool_calls"])?.map(\.gsonNormalized) {
             try toolCall.accumulate(toolCalls)
             events.append(.toolCallDelta(try GsonMapReader.text(.array(toolCalls))))
         }
