@@ -12,8 +12,12 @@ struct StreamedResponseBodyTests {
         let writes = Mutex<[String]>([])
         let finished = Atomic(false)
         let failingFrom: Int
+        let finishFails: Bool
 
-        init(failingFrom: Int = .max) { self.failingFrom = failingFrom }
+        init(failingFrom: Int = .max, finishFails: Bool = false) {
+            self.failingFrom = failingFrom
+            self.finishFails = finishFails
+        }
 
         struct Closed: Error {}
 
@@ -29,6 +33,7 @@ struct StreamedResponseBodyTests {
             }
 
             consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+                guard !recorder.finishFails else { throw Closed() }
                 recorder.finished.store(true, ordering: .relaxed)
             }
         }
@@ -69,6 +74,15 @@ struct StreamedResponseBodyTests {
         #expect(recorder.writes.withLock { $0 } == ["chunk 0", "chunk 1", "chunk 2"])
         let failedWrites = laterWritesFailed.load(ordering: .relaxed)
         #expect(failedWrites == 7)
+    }
+
+    /// A connection gone by the end counts as a client that left, as a failed write does.
+    @Test func aFailedEndIsAClientGone() async throws {
+        let recorder = RecordingWriter(finishFails: true)
+        let sink = ResponseBodySink(recorder.bodyWriter)
+        try await StreamedResponseBody.pump({ writer in try await writer.write("all") }, into: sink, departure: Self.noDeparture)
+        await #expect(throws: StreamWriter.ClientGone.self) { try await sink.finish() }
+        #expect(sink.isGone)
     }
 
     /// A client that leaves while the producer waits on a silent upstream cancels the producer at once.

@@ -7,8 +7,8 @@ import Synchronization
 /// the first one included.
 ///
 /// Back-pressure is the connection's own: a write waits while the channel is not writable, and with it the
-/// producer and its upstream read. Writes come one at a time; a producer that writes from several tasks
-/// serializes them (the agent's stream sink is an actor).
+/// producer and its upstream read. Writes come one at a time: every producer writes from one task, in sequence
+/// (an actor would not do, since it is reentrant across the write's suspension).
 final class ResponseBodySink: @unchecked Sendable {
     // The producer's task alone uses `writer` and `statistics` while it runs; the body's task after it ends.
     private var writer: any ResponseBodyWriter
@@ -42,9 +42,15 @@ final class ResponseBodySink: @unchecked Sendable {
         }
     }
 
-    /// Ends the body; call once the producer has ended.
+    /// Ends the body; call once the producer has ended. Throws ``StreamWriter/ClientGone`` when the connection
+    /// is gone, as a failed write does.
     func finish() async throws {
         let writer = self.writer
-        try await writer.finish(nil)
+        do {
+            try await writer.finish(nil)
+        } catch {
+            markGone()
+            throw StreamWriter.ClientGone()
+        }
     }
 }
