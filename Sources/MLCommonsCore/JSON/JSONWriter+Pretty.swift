@@ -9,18 +9,19 @@ extension JSONWriter {
     }
 
     private func writePretty(_ value: JSONValue, level: Int, into out: inout String) {
-        let indent = String(repeating: "  ", count: level + 1)
-        let closingIndent = String(repeating: "  ", count: level)
+        // Indents are written only around containers: a leaf needs none (most values are leaves).
         switch value {
         case .array(let elements):
             guard !elements.isEmpty else { out += "[ ]"; return }
             out += "["
             for (offset, element) in elements.enumerated() {
                 out += offset == 0 ? "\n" : ",\n"
-                out += indent
+                Self.indent(level + 1, into: &out)
                 writePretty(element, level: level + 1, into: &out)
             }
-            out += "\n" + closingIndent + "]"
+            out += "\n"
+            Self.indent(level, into: &out)
+            out += "]"
         case .object(let object):
             guard !object.isEmpty else { out += "{ }"; return }
             out += "{"
@@ -28,14 +29,21 @@ extension JSONWriter {
             for (key, member) in object {
                 out += first ? "\n" : ",\n"
                 first = false
-                out += indent
+                Self.indent(level + 1, into: &out)
                 writeString(key, into: &out)
                 out += " : "
                 writePretty(member, level: level + 1, into: &out)
             }
-            out += "\n" + closingIndent + "}"
+            out += "\n"
+            Self.indent(level, into: &out)
+            out += "}"
         default:
             write(value, into: &out)
         }
+    }
+
+    /// Two spaces per level, appended without building an indent string each time.
+    private static func indent(_ level: Int, into out: inout String) {
+        for _ in 0..<level { out += "  " }
     }
 }
