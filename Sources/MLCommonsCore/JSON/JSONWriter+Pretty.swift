@@ -3,47 +3,53 @@ extension JSONWriter {
     /// indents, `" : "` separators, `{ }` / `[ ]` for empty containers and a final line feed.
     public func prettyString(_ value: JSONValue) -> String {
         var out = ""
-        writePretty(value, level: 0, into: &out)
+        var lineBreaks = PrettyLineBreaks()
+        writePretty(value, level: 0, lineBreaks: &lineBreaks, into: &out)
         out += "\n"
         return out
     }
 
-    private func writePretty(_ value: JSONValue, level: Int, into out: inout String) {
-        // Indents are written only around containers: a leaf needs none (most values are leaves).
+    private func writePretty(_ value: JSONValue, level: Int, lineBreaks: inout PrettyLineBreaks, into out: inout String) {
         switch value {
         case .array(let elements):
             guard !elements.isEmpty else { out += "[ ]"; return }
             out += "["
             for (offset, element) in elements.enumerated() {
-                out += offset == 0 ? "\n" : ",\n"
-                Self.indent(level + 1, into: &out)
-                writePretty(element, level: level + 1, into: &out)
+                if offset > 0 { out += "," }
+                out += lineBreaks[level + 1]
+                writePretty(element, level: level + 1, lineBreaks: &lineBreaks, into: &out)
             }
-            out += "\n"
-            Self.indent(level, into: &out)
+            out += lineBreaks[level]
             out += "]"
         case .object(let object):
             guard !object.isEmpty else { out += "{ }"; return }
             out += "{"
             var first = true
             for (key, member) in object {
-                out += first ? "\n" : ",\n"
+                if !first { out += "," }
                 first = false
-                Self.indent(level + 1, into: &out)
+                out += lineBreaks[level + 1]
                 writeString(key, into: &out)
                 out += " : "
-                writePretty(member, level: level + 1, into: &out)
+                writePretty(member, level: level + 1, lineBreaks: &lineBreaks, into: &out)
             }
-            out += "\n"
-            Self.indent(level, into: &out)
+            out += lineBreaks[level]
             out += "}"
         default:
             write(value, into: &out)
         }
     }
+}
 
-    /// Two spaces per level, appended without building an indent string each time.
-    private static func indent(_ level: Int, into out: inout String) {
-        for _ in 0..<level { out += "  " }
+/// A line feed and each level's two-space indent, built once per level: a large array writes one of them per
+/// element.
+private struct PrettyLineBreaks {
+    private var byLevel: [String] = []
+
+    subscript(level: Int) -> String {
+        mutating get {
+            while byLevel.count <= level { byLevel.append("\n" + String(repeating: "  ", count: byLevel.count)) }
+            return byLevel[level]
+        }
     }
 }
