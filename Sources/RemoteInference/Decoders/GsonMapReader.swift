@@ -9,10 +9,7 @@ enum GsonMapReader {
     /// (single quotes, unquoted names) is rejected here, and a repeated nested key is rejected instead of
     /// keeping the last value.
     static func object(from data: String) -> JSONObject? {
-        guard let value = try? JSONParser.parse(data), case .object(let object) = value.gsonNormalized else {
-            return nil
-        }
-        return object
+        objectKeepingNumbers(from: data)?.mapValues(\.gsonNormalized)
     }
 
     /// The object with its numbers as written, for readers that take only strings and lists from it and
