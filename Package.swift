@@ -100,6 +100,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's relay that does no work (Benchmarks/bench.py): the floor of the stack beside the emulator.
+        .executableTarget(
+            name: "relay-floor",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RelayFloor"
+        ),
         .testTarget(name: "MLCommonsCoreTests", dependencies: ["MLCommonsCore"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats"]),
         .testTarget(name: "MLAlgorithmsTests", dependencies: ["MLAlgorithms", "MLCommonsCore"]),

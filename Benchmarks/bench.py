@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The emulator's benchmark: one table per run, every figure next to its floor measured in the same run.
 
-Builds nothing: give it the release binary (`swift build -c release --product ml-commons-emulator`). It starts
-the emulator and a second emulator process as the loopback upstream (its mock LLM served over HTTP, the same
-bytes a provider sends), and measures:
+Builds nothing: give it the release binaries (`swift build -c release --product ml-commons-emulator` and
+`--product relay-floor`). It starts the emulator and a second emulator process as the loopback upstream (its mock
+LLM served over HTTP, the same bytes a provider sends), and measures:
 
-- the `_predict/stream` relay: an upstream streaming N tokens, read directly and through the emulator (added
-  time to first token p50/p99, added inter-chunk delay p99, whole stream p50), then 1, 100 and 1,000 concurrent
-  paced streams (wall time, errors, the emulator's peak RSS);
+- the `_predict/stream` relay: an upstream streaming N tokens, read directly, through the emulator and through
+  `relay-floor`, a relay that does no work, on the emulator's stack and on SwiftNIO alone (the floor of the
+  stack), in turn (added time to first token p50/p99, added inter-chunk delay p99, whole stream p50), then 1, 100
+  and 1,000 concurrent paced streams (wall time, errors, the emulator's peak RSS);
 - the documentation's agent over the in-process mock with zero latency (`_execute/stream`, per run);
 - request rates with wrk (Debian's `wrk`): `GET /` as the floor, `GET` by id of a connector, a model, an agent
   and a memory, `_search`, and memory-message writes with 32 connections;
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -156,20 +158,47 @@ async def concurrent(port, path, body, count):
     return wall, errors
 
 
-def relay(rows, binary, tokens, runs, levels):
+def start_relay_floor(binary, stack, upstream_url):
+    """Starts the relay that does no work (`relay-floor`) on `stack`; returns the process and its port."""
+    proc = subprocess.Popen([binary, "--stack", stack, "--upstream", upstream_url], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    for raw in iter(proc.stdout.readline, b""):
+        if raw.startswith(b"listening on http://"):
+            threading.Thread(target=proc.stdout.read, daemon=True).start()  # keeps its pipe drained
+            return proc, int(raw.rsplit(b":", 1)[1])
+    raise SystemExit("relay-floor --stack %s did not start" % stack)
+
+
+async def interleaved(targets, runs):
+    """Streams through every (port, path, body) in turn, `runs` times, so a slow spell of the host falls on all
+    of them alike; returns each target's results in order."""
+    results = [[] for _ in targets]
+    for _ in range(runs):
+        for index, (port, path, body) in enumerate(targets):
+            results[index].extend(await sequential(port, path, body, 1))
+    return results
+
+
+def relay(rows, binary, floor_binary, tokens, runs, levels):
     upstream, upstream_port = start(binary, "--mock-token-delay-ms", "0")
     emulator, port = start(binary)
+    upstream_url = "http://127.0.0.1:%d%s" % (upstream_port, CHAT_PATH)
+    floors = [start_relay_floor(floor_binary, stack, upstream_url) for stack in ("hummingbird", "nio")]
     try:
         model = relay_model(port, upstream_port)
         path = "/_plugins/_ml/models/%s/_predict/stream" % model
         call(upstream_port, "PUT", "/__emulator/mock-llm/script", upstream_script(tokens, 0))
-        asyncio.run(sequential(port, path, RELAY_BODY, 20))  # warm-up
-        direct = asyncio.run(sequential(upstream_port, CHAT_PATH, DIRECT_BODY, runs))
-        through = asyncio.run(sequential(port, path, RELAY_BODY, runs))
+        targets = [(upstream_port, CHAT_PATH, DIRECT_BODY), (port, path, RELAY_BODY)]
+        targets += [(floor_port, "/relay", DIRECT_BODY) for _, floor_port in floors]
+        asyncio.run(interleaved(targets, 20))  # warm-up
+        direct, through, *bare = asyncio.run(interleaved(targets, runs))
         first = lambda results: [first_token(arrivals) * 1000 for arrivals in results]
         whole = lambda results: [arrivals[-1][0] * 1000 for arrivals in results]
         rows.append(("relay, %d tokens at 0 ms: time to first token p50" % tokens, "ms",
                      statistics.median(first(direct)), statistics.median(first(through)), "≤ +0.5"))
+        rows.append(("the same through a relay that does no work: Hummingbird + AsyncHTTPClient / SwiftNIO alone", "ms",
+                     statistics.median(first(direct)),
+                     " / ".join("%.2f" % statistics.median(first(results)) for results in bare), ""))
         rows.append(("relay: time to first token p99", "ms",
                      percentile(first(direct), 0.99), percentile(first(through), 0.99), ""))
         rows.append(("relay: whole stream p50", "ms", statistics.median(whole(direct)), statistics.median(whole(through)), ""))
@@ -188,7 +217,7 @@ def relay(rows, binary, tokens, runs, levels):
             rows.append(("%d concurrent: errors" % count, "", direct_errors, errors, "0"))
         rows.append(("emulator peak RSS after the streams", "MB", "", rss_mb(emulator.pid, "VmHWM"), "< 150"))
     finally:
-        for proc in (emulator, upstream):
+        for proc in [emulator, upstream] + [floor for floor, _ in floors]:
             proc.terminate()
             proc.wait(10)
 
@@ -357,13 +386,17 @@ def render(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", default=".build/release/ml-commons-emulator")
+    parser.add_argument("--relay-floor", help="the relay that does no work (default: relay-floor beside --binary)")
     parser.add_argument("--quick", action="store_true", help="fewer runs and shorter rate windows, for a smoke test")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed for the request rates: apt-get install -y wrk")
+    floor_binary = args.relay_floor or os.path.join(os.path.dirname(args.binary), "relay-floor")
+    if not os.access(floor_binary, os.X_OK):
+        raise SystemExit("%s is missing: swift build -c release --product relay-floor" % floor_binary)
     quick = args.quick
     rows = []
-    relay(rows, args.binary, tokens=50, runs=40 if quick else 200, levels=[1, 100] if quick else [1, 100, 1000])
+    relay(rows, args.binary, floor_binary, tokens=50, runs=40 if quick else 200, levels=[1, 100] if quick else [1, 100, 1000])
     docs_agent(rows, args.binary, runs=20 if quick else 100)
     with tempfile.TemporaryDirectory(prefix="bench-rates-") as scratch:
         rates(rows, args.binary, seconds=2 if quick else 5, data=os.path.join(scratch, "rates.sqlite"))
