@@ -8,6 +8,17 @@ enum InferenceResultsSSE {
         return "data: " + JSONWriter(escaping: .xContent).string(document) + "\n\n"
     }
 
+    /// ``event(tensors:)`` of the one `response` tensor, written straight out: a relayed stream writes one per
+    /// upstream token, and building and walking the document cost more than the rest of the chunk's way out.
+    static func responseEvent(content: String, isLast: Bool) -> String {
+        var text = #"data: {"inference_results":[{"output":[{"name":"response","dataAsMap":{"content":"#
+        text.reserveCapacity(text.utf8.count + content.utf8.count + 40)
+        JSONWriter(escaping: .xContent).writeString(content, into: &text)
+        text += isLast ? #","is_last":true}}]}]}"# : #","is_last":false}}]}]}"#
+        text += "\n\n"
+        return text
+    }
+
     /// The `response` tensor, rebuilt with a `LinkedHashMap` so `content` precedes `is_last`.
     static func responseTensor(content: String, isLast: Bool) -> JSONValue {
         ["name": "response", "dataAsMap": ["content": .string(content), "is_last": .bool(isLast)]]

@@ -16,8 +16,6 @@ public struct PredictStreamChunk: ServerSentChunk, Hashable {
     public static let final = PredictStreamChunk(content: "", isLast: true)
 
     /// The exact SSE event text.
-    public var text: String {
-        InferenceResultsSSE.event(tensors: [InferenceResultsSSE.responseTensor(content: content, isLast: isLast)])
-    }
+    public var text: String { InferenceResultsSSE.responseEvent(content: content, isLast: isLast) }
 
 }
