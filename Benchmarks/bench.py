@@ -183,8 +183,10 @@ def relay(rows, binary, floor_binary, tokens, runs, levels):
     upstream, upstream_port = start(binary, "--mock-token-delay-ms", "0")
     emulator, port = start(binary)
     upstream_url = "http://127.0.0.1:%d%s" % (upstream_port, CHAT_PATH)
-    floors = [start_relay_floor(floor_binary, stack, upstream_url) for stack in ("hummingbird", "nio")]
+    floors = []
     try:
+        for stack in ("hummingbird", "nio"):
+            floors.append(start_relay_floor(floor_binary, stack, upstream_url))
         model = relay_model(port, upstream_port)
         path = "/_plugins/_ml/models/%s/_predict/stream" % model
         call(upstream_port, "PUT", "/__emulator/mock-llm/script", upstream_script(tokens, 0))
