@@ -162,11 +162,31 @@ def start_relay_floor(binary, stack, upstream_url):
     """Starts the relay that does no work (`relay-floor`) on `stack`; returns the process and its port."""
     proc = subprocess.Popen([binary, "--stack", stack, "--upstream", upstream_url], stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    for raw in iter(proc.stdout.readline, b""):
-        if raw.startswith(b"listening on http://"):
-            threading.Thread(target=proc.stdout.read, daemon=True).start()  # keeps its pipe drained
-            return proc, int(raw.rsplit(b":", 1)[1])
-    raise SystemExit("relay-floor --stack %s did not start" % stack)
+    port, ready = [], threading.Event()
+
+    def pump():  # reads the port, then keeps the pipe drained
+        for raw in iter(proc.stdout.readline, b""):
+            if raw.startswith(b"listening on http://") and not ready.is_set():
+                port.append(int(raw.rsplit(b":", 1)[1]))
+                ready.set()
+    threading.Thread(target=pump, daemon=True).start()
+    if not ready.wait(30):
+        proc.kill()
+        proc.wait()
+        raise SystemExit("relay-floor --stack %s did not start" % stack)
+    return proc, port[0]
+
+
+def stop(processes):
+    """Asks every process to end, then waits for each, killing one that does not."""
+    for proc in processes:
+        proc.terminate()
+    for proc in processes:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 async def interleaved(targets, runs):
@@ -198,7 +218,7 @@ def relay(rows, binary, floor_binary, tokens, runs, levels):
         whole = lambda results: [arrivals[-1][0] * 1000 for arrivals in results]
         rows.append(("relay, %d tokens at 0 ms: time to first token p50" % tokens, "ms",
                      statistics.median(first(direct)), statistics.median(first(through)), "≤ +0.5"))
-        rows.append(("the same through a relay that does no work: Hummingbird + AsyncHTTPClient / SwiftNIO alone", "ms",
+        rows.append(("the same through a relay that does no work instead: Hummingbird + AsyncHTTPClient / SwiftNIO alone", "ms",
                      statistics.median(first(direct)),
                      " / ".join("%.2f" % statistics.median(first(results)) for results in bare), ""))
         rows.append(("relay: time to first token p99", "ms",
@@ -219,9 +239,7 @@ def relay(rows, binary, floor_binary, tokens, runs, levels):
             rows.append(("%d concurrent: errors" % count, "", direct_errors, errors, "0"))
         rows.append(("emulator peak RSS after the streams", "MB", "", rss_mb(emulator.pid, "VmHWM"), "< 150"))
     finally:
-        for proc in [emulator, upstream] + [floor for floor, _ in floors]:
-            proc.terminate()
-            proc.wait(10)
+        stop([emulator, upstream] + [floor for floor, _ in floors])
 
 
 # ---------------------------------------------------------------- the documentation's agent

@@ -44,6 +44,7 @@ final class RelayServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             do {
                 try upstream.pipeline.syncOperations.handler(type: RelayUpstreamHandler.self).downstream = downstream
             } catch {
+                upstream.close(promise: nil)
                 downstream.close(promise: nil)
                 return
             }

@@ -9,6 +9,8 @@ final class RelayUpstreamHandler: ChannelInboundHandler, RemovableChannelHandler
     private let pool: UpstreamConnectionPool
     /// The client's channel while an answer is being relayed.
     var downstream: (any Channel)?
+    /// Whether the upstream keeps the connection open after this answer.
+    private var keepsAlive = true
 
     init(pool: UpstreamConnectionPool) { self.pool = pool }
 
@@ -16,6 +18,7 @@ final class RelayUpstreamHandler: ChannelInboundHandler, RemovableChannelHandler
         guard let downstream else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
+            keepsAlive = head.isKeepAlive
             var headers = HTTPHeaders()
             headers.add(name: "Content-Type", value: head.headers.first(name: "Content-Type") ?? "application/octet-stream")
             headers.add(name: "Transfer-Encoding", value: "chunked")
@@ -25,7 +28,7 @@ final class RelayUpstreamHandler: ChannelInboundHandler, RemovableChannelHandler
         case .end:
             downstream.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)
             self.downstream = nil
-            pool.release(context.channel)
+            if keepsAlive { pool.release(context.channel) } else { context.close(promise: nil) }
         }
     }
 

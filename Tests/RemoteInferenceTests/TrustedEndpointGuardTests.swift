@@ -58,6 +58,14 @@ struct TrustedEndpointGuardTests {
         #expect(await !Self.passes(guarded, url))
     }
 
+    @Test func canonicallyEqualURLsAreJudgedApart() async {
+        // Patterns match scalar by scalar, so a decomposed `é` is another URL, whichever spelling came first.
+        let guarded = TrustedEndpointGuard(base: CountingTransport()) { [#"^https://caf\#u{E9}\.example/.*$"#] }
+        #expect(await Self.passes(guarded, "https://caf\u{E9}.example/v1"))
+        #expect(await !Self.passes(guarded, "https://cafe\u{301}.example/v1"))
+        #expect(await Self.passes(guarded, "https://caf\u{E9}.example/v1"))
+    }
+
     @Test func manyURLsKeepTheirVerdicts() async {
         let guarded = TrustedEndpointGuard(base: CountingTransport()) { [#"^http://host/even/\d*[02468]$"#] }
         for round in 0..<2 {

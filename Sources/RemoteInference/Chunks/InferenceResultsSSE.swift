@@ -8,8 +8,7 @@ enum InferenceResultsSSE {
         return "data: " + JSONWriter(escaping: .xContent).string(document) + "\n\n"
     }
 
-    /// ``event(tensors:)`` of the one `response` tensor, written straight out: a relayed stream writes one per
-    /// upstream token, and building and walking the document cost more than the rest of the chunk's way out.
+    /// ``event(tensors:)`` of the one `response` tensor, written straight out (one per upstream token, so no tree).
     static func responseEvent(content: String, isLast: Bool) -> String {
         var text = #"data: {"inference_results":[{"output":[{"name":"response","dataAsMap":{"content":"#
         text.reserveCapacity(text.utf8.count + content.utf8.count + 40)

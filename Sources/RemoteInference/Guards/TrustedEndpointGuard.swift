@@ -9,8 +9,7 @@ public struct TrustedEndpointGuard: UpstreamTransport {
     /// The current patterns, read at call time.
     public let patterns: @Sendable () async -> [String]
 
-    /// The patterns last seen, compiled, with their verdicts: compiling them on every call cost more than the
-    /// call's own work.
+    /// The patterns last seen, compiled, with their verdicts: compiling them per call cost more than the call.
     private let compiled = CompiledPatterns()
 
     public init(base: any UpstreamTransport, patterns: @escaping @Sendable () async -> [String]) {
@@ -23,34 +22,46 @@ public struct TrustedEndpointGuard: UpstreamTransport {
         return try await base.send(request)
     }
 
-    /// One compiled pattern list and the verdicts it gave, replaced when the setting changes: connectors call the
-    /// same few URLs, and running every pattern over a URL again cost more than the rest of the guard's work.
+    /// One compiled pattern list and its verdicts by URL, replaced when the setting changes (connectors call few URLs).
     private final class CompiledPatterns: Sendable {
         private struct Compiled {
             let patterns: [String]
             let endpoints: TrustedEndpoints
-            var verdicts: [String: Bool] = [:]
+            /// Keyed by the URL's bytes: `String` equality is canonical, but patterns match scalar by scalar.
+            var verdicts: [[UInt8]: Bool] = [:]
         }
 
         /// Bounds the verdicts kept for one pattern list; past it they start over.
         private static let maximumVerdicts = 256
+        /// Longer URLs are matched every time, so the verdicts hold at most 256 × 2 KB.
+        private static let maximumRememberedURLBytes = 2048
         private let last = Mutex<Compiled?>(nil)
 
         func isTrusted(_ url: String, under patterns: [String]) -> Bool {
-            let known = last.withLock { last -> (TrustedEndpoints?, Bool?) in
-                guard let last, last.patterns == patterns else { return (nil, nil) }
-                return (last.endpoints, last.verdicts[url])
+            let key = Array(url.utf8)
+            let known = last.withLock { last -> (endpoints: TrustedEndpoints?, verdict: Bool?) in
+                guard let last, Self.same(last.patterns, patterns) else { return (nil, nil) }
+                return (last.endpoints, last.verdicts[key])
             }
-            if let verdict = known.1 { return verdict }
+            if let verdict = known.verdict { return verdict }
             // Matching runs outside the lock: a pattern may take its whole step budget.
-            let endpoints = known.0 ?? TrustedEndpoints(patterns: patterns)
+            let endpoints = known.endpoints ?? TrustedEndpoints(patterns: patterns)
             let verdict = endpoints.isTrusted(url)
+            guard key.count <= Self.maximumRememberedURLBytes else { return verdict }
             last.withLock { last in
-                if last?.patterns != patterns { last = Compiled(patterns: patterns, endpoints: endpoints) }
-                if last!.verdicts.count >= Self.maximumVerdicts { last!.verdicts.removeAll() }
-                last!.verdicts[url] = verdict
+                // Taken out, so the verdicts are changed in place rather than copied.
+                var compiled = last.take().flatMap { Self.same($0.patterns, patterns) ? $0 : nil }
+                    ?? Compiled(patterns: patterns, endpoints: endpoints)
+                if compiled.verdicts.count >= Self.maximumVerdicts { compiled.verdicts.removeAll() }
+                compiled.verdicts[key] = verdict
+                last = compiled
             }
             return verdict
+        }
+
+        /// Whether two pattern lists are the same scalar for scalar (not merely canonically equal).
+        private static func same(_ first: [String], _ second: [String]) -> Bool {
+            first.count == second.count && zip(first, second).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
         }
     }
 }
