@@ -78,7 +78,7 @@ struct StringSubstitutionTests {
     }
 
     @Test func matchesTheInPlaceAlgorithmOnRandomTemplates() {
-        let pieces = ["${parameters.", "}", "$", "a", "b", "c", ":-", "x", " ", "${parameters.a}", "$${parameters.b}"]
+        let pieces = ["${parameters.", "}", "$", "a", "b", "c", ":-", "x", " ", "${parameters.a}", "$${parameters.b}", "é", "😀"]
         var generator = SplitMix64(seed: 0x5EED)
         func randomText(_ maxPieces: Int) -> String {
             (0..<Int(generator.next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
@@ -93,6 +93,34 @@ struct StringSubstitutionTests {
             }
             #expect(linear == inPlace, "template \(template) values \(values)")
         }
+    }
+
+    @Test func matchesTheInPlaceAlgorithmWithANonASCIIPrefix() {
+        // An escape keeps the prefix's first character, here two bytes of UTF-8.
+        let pieces = ["é{p.", "}", "é", "$", "a", "b", ":-", "😀", "é{p.a}", "$é{p.b}", "{"]
+        var generator = SplitMix64(seed: 0xC0FFEE)
+        func randomText(_ maxPieces: Int) -> String {
+            (0..<Int(generator.next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        for _ in 0..<2000 {
+            let template = randomText(10)
+            var values: [String: String] = [:]
+            for name in ["a", "b"] where generator.next() % 3 != 0 { values[name] = randomText(4) }
+            let linear = Result { () throws(OpenSearchError) in
+                try StringSubstitution(prefix: "é{p.", values: values).replace(template)
+            }
+            let inPlace = Result { () throws(OpenSearchError) in
+                try InPlaceStringSubstitution(prefix: "é{p.", values: values).replace(template)
+            }
+            #expect(linear == inPlace, "template \(template) values \(values)")
+        }
+    }
+
+    @Test func theOutputCapCountsScalars() throws {
+        // 4,194,304 scalars of two bytes each fit; one more does not.
+        let half = String(repeating: "é", count: StringSubstitution.maxOutputLength / 2)
+        #expect(try render("${parameters.a}${parameters.a}", ["a": half]).unicodeScalars.count == StringSubstitution.maxOutputLength)
+        #expect(throws: OpenSearchError.self) { try render("${parameters.a}${parameters.a}x", ["a": half]) }
     }
 
     @Test func doublingValuesStopAtTheOutputCap() {
