@@ -92,6 +92,10 @@ struct ConnectorTemplateTests {
             try PayloadRenderer.validate(#"{"a":"${parameters}"}"#)
         }
         try PayloadRenderer.validate(#"{"a":"$ {parameters.x}"}"#)
+        // Java's `contains` compares code units: a combining mark after the text does not hide it.
+        #expect(throws: OpenSearchError("StringIndexOutOfBoundsException", reason: "begin 0, end -2, length 0", status: 500)) {
+            try PayloadRenderer.validate("{\"a\":\"${parameters\u{301}\"}")
+        }
     }
 
     @Test func quotedNullDefaultBecomesJSONNullWhenTheParameterIsMissing() throws {

@@ -73,8 +73,12 @@ enum PlaceholderScanner {
     }
 
     /// Whether `${parameters.` occurs in `text`.
-    static func containsPlaceholderStart(_ text: String) -> Bool {
-        let needle = Array("${parameters.".utf8)
+    static func containsPlaceholderStart(_ text: String) -> Bool { contains("${parameters.", in: text) }
+
+    /// Whether `needle` (at least two bytes) occurs in `text` byte for byte, as Java's `String.contains` compares
+    /// (Foundation's `contains` compares characters, and took longer than rendering the payload).
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        let needle = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= needle.count else { return false }

@@ -34,13 +34,17 @@ public struct ExecuteStreamChunk: ServerSentChunk, Hashable {
 
     /// The exact SSE event text.
     public var text: String {
-        var tensors = [
-            InferenceResultsSSE.resultTensor(name: "memory_id", result: memoryID),
-            InferenceResultsSSE.resultTensor(name: "parent_interaction_id", result: parentInteractionID),
-            InferenceResultsSSE.responseTensor(content: content, isLast: isLast),
-        ]
-        if let tokenUsage { tensors.append(["name": "token_usage", "dataAsMap": tokenUsage]) }
-        return InferenceResultsSSE.event(tensors: tensors)
+        InferenceResultsSSE.event { text in
+            InferenceResultsSSE.writeResultTensor(name: "memory_id", result: memoryID, into: &text)
+            text += ","
+            InferenceResultsSSE.writeResultTensor(name: "parent_interaction_id", result: parentInteractionID, into: &text)
+            text += ","
+            InferenceResultsSSE.writeResponseTensor(content: content, isLast: isLast, into: &text)
+            if let tokenUsage {
+                text += ","
+                InferenceResultsSSE.writeDataTensor(name: "token_usage", data: tokenUsage, into: &text)
+            }
+        }
     }
 
 }

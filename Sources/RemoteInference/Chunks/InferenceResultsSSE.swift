@@ -1,30 +1,47 @@
 import MLCommonsCore
 
-/// The `ModelTensorOutput.toXContent` document the REST stream handlers write, framed as one SSE event.
+/// The `ModelTensorOutput.toXContent` document the REST stream handlers write, framed as one SSE event:
+/// `data: {"inference_results":[{"output":[…tensors]}]}\n\n` with XContent's (Jackson's) escaping. Written
+/// straight out rather than built as a tree and walked: a stream writes one event per upstream token.
 enum InferenceResultsSSE {
-    /// `data: {"inference_results":[{"output":[…tensors]}]}\n\n`, written by XContent (Jackson escaping).
-    static func event(tensors: [JSONValue]) -> String {
-        let document: JSONValue = ["inference_results": [["output": .array(tensors)]]]
-        return "data: " + JSONWriter(escaping: .xContent).string(document) + "\n\n"
-    }
-
-    /// ``event(tensors:)`` of the one `response` tensor, written straight out (one per upstream token, so no tree).
-    static func responseEvent(content: String, isLast: Bool) -> String {
-        var text = #"data: {"inference_results":[{"output":[{"name":"response","dataAsMap":{"content":"#
-        text.reserveCapacity(text.utf8.count + content.utf8.count + 40)
-        JSONWriter(escaping: .xContent).writeString(content, into: &text)
-        text += isLast ? #","is_last":true}}]}]}"# : #","is_last":false}}]}]}"#
-        text += "\n\n"
+    /// The event around the tensors `writeTensors` appends (comma-separated, in order).
+    static func event(_ writeTensors: (inout String) -> Void) -> String {
+        var text = #"data: {"inference_results":[{"output":["#
+        writeTensors(&text)
+        text += "]}]}\n\n"
         return text
     }
 
+    /// The event of the one `response` tensor, as `_predict/stream` writes it.
+    static func responseEvent(content: String, isLast: Bool) -> String {
+        event { writeResponseTensor(content: content, isLast: isLast, into: &$0) }
+    }
+
     /// The `response` tensor, rebuilt with a `LinkedHashMap` so `content` precedes `is_last`.
-    static func responseTensor(content: String, isLast: Bool) -> JSONValue {
-        ["name": "response", "dataAsMap": ["content": .string(content), "is_last": .bool(isLast)]]
+    static func writeResponseTensor(content: String, isLast: Bool, into text: inout String) {
+        text.reserveCapacity(text.utf8.count + content.utf8.count + 64)
+        text += #"{"name":"response","dataAsMap":{"content":"#
+        writer.writeString(content, into: &text)
+        text += isLast ? #","is_last":true}}"# : #","is_last":false}}"#
     }
 
     /// A tensor carrying only a `result` string (`memory_id`, `parent_interaction_id`).
-    static func resultTensor(name: String, result: String) -> JSONValue {
-        ["name": .string(name), "result": .string(result)]
+    static func writeResultTensor(name: String, result: String, into text: inout String) {
+        text += #"{"name":"#
+        writer.writeString(name, into: &text)
+        text += #","result":"#
+        writer.writeString(result, into: &text)
+        text += "}"
     }
+
+    /// A tensor carrying a `dataAsMap` document (`token_usage`).
+    static func writeDataTensor(name: String, data: JSONValue, into text: inout String) {
+        text += #"{"name":"#
+        writer.writeString(name, into: &text)
+        text += #","dataAsMap":"#
+        writer.write(data, into: &text)
+        text += "}"
+    }
+
+    private static let writer = JSONWriter(escaping: .xContent)
 }
