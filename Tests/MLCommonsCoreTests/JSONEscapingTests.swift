@@ -53,4 +53,17 @@ struct JSONEscapingTests {
         #expect(JSONEscaping.isJSON(deepest))
         #expect(!JSONEscaping.isJSON(tooDeep))
     }
+
+    @Test func plainJSONTakesCommentLikeTextInsideStringsOnly() {
+        // Inside strings (a URL, a hash, an escaped quote before `//`): plain JSON, read in one parse.
+        #expect(JSONEscaping.plainJSON(#"{"url":"https://example.com/a","t":"a # b /* c */"}"#) != nil)
+        #expect(JSONEscaping.plainJSON(#"{"a":"\"//"}"#) != nil)
+        // Outside strings, even right after one that ends in an escaped backslash: the slow way, as org.json has no comments.
+        #expect(JSONEscaping.plainJSON("{\"a\":\"x\\\\\"//c\n}") == nil)
+        #expect(JSONEscaping.plainJSON("{\"a\":1 /* c */}") == nil)
+        #expect(JSONEscaping.plainJSON("[1]#") == nil)
+        // Either way the verdict is the same.
+        #expect(JSONEscaping.isJSON(#"{"url":"https://example.com/a"}"#))
+        #expect(!JSONEscaping.isJSON("{\"a\":1 /* c */}"))
+    }
 }

@@ -66,9 +66,23 @@ public enum JSONEscaping {
 
     /// The value of `text` when it is such plain JSON, else nil.
     public static func plainJSON(_ text: String) -> JSONValue? {
+        // A comment outside strings goes the slow way (org.json has none); `//` inside one, as in a URL, does not.
         var previous: UInt8 = 0
+        var inString = false
+        var escaping = false
         for byte in text.utf8 {
-            // Comment-like text (also inside strings) goes the slow way: org.json has no comments.
+            if inString {
+                if escaping {
+                    escaping = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaping = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    previous = byte
+                }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") { inString = true }
             if byte == UInt8(ascii: "#") || (previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "*"))) {
                 return nil
             }
