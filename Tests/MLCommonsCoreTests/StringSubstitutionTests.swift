@@ -78,39 +78,31 @@ struct StringSubstitutionTests {
     }
 
     @Test func matchesTheInPlaceAlgorithmOnRandomTemplates() {
-        let pieces = ["${parameters.", "}", "$", "a", "b", "c", ":-", "x", " ", "${parameters.a}", "$${parameters.b}", "é", "😀"]
-        var generator = SplitMix64(seed: 0x5EED)
-        func randomText(_ maxPieces: Int) -> String {
-            (0..<Int(generator.next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-        }
-        for _ in 0..<4000 {
-            let template = randomText(10)
-            var values: [String: String] = [:]
-            for name in ["a", "b", "c"] where generator.next() % 3 != 0 { values[name] = randomText(4) }
-            let linear = Result { () throws(OpenSearchError) in try StringSubstitution.parameters(values).replace(template) }
-            let inPlace = Result { () throws(OpenSearchError) in
-                try InPlaceStringSubstitution(prefix: "${parameters.", values: values).replace(template)
-            }
-            #expect(linear == inPlace, "template \(template) values \(values)")
-        }
+        Self.compareWithInPlace(
+            prefix: "${parameters.", names: ["a", "b", "c"], seed: 0x5EED, templates: 4000,
+            pieces: ["${parameters.", "}", "$", "a", "b", "c", ":-", "x", " ", "${parameters.a}", "$${parameters.b}", "é", "😀"])
     }
 
     @Test func matchesTheInPlaceAlgorithmWithANonASCIIPrefix() {
         // An escape keeps the prefix's first character, here two bytes of UTF-8.
-        let pieces = ["é{p.", "}", "é", "$", "a", "b", ":-", "😀", "é{p.a}", "$é{p.b}", "{"]
-        var generator = SplitMix64(seed: 0xC0FFEE)
+        Self.compareWithInPlace(
+            prefix: "é{p.", names: ["a", "b"], seed: 0xC0FFEE, templates: 2000,
+            pieces: ["é{p.", "}", "é", "$", "a", "b", ":-", "😀", "é{p.a}", "$é{p.b}", "{"])
+    }
+
+    /// Random templates and values made of `pieces`, rendered both ways: same text or same error.
+    private static func compareWithInPlace(prefix: String, names: [String], seed: UInt64, templates: Int, pieces: [String]) {
+        var generator = SplitMix64(seed: seed)
         func randomText(_ maxPieces: Int) -> String {
             (0..<Int(generator.next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         }
-        for _ in 0..<2000 {
+        for _ in 0..<templates {
             let template = randomText(10)
             var values: [String: String] = [:]
-            for name in ["a", "b"] where generator.next() % 3 != 0 { values[name] = randomText(4) }
-            let linear = Result { () throws(OpenSearchError) in
-                try StringSubstitution(prefix: "é{p.", values: values).replace(template)
-            }
+            for name in names where generator.next() % 3 != 0 { values[name] = randomText(4) }
+            let linear = Result { () throws(OpenSearchError) in try StringSubstitution(prefix: prefix, values: values).replace(template) }
             let inPlace = Result { () throws(OpenSearchError) in
-                try InPlaceStringSubstitution(prefix: "é{p.", values: values).replace(template)
+                try InPlaceStringSubstitution(prefix: prefix, values: values).replace(template)
             }
             #expect(linear == inPlace, "template \(template) values \(values)")
         }

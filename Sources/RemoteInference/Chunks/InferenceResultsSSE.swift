@@ -27,19 +27,20 @@ enum InferenceResultsSSE {
 
     /// A tensor carrying only a `result` string (`memory_id`, `parent_interaction_id`).
     static func writeResultTensor(name: String, result: String, into text: inout String) {
-        text += #"{"name":"#
-        writer.writeString(name, into: &text)
-        text += #","result":"#
-        writer.writeString(result, into: &text)
-        text += "}"
+        writeTensor(name: name, field: "result", into: &text) { writer.writeString(result, into: &$0) }
     }
 
     /// A tensor carrying a `dataAsMap` document (`token_usage`).
     static func writeDataTensor(name: String, data: JSONValue, into text: inout String) {
+        writeTensor(name: name, field: "dataAsMap", into: &text) { writer.write(data, into: &$0) }
+    }
+
+    /// `{"name":<name>,"<field>":<value>}`.
+    private static func writeTensor(name: String, field: String, into text: inout String, value: (inout String) -> Void) {
         text += #"{"name":"#
         writer.writeString(name, into: &text)
-        text += #","dataAsMap":"#
-        writer.write(data, into: &text)
+        text += #",""# + field + #"":"#
+        value(&text)
         text += "}"
     }
 
