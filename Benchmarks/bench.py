@@ -26,12 +26,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "Tests", "pysupport"))
-from emulator import call, start  # noqa: E402
+from emulator import call, listening_port, start  # noqa: E402
 
 FIXTURES = os.path.join(HERE, "..", "fixtures", "requests")
 SETTINGS = {"persistent": {
@@ -162,19 +161,7 @@ def start_relay_floor(binary, stack, upstream_url):
     """Starts the relay that does no work (`relay-floor`) on `stack`; returns the process and its port."""
     proc = subprocess.Popen([binary, "--stack", stack, "--upstream", upstream_url], stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    port, ready = [], threading.Event()
-
-    def pump():  # reads the port, then keeps the pipe drained
-        for raw in iter(proc.stdout.readline, b""):
-            if raw.startswith(b"listening on http://") and not ready.is_set():
-                port.append(int(raw.rsplit(b":", 1)[1]))
-                ready.set()
-    threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(30):
-        proc.kill()
-        proc.wait()
-        raise SystemExit("relay-floor --stack %s did not start" % stack)
-    return proc, port[0]
+    return proc, listening_port(proc, "relay-floor --stack %s" % stack, timeout=30)
 
 
 def stop(processes):

@@ -13,6 +13,12 @@ def start(binary, *args, env=None, data=":memory:"):
     environment = dict(os.environ, **(env or {}))
     proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--data", data, *args], env=environment,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return proc, listening_port(proc, "the server")
+
+
+def listening_port(proc, name, timeout=60):
+    """The port in `proc`'s `listening on http(s)://host:PORT` line; its output is drained from then on. Kills
+    `proc` and exits, naming it `name`, when the line has not come within `timeout` seconds."""
     port, ready = [], threading.Event()
 
     def pump():
@@ -22,10 +28,11 @@ def start(binary, *args, env=None, data=":memory:"):
                 port.append(int(found.group(1)))
                 ready.set()
     threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(60):
+    if not ready.wait(timeout):
         proc.kill()
-        raise SystemExit("the server did not start")
-    return proc, port[0]
+        proc.wait()
+        raise SystemExit("%s did not start" % name)
+    return port[0]
 
 
 def call(port, method, path, body=None, raw=False):
